@@ -1,0 +1,53 @@
+# Every target that needs Python tools creates the virtualenv itself (idempotently).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SPEC ?=
+
+.PHONY: help demo test pytest generate check-generated lint format bench prism clean
+
+help:
+	@echo "make demo             walk through the client against a local sandbox (or AUTH0_DOMAIN)"
+	@echo "make test             check generated/, lint, and run the test suite"
+	@echo "make generate         regenerate generated/ from the pinned spec (SPEC=path-or-url for another)"
+	@echo "make check-generated  fail, naming the files, when generated/ is not what the generator makes"
+	@echo "make lint             ruff and mypy --strict"
+	@echo "make bench            benchmarks side by side with auth0-python and raw httpx"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: make PYTHON=python3.11 ...")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python -m auth0_users.demo
+
+test: check-generated lint pytest
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+generate: $(STAMP)
+	$(BIN)/python openapi/generate.py $(if $(SPEC),--spec '$(SPEC)')
+
+check-generated: $(STAMP)
+	$(BIN)/python openapi/generate.py --check
+
+lint: $(STAMP)
+	$(BIN)/ruff check overrides openapi tests
+	$(BIN)/ruff format --check overrides openapi tests
+	$(BIN)/mypy overrides/auth0_users tests/typed_usage.py
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix overrides openapi tests
+	$(BIN)/ruff format overrides openapi tests
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python tests/bench/run.py
+
+clean:
+	rm -rf $(VENV) build node_modules .mypy_cache .ruff_cache

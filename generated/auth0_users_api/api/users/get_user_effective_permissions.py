@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_user_effective_permissions_response_content import ListUserEffectivePermissionsResponseContent
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    from_: str | Unset = UNSET,
+    take: int | Unset = UNSET,
+    resource_server_identifier: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["from"] = from_
+
+    params["take"] = take
+
+    params["resource_server_identifier"] = resource_server_identifier
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users/{id}/effective-permissions".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ListUserEffectivePermissionsResponseContent | None:
+    if response.status_code == 200:
+        response_200 = ListUserEffectivePermissionsResponseContent.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = cast(Any, None)
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = cast(Any, None)
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ListUserEffectivePermissionsResponseContent]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: str | Unset = UNSET,
+    take: int | Unset = UNSET,
+    resource_server_identifier: str,
+) -> Response[Any | ListUserEffectivePermissionsResponseContent]:
+    """Lists the permissions assigned to a user directly or through roles or groups.
+
+     Returns the list of effective permissions for a user, taking into account permissions granted
+    directly to the user, as well as those inherited through roles and group memberships.
+
+    Args:
+        id (str):
+        from_ (str | Unset):
+        take (int | Unset):
+        resource_server_identifier (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ListUserEffectivePermissionsResponseContent]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        from_=from_,
+        take=take,
+        resource_server_identifier=resource_server_identifier,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: str | Unset = UNSET,
+    take: int | Unset = UNSET,
+    resource_server_identifier: str,
+) -> Any | ListUserEffectivePermissionsResponseContent | None:
+    """Lists the permissions assigned to a user directly or through roles or groups.
+
+     Returns the list of effective permissions for a user, taking into account permissions granted
+    directly to the user, as well as those inherited through roles and group memberships.
+
+    Args:
+        id (str):
+        from_ (str | Unset):
+        take (int | Unset):
+        resource_server_identifier (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ListUserEffectivePermissionsResponseContent
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        from_=from_,
+        take=take,
+        resource_server_identifier=resource_server_identifier,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: str | Unset = UNSET,
+    take: int | Unset = UNSET,
+    resource_server_identifier: str,
+) -> Response[Any | ListUserEffectivePermissionsResponseContent]:
+    """Lists the permissions assigned to a user directly or through roles or groups.
+
+     Returns the list of effective permissions for a user, taking into account permissions granted
+    directly to the user, as well as those inherited through roles and group memberships.
+
+    Args:
+        id (str):
+        from_ (str | Unset):
+        take (int | Unset):
+        resource_server_identifier (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ListUserEffectivePermissionsResponseContent]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        from_=from_,
+        take=take,
+        resource_server_identifier=resource_server_identifier,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    from_: str | Unset = UNSET,
+    take: int | Unset = UNSET,
+    resource_server_identifier: str,
+) -> Any | ListUserEffectivePermissionsResponseContent | None:
+    """Lists the permissions assigned to a user directly or through roles or groups.
+
+     Returns the list of effective permissions for a user, taking into account permissions granted
+    directly to the user, as well as those inherited through roles and group memberships.
+
+    Args:
+        id (str):
+        from_ (str | Unset):
+        take (int | Unset):
+        resource_server_identifier (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ListUserEffectivePermissionsResponseContent
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            from_=from_,
+            take=take,
+            resource_server_identifier=resource_server_identifier,
+        )
+    ).parsed

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_user_organizations_offset_paginated_response_content import (
+    ListUserOrganizationsOffsetPaginatedResponseContent,
+)
+from ...models.organization import Organization
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    include_totals: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params["include_totals"] = include_totals
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users/{id}/organizations".format(
+            id=quote(str(id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(
+            data: object,
+        ) -> list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent:
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_list_user_organizations_response_content_type_0 = []
+                _componentsschemas_list_user_organizations_response_content_type_0 = data
+                for (
+                    componentsschemas_list_user_organizations_response_content_type_0_item_data
+                ) in _componentsschemas_list_user_organizations_response_content_type_0:
+                    componentsschemas_list_user_organizations_response_content_type_0_item = Organization.from_dict(
+                        componentsschemas_list_user_organizations_response_content_type_0_item_data
+                    )
+
+                    componentsschemas_list_user_organizations_response_content_type_0.append(
+                        componentsschemas_list_user_organizations_response_content_type_0_item
+                    )
+
+                return componentsschemas_list_user_organizations_response_content_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_list_user_organizations_response_content_type_1 = (
+                ListUserOrganizationsOffsetPaginatedResponseContent.from_dict(data)
+            )
+
+            return componentsschemas_list_user_organizations_response_content_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = cast(Any, None)
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    include_totals: bool | Unset = UNSET,
+) -> Response[Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent]:
+    """List user's organizations
+
+     Retrieve list of the specified user's current Organization memberships. User must be specified by
+    user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-
+    users/organizations).
+
+    Args:
+        id (str):
+        page (int | Unset):
+        per_page (int | Unset):
+        include_totals (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        page=page,
+        per_page=per_page,
+        include_totals=include_totals,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    include_totals: bool | Unset = UNSET,
+) -> Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent | None:
+    """List user's organizations
+
+     Retrieve list of the specified user's current Organization memberships. User must be specified by
+    user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-
+    users/organizations).
+
+    Args:
+        id (str):
+        page (int | Unset):
+        per_page (int | Unset):
+        include_totals (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        page=page,
+        per_page=per_page,
+        include_totals=include_totals,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    include_totals: bool | Unset = UNSET,
+) -> Response[Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent]:
+    """List user's organizations
+
+     Retrieve list of the specified user's current Organization memberships. User must be specified by
+    user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-
+    users/organizations).
+
+    Args:
+        id (str):
+        page (int | Unset):
+        per_page (int | Unset):
+        include_totals (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        page=page,
+        per_page=per_page,
+        include_totals=include_totals,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    include_totals: bool | Unset = UNSET,
+) -> Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent | None:
+    """List user's organizations
+
+     Retrieve list of the specified user's current Organization memberships. User must be specified by
+    user ID. For more information, review [Auth0 Organizations](https://auth0.com/docs/manage-
+    users/organizations).
+
+    Args:
+        id (str):
+        page (int | Unset):
+        per_page (int | Unset):
+        include_totals (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            page=page,
+            per_page=per_page,
+            include_totals=include_totals,
+        )
+    ).parsed

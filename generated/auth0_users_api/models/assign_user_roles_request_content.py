@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="AssignUserRolesRequestContent")
+
+
+@_attrs_define
+class AssignUserRolesRequestContent:
+    """
+    Attributes:
+        roles (list[str]): List of roles IDs to associated with the user.
+    """
+
+    roles: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        roles = self.roles
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "roles": roles,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        roles = cast(list[str], d.pop("roles"))
+
+        assign_user_roles_request_content = cls(
+            roles=roles,
+        )
+
+        return assign_user_roles_request_content

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.assessors_type_enum import AssessorsTypeEnum
+
+T = TypeVar("T", bound="ClearAssessorsRequestContent")
+
+
+@_attrs_define
+class ClearAssessorsRequestContent:
+    """
+    Attributes:
+        connection (str): The name of the connection containing the user whose assessors should be cleared.
+        assessors (list[AssessorsTypeEnum]): List of assessors to clear.
+    """
+
+    connection: str
+    assessors: list[AssessorsTypeEnum]
+
+    def to_dict(self) -> dict[str, Any]:
+        connection = self.connection
+
+        assessors = []
+        for assessors_item_data in self.assessors:
+            assessors_item = AssessorsTypeEnum(assessors_item_data).value
+
+            assessors.append(assessors_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "connection": connection,
+                "assessors": assessors,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        connection = d.pop("connection")
+
+        assessors = []
+        _assessors = d.pop("assessors")
+        for assessors_item_data in _assessors:
+            assessors_item = AssessorsTypeEnum(assessors_item_data)
+
+            assessors.append(assessors_item)
+
+        clear_assessors_request_content = cls(
+            connection=connection,
+            assessors=assessors,
+        )
+
+        return clear_assessors_request_content

@@ -1,0 +1,22 @@
+from enum import StrEnum
+
+
+class CreatedUserAuthenticationMethodTypeEnum(StrEnum):
+    EMAIL = "email"
+    PASSKEY = "passkey"
+    PHONE = "phone"
+    TOTP = "totp"
+    WEBAUTHN_ROAMING = "webauthn-roaming"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "CreatedUserAuthenticationMethodTypeEnum | None":
+        """Keep a value the spec does not list yet: Auth0 adds values without notice."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

@@ -1,0 +1,19 @@
+from enum import StrEnum
+
+
+class CredentialDeviceTypeEnum(StrEnum):
+    MULTI_DEVICE = "multi_device"
+    SINGLE_DEVICE = "single_device"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "CredentialDeviceTypeEnum | None":
+        """Keep a value the spec does not list yet: Auth0 adds values without notice."""
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

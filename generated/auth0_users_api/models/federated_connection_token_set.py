@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FederatedConnectionTokenSet")
+
+
+@_attrs_define
+class FederatedConnectionTokenSet:
+    """
+    Attributes:
+        id (str | Unset):
+        connection (str | Unset):
+        scope (str | Unset):
+        expires_at (datetime.datetime | None | Unset):
+        issued_at (datetime.datetime | Unset):
+        last_used_at (datetime.datetime | None | Unset):
+    """
+
+    id: str | Unset = UNSET
+    connection: str | Unset = UNSET
+    scope: str | Unset = UNSET
+    expires_at: datetime.datetime | None | Unset = UNSET
+    issued_at: datetime.datetime | Unset = UNSET
+    last_used_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        connection = self.connection
+
+        scope = self.scope
+
+        expires_at: None | str | Unset
+        if isinstance(self.expires_at, Unset):
+            expires_at = UNSET
+        elif isinstance(self.expires_at, datetime.datetime):
+            expires_at = self.expires_at.isoformat()
+        else:
+            expires_at = self.expires_at
+
+        issued_at: str | Unset = UNSET
+        if not isinstance(self.issued_at, Unset):
+            issued_at = self.issued_at.isoformat()
+
+        last_used_at: None | str | Unset
+        if isinstance(self.last_used_at, Unset):
+            last_used_at = UNSET
+        elif isinstance(self.last_used_at, datetime.datetime):
+            last_used_at = self.last_used_at.isoformat()
+        else:
+            last_used_at = self.last_used_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if connection is not UNSET:
+            field_dict["connection"] = connection
+        if scope is not UNSET:
+            field_dict["scope"] = scope
+        if expires_at is not UNSET:
+            field_dict["expires_at"] = expires_at
+        if issued_at is not UNSET:
+            field_dict["issued_at"] = issued_at
+        if last_used_at is not UNSET:
+            field_dict["last_used_at"] = last_used_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        connection = d.pop("connection", UNSET)
+
+        scope = d.pop("scope", UNSET)
+
+        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expires_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+
+        _issued_at = d.pop("issued_at", UNSET)
+        issued_at: datetime.datetime | Unset
+        if isinstance(_issued_at, Unset):
+            issued_at = UNSET
+        else:
+            issued_at = datetime.datetime.fromisoformat(_issued_at)
+
+        def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_used_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
+
+        federated_connection_token_set = cls(
+            id=id,
+            connection=connection,
+            scope=scope,
+            expires_at=expires_at,
+            issued_at=issued_at,
+            last_used_at=last_used_at,
+        )
+
+        federated_connection_token_set.additional_properties = d
+        return federated_connection_token_set
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.user_identity_provider_enum import UserIdentityProviderEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LinkUserIdentityRequestContent")
+
+
+@_attrs_define
+class LinkUserIdentityRequestContent:
+    """
+    Attributes:
+        provider (UserIdentityProviderEnum | Unset): The type of identity provider
+        connection_id (str | Unset): connection_id of the secondary user account being linked when more than one `auth0`
+            database provider exists.
+        user_id (int | str | Unset): Unique identifier of the user for this identity.
+        link_with (str | Unset): JWT for the secondary account being linked. If sending this parameter, `provider`,
+            `user_id`, and `connection_id` must not be sent.
+    """
+
+    provider: UserIdentityProviderEnum | Unset = UNSET
+    connection_id: str | Unset = UNSET
+    user_id: int | str | Unset = UNSET
+    link_with: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        provider: str | Unset = UNSET
+        if not isinstance(self.provider, Unset):
+            provider = UserIdentityProviderEnum(self.provider).value
+
+        connection_id = self.connection_id
+
+        user_id: int | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = self.user_id
+
+        link_with = self.link_with
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if provider is not UNSET:
+            field_dict["provider"] = provider
+        if connection_id is not UNSET:
+            field_dict["connection_id"] = connection_id
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
+        if link_with is not UNSET:
+            field_dict["link_with"] = link_with
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _provider = d.pop("provider", UNSET)
+        provider: UserIdentityProviderEnum | Unset
+        if isinstance(_provider, Unset):
+            provider = UNSET
+        else:
+            provider = UserIdentityProviderEnum(_provider)
+
+        connection_id = d.pop("connection_id", UNSET)
+
+        def _parse_user_id(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
+        link_with = d.pop("link_with", UNSET)
+
+        link_user_identity_request_content = cls(
+            provider=provider,
+            connection_id=connection_id,
+            user_id=user_id,
+            link_with=link_with,
+        )
+
+        return link_user_identity_request_content

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.refresh_token_response_content import RefreshTokenResponseContent
+
+
+T = TypeVar("T", bound="ListRefreshTokensPaginatedResponseContent")
+
+
+@_attrs_define
+class ListRefreshTokensPaginatedResponseContent:
+    """
+    Attributes:
+        tokens (list[RefreshTokenResponseContent] | Unset):
+        next_ (str | Unset): A cursor to be used as the "from" query parameter for the next page of results.
+    """
+
+    tokens: list[RefreshTokenResponseContent] | Unset = UNSET
+    next_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        tokens: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tokens, Unset):
+            tokens = []
+            for tokens_item_data in self.tokens:
+                tokens_item = tokens_item_data.to_dict()
+                tokens.append(tokens_item)
+
+        next_ = self.next_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if tokens is not UNSET:
+            field_dict["tokens"] = tokens
+        if next_ is not UNSET:
+            field_dict["next"] = next_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.refresh_token_response_content import RefreshTokenResponseContent  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _tokens = d.pop("tokens", UNSET)
+        tokens: list[RefreshTokenResponseContent] | Unset = UNSET
+        if _tokens is not UNSET:
+            tokens = []
+            for tokens_item_data in _tokens:
+                tokens_item = RefreshTokenResponseContent.from_dict(tokens_item_data)
+
+                tokens.append(tokens_item)
+
+        next_ = d.pop("next", UNSET)
+
+        list_refresh_tokens_paginated_response_content = cls(
+            tokens=tokens,
+            next_=next_,
+        )
+
+        list_refresh_tokens_paginated_response_content.additional_properties = d
+        return list_refresh_tokens_paginated_response_content
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

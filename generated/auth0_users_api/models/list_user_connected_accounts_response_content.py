@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.connected_account import ConnectedAccount
+
+
+T = TypeVar("T", bound="ListUserConnectedAccountsResponseContent")
+
+
+@_attrs_define
+class ListUserConnectedAccountsResponseContent:
+    """
+    Attributes:
+        connected_accounts (list[ConnectedAccount]):
+        next_ (str | Unset): The token to retrieve the next page of connected accounts (if there is one)
+    """
+
+    connected_accounts: list[ConnectedAccount]
+    next_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        connected_accounts = []
+        for connected_accounts_item_data in self.connected_accounts:
+            connected_accounts_item = connected_accounts_item_data.to_dict()
+            connected_accounts.append(connected_accounts_item)
+
+        next_ = self.next_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "connected_accounts": connected_accounts,
+            }
+        )
+        if next_ is not UNSET:
+            field_dict["next"] = next_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.connected_account import ConnectedAccount  # noqa: PLC0415
+
+        d = dict(src_dict)
+        connected_accounts = []
+        _connected_accounts = d.pop("connected_accounts")
+        for connected_accounts_item_data in _connected_accounts:
+            connected_accounts_item = ConnectedAccount.from_dict(connected_accounts_item_data)
+
+            connected_accounts.append(connected_accounts_item)
+
+        next_ = d.pop("next", UNSET)
+
+        list_user_connected_accounts_response_content = cls(
+            connected_accounts=connected_accounts,
+            next_=next_,
+        )
+
+        list_user_connected_accounts_response_content.additional_properties = d
+        return list_user_connected_accounts_response_content
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

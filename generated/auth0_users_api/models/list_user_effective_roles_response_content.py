@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.user_effective_role import UserEffectiveRole
+
+
+T = TypeVar("T", bound="ListUserEffectiveRolesResponseContent")
+
+
+@_attrs_define
+class ListUserEffectiveRolesResponseContent:
+    """
+    Attributes:
+        roles (list[UserEffectiveRole]):
+        next_ (str | Unset): Cursor for the next page of results
+    """
+
+    roles: list[UserEffectiveRole]
+    next_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        roles = []
+        for roles_item_data in self.roles:
+            roles_item = roles_item_data.to_dict()
+            roles.append(roles_item)
+
+        next_ = self.next_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "roles": roles,
+            }
+        )
+        if next_ is not UNSET:
+            field_dict["next"] = next_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.user_effective_role import UserEffectiveRole  # noqa: PLC0415
+
+        d = dict(src_dict)
+        roles = []
+        _roles = d.pop("roles")
+        for roles_item_data in _roles:
+            roles_item = UserEffectiveRole.from_dict(roles_item_data)
+
+            roles.append(roles_item)
+
+        next_ = d.pop("next", UNSET)
+
+        list_user_effective_roles_response_content = cls(
+            roles=roles,
+            next_=next_,
+        )
+
+        list_user_effective_roles_response_content.additional_properties = d
+        return list_user_effective_roles_response_content
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.role import Role
+
+
+T = TypeVar("T", bound="ListUserRolesOffsetPaginatedResponseContent")
+
+
+@_attrs_define
+class ListUserRolesOffsetPaginatedResponseContent:
+    """
+    Attributes:
+        start (float | Unset):
+        limit (float | Unset):
+        total (float | Unset):
+        roles (list[Role] | Unset):
+    """
+
+    start: float | Unset = UNSET
+    limit: float | Unset = UNSET
+    total: float | Unset = UNSET
+    roles: list[Role] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        start = self.start
+
+        limit = self.limit
+
+        total = self.total
+
+        roles: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.roles, Unset):
+            roles = []
+            for roles_item_data in self.roles:
+                roles_item = roles_item_data.to_dict()
+                roles.append(roles_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if start is not UNSET:
+            field_dict["start"] = start
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if total is not UNSET:
+            field_dict["total"] = total
+        if roles is not UNSET:
+            field_dict["roles"] = roles
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.role import Role  # noqa: PLC0415
+
+        d = dict(src_dict)
+        start = d.pop("start", UNSET)
+
+        limit = d.pop("limit", UNSET)
+
+        total = d.pop("total", UNSET)
+
+        _roles = d.pop("roles", UNSET)
+        roles: list[Role] | Unset = UNSET
+        if _roles is not UNSET:
+            roles = []
+            for roles_item_data in _roles:
+                roles_item = Role.from_dict(roles_item_data)
+
+                roles.append(roles_item)
+
+        list_user_roles_offset_paginated_response_content = cls(
+            start=start,
+            limit=limit,
+            total=total,
+            roles=roles,
+        )
+
+        list_user_roles_offset_paginated_response_content.additional_properties = d
+        return list_user_roles_offset_paginated_response_content
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

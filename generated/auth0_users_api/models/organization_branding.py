@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.organization_branding_colors import OrganizationBrandingColors
+
+
+T = TypeVar("T", bound="OrganizationBranding")
+
+
+@_attrs_define
+class OrganizationBranding:
+    """Theme defines how to style the login pages.
+
+    Attributes:
+        logo_url (str | Unset): URL of logo to display on login page.
+        colors (OrganizationBrandingColors | Unset): Color scheme used to customize the login pages.
+    """
+
+    logo_url: str | Unset = UNSET
+    colors: OrganizationBrandingColors | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        logo_url = self.logo_url
+
+        colors: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.colors, Unset):
+            colors = self.colors.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if logo_url is not UNSET:
+            field_dict["logo_url"] = logo_url
+        if colors is not UNSET:
+            field_dict["colors"] = colors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.organization_branding_colors import OrganizationBrandingColors  # noqa: PLC0415
+
+        d = dict(src_dict)
+        logo_url = d.pop("logo_url", UNSET)
+
+        _colors = d.pop("colors", UNSET)
+        colors: OrganizationBrandingColors | Unset
+        if isinstance(_colors, Unset):
+            colors = UNSET
+        else:
+            colors = OrganizationBrandingColors.from_dict(_colors)
+
+        organization_branding = cls(
+            logo_url=logo_url,
+            colors=colors,
+        )
+
+        organization_branding.additional_properties = d
+        return organization_branding
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SessionDeviceMetadata")
+
+
+@_attrs_define
+class SessionDeviceMetadata:
+    """Metadata related to the device used in the session
+
+    Attributes:
+        initial_user_agent (str | Unset): First user agent of the device from which this user logged in
+        initial_ip (None | str | Unset): First IP address associated with this session
+        initial_asn (str | Unset): First autonomous system number associated with this session
+        last_user_agent (str | Unset): Last user agent of the device from which this user logged in
+        last_ip (None | str | Unset): First IP address associated with this session
+        last_asn (str | Unset): Last autonomous system number from which this user logged in
+    """
+
+    initial_user_agent: str | Unset = UNSET
+    initial_ip: None | str | Unset = UNSET
+    initial_asn: str | Unset = UNSET
+    last_user_agent: str | Unset = UNSET
+    last_ip: None | str | Unset = UNSET
+    last_asn: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        initial_user_agent = self.initial_user_agent
+
+        initial_ip: None | str | Unset
+        if isinstance(self.initial_ip, Unset):
+            initial_ip = UNSET
+        else:
+            initial_ip = self.initial_ip
+
+        initial_asn = self.initial_asn
+
+        last_user_agent = self.last_user_agent
+
+        last_ip: None | str | Unset
+        if isinstance(self.last_ip, Unset):
+            last_ip = UNSET
+        else:
+            last_ip = self.last_ip
+
+        last_asn = self.last_asn
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if initial_user_agent is not UNSET:
+            field_dict["initial_user_agent"] = initial_user_agent
+        if initial_ip is not UNSET:
+            field_dict["initial_ip"] = initial_ip
+        if initial_asn is not UNSET:
+            field_dict["initial_asn"] = initial_asn
+        if last_user_agent is not UNSET:
+            field_dict["last_user_agent"] = last_user_agent
+        if last_ip is not UNSET:
+            field_dict["last_ip"] = last_ip
+        if last_asn is not UNSET:
+            field_dict["last_asn"] = last_asn
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        initial_user_agent = d.pop("initial_user_agent", UNSET)
+
+        def _parse_initial_ip(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        initial_ip = _parse_initial_ip(d.pop("initial_ip", UNSET))
+
+        initial_asn = d.pop("initial_asn", UNSET)
+
+        last_user_agent = d.pop("last_user_agent", UNSET)
+
+        def _parse_last_ip(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_ip = _parse_last_ip(d.pop("last_ip", UNSET))
+
+        last_asn = d.pop("last_asn", UNSET)
+
+        session_device_metadata = cls(
+            initial_user_agent=initial_user_agent,
+            initial_ip=initial_ip,
+            initial_asn=initial_asn,
+            last_user_agent=last_user_agent,
+            last_ip=last_ip,
+            last_asn=last_asn,
+        )
+
+        session_device_metadata.additional_properties = d
+        return session_device_metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UpdateUserAuthenticationMethodRequestContent")
+
+
+@_attrs_define
+class UpdateUserAuthenticationMethodRequestContent:
+    """
+    Attributes:
+        name (str | Unset): A human-readable label to identify the authentication method.
+        preferred_authentication_method (PreferredAuthenticationMethodEnum | Unset): Applies to phone authentication
+            methods only. The preferred communication method.
+    """
+
+    name: str | Unset = UNSET
+    preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        preferred_authentication_method: str | Unset = UNSET
+        if not isinstance(self.preferred_authentication_method, Unset):
+            preferred_authentication_method = PreferredAuthenticationMethodEnum(
+                self.preferred_authentication_method
+            ).value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if preferred_authentication_method is not UNSET:
+            field_dict["preferred_authentication_method"] = preferred_authentication_method
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
+        preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset
+        if isinstance(_preferred_authentication_method, Unset):
+            preferred_authentication_method = UNSET
+        else:
+            preferred_authentication_method = PreferredAuthenticationMethodEnum(_preferred_authentication_method)
+
+        update_user_authentication_method_request_content = cls(
+            name=name,
+            preferred_authentication_method=preferred_authentication_method,
+        )
+
+        return update_user_authentication_method_request_content

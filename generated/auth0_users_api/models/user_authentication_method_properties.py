@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.user_authentication_method_properties_enum import UserAuthenticationMethodPropertiesEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UserAuthenticationMethodProperties")
+
+
+@_attrs_define
+class UserAuthenticationMethodProperties:
+    """
+    Attributes:
+        type_ (UserAuthenticationMethodPropertiesEnum | Unset):
+        id (str | Unset):
+    """
+
+    type_: UserAuthenticationMethodPropertiesEnum | Unset = UNSET
+    id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = UserAuthenticationMethodPropertiesEnum(self.type_).value
+
+        id = self.id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if id is not UNSET:
+            field_dict["id"] = id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _type_ = d.pop("type", UNSET)
+        type_: UserAuthenticationMethodPropertiesEnum | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = UserAuthenticationMethodPropertiesEnum(_type_)
+
+        id = d.pop("id", UNSET)
+
+        user_authentication_method_properties = cls(
+            type_=type_,
+            id=id,
+        )
+
+        user_authentication_method_properties.additional_properties = d
+        return user_authentication_method_properties
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

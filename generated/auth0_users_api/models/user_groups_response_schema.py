@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UserGroupsResponseSchema")
+
+
+@_attrs_define
+class UserGroupsResponseSchema:
+    """
+    Attributes:
+        id (str | Unset): Unique identifier for the group (service-generated).
+        name (str | Unset): Name of the group. Must be unique within its connection. Must contain between 1 and 128
+            printable ASCII characters.
+        external_id (str | Unset): External identifier for the group, often used for SCIM synchronization. Max length of
+            256 characters.
+        connection_id (str | Unset): Identifier for the connection this group belongs to (if a connection group).
+        tenant_name (str | Unset): Identifier for the tenant this group belongs to.
+        created_at (datetime.datetime | Unset): Timestamp of when the group was created.
+        updated_at (datetime.datetime | Unset): Timestamp of when the group was last updated.
+        membership_created_at (datetime.datetime | Unset): Timestamp of when the group membership was added.
+    """
+
+    id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    external_id: str | Unset = UNSET
+    connection_id: str | Unset = UNSET
+    tenant_name: str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    membership_created_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        external_id = self.external_id
+
+        connection_id = self.connection_id
+
+        tenant_name = self.tenant_name
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        membership_created_at: str | Unset = UNSET
+        if not isinstance(self.membership_created_at, Unset):
+            membership_created_at = self.membership_created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if connection_id is not UNSET:
+            field_dict["connection_id"] = connection_id
+        if tenant_name is not UNSET:
+            field_dict["tenant_name"] = tenant_name
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if membership_created_at is not UNSET:
+            field_dict["membership_created_at"] = membership_created_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        external_id = d.pop("external_id", UNSET)
+
+        connection_id = d.pop("connection_id", UNSET)
+
+        tenant_name = d.pop("tenant_name", UNSET)
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        _membership_created_at = d.pop("membership_created_at", UNSET)
+        membership_created_at: datetime.datetime | Unset
+        if isinstance(_membership_created_at, Unset):
+            membership_created_at = UNSET
+        else:
+            membership_created_at = datetime.datetime.fromisoformat(_membership_created_at)
+
+        user_groups_response_schema = cls(
+            id=id,
+            name=name,
+            external_id=external_id,
+            connection_id=connection_id,
+            tenant_name=tenant_name,
+            created_at=created_at,
+            updated_at=updated_at,
+            membership_created_at=membership_created_at,
+        )
+
+        user_groups_response_schema.additional_properties = d
+        return user_groups_response_schema
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.log import Log
+
+
+T = TypeVar("T", bound="UserListLogOffsetPaginatedResponseContent")
+
+
+@_attrs_define
+class UserListLogOffsetPaginatedResponseContent:
+    """
+    Attributes:
+        start (float | Unset):
+        limit (float | Unset):
+        length (float | Unset):
+        total (float | Unset):
+        logs (list[Log] | Unset):
+    """
+
+    start: float | Unset = UNSET
+    limit: float | Unset = UNSET
+    length: float | Unset = UNSET
+    total: float | Unset = UNSET
+    logs: list[Log] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        start = self.start
+
+        limit = self.limit
+
+        length = self.length
+
+        total = self.total
+
+        logs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.logs, Unset):
+            logs = []
+            for logs_item_data in self.logs:
+                logs_item = logs_item_data.to_dict()
+                logs.append(logs_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if start is not UNSET:
+            field_dict["start"] = start
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if length is not UNSET:
+            field_dict["length"] = length
+        if total is not UNSET:
+            field_dict["total"] = total
+        if logs is not UNSET:
+            field_dict["logs"] = logs
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.log import Log  # noqa: PLC0415
+
+        d = dict(src_dict)
+        start = d.pop("start", UNSET)
+
+        limit = d.pop("limit", UNSET)
+
+        length = d.pop("length", UNSET)
+
+        total = d.pop("total", UNSET)
+
+        _logs = d.pop("logs", UNSET)
+        logs: list[Log] | Unset = UNSET
+        if _logs is not UNSET:
+            logs = []
+            for logs_item_data in _logs:
+                logs_item = Log.from_dict(logs_item_data)
+
+                logs.append(logs_item)
+
+        user_list_log_offset_paginated_response_content = cls(
+            start=start,
+            limit=limit,
+            length=length,
+            total=total,
+            logs=logs,
+        )
+
+        user_list_log_offset_paginated_response_content.additional_properties = d
+        return user_list_log_offset_paginated_response_content
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.user_enrollment_auth_method_enum import UserEnrollmentAuthMethodEnum
+from ..models.user_enrollment_status_enum import UserEnrollmentStatusEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UsersEnrollment")
+
+
+@_attrs_define
+class UsersEnrollment:
+    """
+    Attributes:
+        id (str | Unset): ID of this enrollment.
+        status (UserEnrollmentStatusEnum | Unset): Status of this enrollment. Can be `pending` or `confirmed`.
+        type_ (str | Unset): Type of enrollment.
+        name (str | Unset): Name of enrollment (usually phone number).
+        identifier (str | Unset): Device identifier (usually phone identifier) of this enrollment.
+        phone_number (str | Unset): Phone number for this enrollment.
+        auth_method (UserEnrollmentAuthMethodEnum | Unset): Authentication method for this enrollment. Can be
+            `authenticator`, `guardian`, `sms`, `webauthn-roaming`, or `webauthn-platform`.
+        enrolled_at (datetime.datetime | Unset): Start date and time of this enrollment.
+        last_auth (datetime.datetime | Unset): Last authentication date and time of this enrollment.
+    """
+
+    id: str | Unset = UNSET
+    status: UserEnrollmentStatusEnum | Unset = UNSET
+    type_: str | Unset = UNSET
+    name: str | Unset = UNSET
+    identifier: str | Unset = UNSET
+    phone_number: str | Unset = UNSET
+    auth_method: UserEnrollmentAuthMethodEnum | Unset = UNSET
+    enrolled_at: datetime.datetime | Unset = UNSET
+    last_auth: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = UserEnrollmentStatusEnum(self.status).value
+
+        type_ = self.type_
+
+        name = self.name
+
+        identifier = self.identifier
+
+        phone_number = self.phone_number
+
+        auth_method: str | Unset = UNSET
+        if not isinstance(self.auth_method, Unset):
+            auth_method = UserEnrollmentAuthMethodEnum(self.auth_method).value
+
+        enrolled_at: str | Unset = UNSET
+        if not isinstance(self.enrolled_at, Unset):
+            enrolled_at = self.enrolled_at.isoformat()
+
+        last_auth: str | Unset = UNSET
+        if not isinstance(self.last_auth, Unset):
+            last_auth = self.last_auth.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if name is not UNSET:
+            field_dict["name"] = name
+        if identifier is not UNSET:
+            field_dict["identifier"] = identifier
+        if phone_number is not UNSET:
+            field_dict["phone_number"] = phone_number
+        if auth_method is not UNSET:
+            field_dict["auth_method"] = auth_method
+        if enrolled_at is not UNSET:
+            field_dict["enrolled_at"] = enrolled_at
+        if last_auth is not UNSET:
+            field_dict["last_auth"] = last_auth
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        _status = d.pop("status", UNSET)
+        status: UserEnrollmentStatusEnum | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = UserEnrollmentStatusEnum(_status)
+
+        type_ = d.pop("type", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        identifier = d.pop("identifier", UNSET)
+
+        phone_number = d.pop("phone_number", UNSET)
+
+        _auth_method = d.pop("auth_method", UNSET)
+        auth_method: UserEnrollmentAuthMethodEnum | Unset
+        if isinstance(_auth_method, Unset):
+            auth_method = UNSET
+        else:
+            auth_method = UserEnrollmentAuthMethodEnum(_auth_method)
+
+        _enrolled_at = d.pop("enrolled_at", UNSET)
+        enrolled_at: datetime.datetime | Unset
+        if isinstance(_enrolled_at, Unset):
+            enrolled_at = UNSET
+        else:
+            enrolled_at = datetime.datetime.fromisoformat(_enrolled_at)
+
+        _last_auth = d.pop("last_auth", UNSET)
+        last_auth: datetime.datetime | Unset
+        if isinstance(_last_auth, Unset):
+            last_auth = UNSET
+        else:
+            last_auth = datetime.datetime.fromisoformat(_last_auth)
+
+        users_enrollment = cls(
+            id=id,
+            status=status,
+            type_=type_,
+            name=name,
+            identifier=identifier,
+            phone_number=phone_number,
+            auth_method=auth_method,
+            enrolled_at=enrolled_at,
+            last_auth=last_auth,
+        )
+
+        users_enrollment.additional_properties = d
+        return users_enrollment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,106 @@
+"""Regenerate ``generated/auth0_users_api`` from the Users slice, or check it for drift.
+
+    python openapi/generate.py [--spec PATH_OR_URL]     # write generated/
+    python openapi/generate.py --check                  # fail, naming files, if generated/ differs
+
+Both cut the slice (``slice.py``), run openapi-python-client with ``generator-config.yaml`` and
+the templates in ``openapi/templates`` into a temporary folder, and then either replace
+``generated/auth0_users_api`` or compare it file by file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from slice import SpecError, build_slice
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = "auth0_users_api"
+TARGET = ROOT / "generated" / PACKAGE
+IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache"}
+
+
+def generate_into(out_dir: Path, spec: str | None) -> Path:
+    """Generate the package under ``out_dir`` and return its path."""
+    slice_path = out_dir / "users-slice.json"
+    slice_path.write_text(json.dumps(build_slice(spec), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    package = out_dir / PACKAGE
+    generator = Path(sys.executable).parent / "openapi-python-client"
+    command = [
+        str(generator),
+        "generate",
+        "--path", str(slice_path),
+        "--config", str(ROOT / "generator-config.yaml"),
+        "--custom-template-path", str(ROOT / "openapi" / "templates"),
+        "--meta", "none",
+        "--output-path", str(package),
+        "--overwrite",
+        "--fail-on-warning",
+    ]  # fmt: skip
+    # The post-hooks call ruff by name: the one pinned beside the generator.
+    env = {**os.environ, "PATH": f"{generator.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"openapi-python-client failed with exit code {result.returncode}")
+    return package
+
+
+def _files(root: Path) -> set[str]:
+    return {
+        str(path.relative_to(root))
+        for path in root.rglob("*")
+        if path.is_file() and not IGNORED.intersection(path.relative_to(root).parts)
+    }
+
+
+def differences(expected: Path, actual: Path) -> list[str]:
+    """Files that are missing, extra or different in ``actual`` compared with ``expected``."""
+    want, have = _files(expected), _files(actual)
+    changed = [name for name in sorted(want & have) if not filecmp.cmp(expected / name, actual / name, shallow=False)]
+    return (
+        [f"missing: {name}" for name in sorted(want - have)]
+        + [f"not generated: {name}" for name in sorted(have - want)]
+        + [f"differs: {name}" for name in changed]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--spec", help="path or URL of a Management API spec (default: the pinned one)")
+    parser.add_argument("--check", action="store_true", help="compare with generated/ instead of writing it")
+    parser.add_argument("--target", type=Path, default=TARGET, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="auth0-users-gen-") as tmp:
+        try:
+            fresh = generate_into(Path(tmp), args.spec)
+        except SpecError as exc:
+            print(f"generate: {exc}", file=sys.stderr)
+            return 1
+        if args.check:
+            drift = differences(fresh, args.target)
+            if drift:
+                print(f"{args.target} differs from what the generator produces:", file=sys.stderr)
+                print("\n".join(f"  {line}" for line in drift), file=sys.stderr)
+                print("Run `make generate` and commit the result; never edit generated/ by hand.", file=sys.stderr)
+                return 1
+            print(f"{args.target.relative_to(ROOT) if args.target.is_relative_to(ROOT) else args.target}: up to date")
+            return 0
+        shutil.rmtree(args.target, ignore_errors=True)
+        shutil.copytree(fresh, args.target, ignore=shutil.ignore_patterns(*IGNORED))
+        print(f"wrote {args.target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

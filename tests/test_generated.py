@@ -1,0 +1,180 @@
+"""The generated package: importable, callable over loopback, and free of the generator pitfalls
+this spec used to trigger (each test names the pitfall it holds back)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+from auth0_users_api import AuthenticatedClient
+from auth0_users_api.api.users import (
+    get_users,
+    get_users_by_id,
+    patch_users_by_id,
+    post_users,
+    put_authentication_methods,
+)
+from auth0_users_api.api.users_by_email import get_users_by_email
+from auth0_users_api.models import (
+    CreateUserRequestContent,
+    GetUserResponseContent,
+    ListUsersOffsetPaginatedResponseContent,
+    SearchEngineVersionsEnum,
+    SetUserAuthenticationMethods,
+    UpdateUserRequestContent,
+    UserIdentityProviderEnum,
+)
+from auth0_users_api.models.user_metadata import UserMetadata
+from auth0_users_api.types import UNSET
+from conftest import ROOT, RecordingServer
+
+USER = {
+    "user_id": "auth0|65f0c0ffee",
+    "email": "ada@example.com",
+    "email_verified": True,
+    "created_at": "2024-03-01T10:00:00.000Z",
+    "identities": [{"connection": "Username-Password-Authentication", "provider": "auth0", "user_id": "65f0c0ffee"}],
+    "user_metadata": {"theme": {"mode": "dark"}},
+}
+
+
+def client(server: RecordingServer) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=server.base_url, token="test-token")
+
+
+def test_generated_function_round_trip_over_loopback(recording_server: RecordingServer) -> None:
+    recording_server.respond(200, USER)
+    user = get_users_by_id.sync("auth0|65f0c0ffee", client=client(recording_server), fields="email")
+    assert isinstance(user, GetUserResponseContent)
+    assert user.user_id == "auth0|65f0c0ffee"
+    assert user.created_at.year == 2024
+    assert user.identities[0].provider is UserIdentityProviderEnum.AUTH0
+    request = recording_server.requests[0]
+    assert request.method == "GET"
+    assert request.path == "/api/v2/users/auth0%7C65f0c0ffee?fields=email"
+    assert request.headers["Authorization"] == "Bearer test-token"
+
+
+def test_update_sends_only_the_fields_set(recording_server: RecordingServer) -> None:
+    """Pitfall: the spec's example defaults (email, blocked=false, ...) were sent as real values."""
+    recording_server.respond(200, USER)
+    metadata = UserMetadata.from_dict({"plan": "premium"})
+    body = UpdateUserRequestContent(user_metadata=metadata)
+    patch_users_by_id.sync("auth0|1", client=client(recording_server), body=body)
+    assert recording_server.requests[0].json() == {"user_metadata": {"plan": "premium"}}
+    assert UpdateUserRequestContent().to_dict() == {}
+    assert CreateUserRequestContent(connection="db").to_dict() == {"connection": "db"}
+
+
+def test_response_fields_left_out_stay_unset() -> None:
+    """Pitfall: a model filled a field the server did not send with the spec's example value."""
+    user = GetUserResponseContent.from_dict({"email": "a@example.com"})
+    assert user.user_id is UNSET
+    assert user.email_verified is UNSET
+
+
+def test_null_is_sent_when_set_explicitly(recording_server: RecordingServer) -> None:
+    recording_server.respond(200, USER)
+    patch_users_by_id.sync("auth0|1", client=client(recording_server), body=UpdateUserRequestContent(phone_number=None))
+    assert recording_server.requests[0].json() == {"phone_number": None}
+
+
+def test_bodies_go_out_as_json_with_nested_metadata(recording_server: RecordingServer) -> None:
+    """Pitfall: bodies offered as JSON and form went out form-encoded, metadata as a Python repr."""
+    recording_server.respond(201, USER)
+    body = CreateUserRequestContent.from_dict(
+        {"connection": "db", "email": "ada@example.com", "user_metadata": {"address": {"city": "Paris", "zip": 75001}}}
+    )
+    post_users.sync(client=client(recording_server), body=body)
+    request = recording_server.requests[0]
+    assert request.headers["Content-Type"] == "application/json"
+    assert request.json()["user_metadata"] == {"address": {"city": "Paris", "zip": 75001}}
+
+
+def test_put_authentication_methods_sends_a_json_array(recording_server: RecordingServer) -> None:
+    """Pitfall: the one operation with an array body failed outright when form-encoded."""
+    recording_server.respond(200, [{"id": "phone|abc", "type": "phone", "created_at": "2024-03-01T10:00:00Z"}])
+    body = [SetUserAuthenticationMethods.from_dict({"type": "phone", "phone_number": "+15551234567"})]
+    result = put_authentication_methods.sync("auth0|1", client=client(recording_server), body=body)
+    assert recording_server.requests[0].json() == [{"type": "phone", "phone_number": "+15551234567"}]
+    assert result is not None
+    assert result[0].id == "phone|abc"
+
+
+def test_unknown_enum_values_from_the_server_pass_through(recording_server: RecordingServer) -> None:
+    """Pitfall: a new identity provider raised on parse."""
+    recording_server.respond(200, {**USER, "identities": [{"provider": "brand-new-idp", "user_id": "1"}]})
+    user = get_users_by_id.sync("auth0|1", client=client(recording_server))
+    assert isinstance(user, GetUserResponseContent)
+    provider = user.identities[0].provider
+    assert provider == "brand-new-idp"
+    assert isinstance(provider, UserIdentityProviderEnum)
+    assert user.identities[0].to_dict()["provider"] == "brand-new-idp"
+
+
+def test_enum_query_argument_accepts_a_plain_string(recording_server: RecordingServer) -> None:
+    """Pitfall: an enum query argument given as a plain string broke (``.value`` on a str)."""
+    recording_server.respond(200, [])
+    get_users.sync(client=client(recording_server), search_engine="v3")  # type: ignore[arg-type]
+    get_users.sync(client=client(recording_server), search_engine=SearchEngineVersionsEnum.V3)
+    assert [r.path for r in recording_server.requests] == ["/api/v2/users?search_engine=v3"] * 2
+
+
+def test_unknown_response_fields_stay_readable(recording_server: RecordingServer) -> None:
+    recording_server.respond(200, {"start": 0, "limit": 50, "length": 1, "total": 1, "users": [USER], "cursor": "x"})
+    page = get_users.sync(client=client(recording_server), include_totals=True)
+    assert isinstance(page, ListUsersOffsetPaginatedResponseContent)
+    assert page.total == 1
+    assert page.users[0].email == "ada@example.com"
+    assert page.additional_properties == {"cursor": "x"}
+
+
+def test_users_by_email_lives_in_its_own_module(recording_server: RecordingServer) -> None:
+    recording_server.respond(200, [USER])
+    users = get_users_by_email.sync(client=client(recording_server), email="ada@example.com")
+    assert users is not None
+    assert users[0].user_id == "auth0|65f0c0ffee"
+    assert recording_server.requests[0].path == "/api/v2/users-by-email?email=ada%40example.com"
+
+
+def run_generate(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(ROOT / "openapi" / "generate.py"), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+
+
+def test_check_generated_fails_naming_an_edited_file(tmp_path: Path) -> None:
+    copy = tmp_path / "auth0_users_api"
+    shutil.copytree(ROOT / "generated" / "auth0_users_api", copy)
+    edited = copy / "api" / "users" / "get_users_by_id.py"
+    edited.write_text(edited.read_text() + "\n# edited by hand\n")
+    (copy / "stray.py").write_text("")
+    result = run_generate("--check", "--target", str(copy))
+    assert result.returncode == 1
+    assert "differs: api/users/get_users_by_id.py" in result.stderr
+    assert "not generated: stray.py" in result.stderr
+
+
+def test_generation_is_independent_of_the_surrounding_project(tmp_path: Path) -> None:
+    """Pitfall: the ruff post-hook read the nearest pyproject.toml and left a cache in the output."""
+    hostile = '[tool.ruff]\nline-length = 40\n[tool.ruff.format]\nquote-style = "single"\n'
+    (tmp_path / "pyproject.toml").write_text(hostile)
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    env = {**os.environ, "TMPDIR": str(workdir)}
+    target = tmp_path / "auth0_users_api"
+    assert run_generate("--target", str(target), env=env).returncode == 0
+    assert not list(target.rglob(".ruff_cache"))
+    result = run_generate("--check", env=env)
+    assert result.returncode == 0, result.stderr
+    assert run_generate("--check", "--target", str(target)).returncode == 0
+
+
+def test_generated_package_imports_without_the_facade() -> None:
+    code = "import auth0_users_api.api.users.get_users as m, sys; print('auth0_users' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+    assert httpx.__version__
