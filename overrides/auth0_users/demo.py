@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pkgutil
+
 import auth0_users_api
 from auth0_users_api.api import users as users_endpoints
 
@@ -10,7 +12,7 @@ import auth0_users
 
 def main() -> None:
     """Show what the two import packages offer."""
-    operations = sorted(name for name in dir(users_endpoints) if not name.startswith("_"))
+    operations = sorted(module.name for module in pkgutil.iter_modules(users_endpoints.__path__))
     print(f"auth0-users {auth0_users.__version__}")
     print(f"generated package {auth0_users_api.__name__}: {len(operations)} Users endpoint modules")
     for name in operations:
