@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import facade_codegen
 from slice import SpecError, build_slice
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +54,9 @@ def generate_into(out_dir: Path, spec: str | None) -> Path:
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"openapi-python-client failed with exit code {result.returncode}")
+    facade_codegen.main([str(slice_path), str(package)])
+    ruff = [str(generator.parent / "ruff"), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet"]
+    subprocess.run([*ruff, str(package / "_resources.py")], check=True)
     return package
 
 

@@ -63,7 +63,7 @@ def recording_server() -> Iterator[RecordingServer]:
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     state["server"] = RecordingServer(base_url=f"http://127.0.0.1:{httpd.server_address[1]}/api/v2")
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield state["server"]

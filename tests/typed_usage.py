@@ -1,0 +1,24 @@
+"""A typed usage example: `make lint` runs mypy --strict on it, so editors see these types."""
+
+from __future__ import annotations
+
+from auth0_users import AsyncManagementClient, ManagementClient, Page, RawResponse
+from auth0_users_api.models import GetUserResponseContent, Role, UserResponseSchema
+
+
+def sync_usage(mgmt: ManagementClient) -> list[str]:
+    user: GetUserResponseContent = mgmt.users.get("auth0|123", fields="email,name")
+    mgmt.users.update("auth0|123", user_metadata={"plan": "premium"}, name=None)
+    mgmt.users.roles.assign("auth0|123", roles=["rol_abc"])
+    raw: RawResponse[GetUserResponseContent] = mgmt.users.with_raw_response.get("auth0|123")
+    first: Page[UserResponseSchema] = next(iter(mgmt.users.list(per_page=100).iter_pages()))
+    roles: list[Role] = list(mgmt.users.roles.list("auth0|123"))
+    emails = [str(u.email) for u in mgmt.users.list(q='email:"*@example.com"').limit(10)]
+    return [str(user.email), str(raw.status_code), str(first.total), *(str(r.name) for r in roles), *emails]
+
+
+async def async_usage(amgmt: AsyncManagementClient) -> list[str]:
+    user: GetUserResponseContent = await amgmt.users.get("auth0|123")
+    ids = [str(u.user_id) async for u in amgmt.users.list(per_page=100)]
+    await amgmt.users.roles.delete("auth0|123", roles=["rol_abc"])
+    return [str(user.email), *ids]

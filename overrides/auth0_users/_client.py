@@ -1,0 +1,465 @@
+"""The clients: configuration, request building and parsing shared; only the I/O loop twice."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import platform
+import random
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+from auth0_users_api.client import Client as _ParseContext
+from auth0_users_api.types import UNSET, Unset
+
+from ._auth import BearerToken, ClientCredentials, TokenProvider
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    Auth0Error,
+    ResponseParseError,
+    error_for,
+)
+from ._operation import Operation
+from ._pager import AsyncPager, SyncPager
+from ._response import RawResponse
+from ._retry import RetryPolicy, retry_delay
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from auth0_users_api._resources import AsyncUsersResource, UsersResource
+
+T = TypeVar("T")
+
+logger = logging.getLogger("auth0_users")
+logger.addHandler(logging.NullHandler())
+
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+_PARSE_CONTEXT = _ParseContext(base_url="")
+
+
+class _NotGiven:
+    """Marks an option the caller did not pass, as opposed to one passed as ``None``."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Any = _NotGiven()
+
+
+@dataclass(frozen=True, slots=True)
+class RateLimitState:
+    """Auth0's rate-limit headers from the latest response: limit, remaining, reset (epoch seconds)."""
+
+    limit: int | None
+    remaining: int | None
+    reset: float | None
+
+    @classmethod
+    def from_headers(cls, headers: Mapping[str, str]) -> RateLimitState | None:
+        """Read the three ``X-RateLimit-*`` headers, or ``None`` when the response had none."""
+        values = [headers.get(f"x-ratelimit-{name}") for name in ("limit", "remaining", "reset")]
+        if all(value is None for value in values):
+            return None
+
+        def number(value: str | None) -> float | None:
+            try:
+                return float(value) if value is not None else None
+            except ValueError:
+                return None
+
+        limit, remaining, reset = (number(value) for value in values)
+        return cls(
+            None if limit is None else int(limit),
+            None if remaining is None else int(remaining),
+            reset,
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    """The JSON form of what a caller may pass: models, enums, mappings, sequences, dates."""
+    if isinstance(value, Enum):
+        return value.value
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _telemetry() -> str:
+    info = {"name": "auth0-users", "version": __version__, "env": {"python": platform.python_version()}}
+    return base64.urlsafe_b64encode(json.dumps(info, separators=(",", ":")).encode()).decode()
+
+
+def _base_url(domain: str | None, base_url: str | None) -> str:
+    if base_url:
+        return base_url.rstrip("/")
+    if not domain or not isinstance(domain, str):
+        raise TypeError("pass domain='TENANT.REGION.auth0.com' or base_url='https://HOST/api/v2'")
+    host = domain.strip().removeprefix("https://").removeprefix("http://").strip("/")
+    return f"https://{host}/api/v2"
+
+
+class _BaseClient:
+    """Configuration, request building and response parsing, shared by both clients."""
+
+    def __init__(
+        self,
+        *,
+        domain: str | None,
+        base_url: str | None,
+        token: str | None,
+        client_id: str | None,
+        client_secret: str | None,
+        client_assertion_signing_key: str | None,
+        audience: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        telemetry: bool,
+        headers: Mapping[str, str] | None,
+    ) -> None:
+        self.base_url = _base_url(domain, base_url)
+        origin = httpx.URL(self.base_url).copy_with(path="/", query=None, fragment=None)
+        if token is not None:
+            if not isinstance(token, str) or not token:
+                raise TypeError("token must be a non-empty string")
+            self._auth: TokenProvider = BearerToken(token)
+        elif client_id and (client_secret or client_assertion_signing_key):
+            self._auth = ClientCredentials(
+                token_url=str(origin.join("/oauth/token")),
+                client_id=client_id,
+                client_secret=client_secret,
+                signing_key=client_assertion_signing_key,
+                audience=audience or str(origin.join("/api/v2/")),
+            )
+        else:
+            raise TypeError("pass token=..., or client_id=... with client_secret=... (or a client assertion key)")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an integer of zero or more, got {max_retries!r}")
+        self._retry = RetryPolicy(max_retries=max_retries)
+        self._timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+        self._headers = {"User-Agent": f"auth0-users/{__version__} python/{platform.python_version()}"}
+        if telemetry:
+            self._headers["Auth0-Client"] = _telemetry()
+        self._headers.update(headers or {})
+        self._rate_limit: RateLimitState | None = None
+        self._random = random.Random()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self.base_url!r} auth={self._auth!r}>"
+
+    @property
+    def rate_limit(self) -> RateLimitState | None:
+        """The rate-limit headers of the latest response, if it carried any."""
+        return self._rate_limit
+
+    def _options(self, timeout: Any, max_retries: Any, headers: Any) -> Self:
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        if timeout is not NOT_GIVEN:
+            clone._timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+        if max_retries is not NOT_GIVEN:
+            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+                raise ValueError(f"max_retries must be an integer of zero or more, got {max_retries!r}")
+            clone._retry = replace(self._retry, max_retries=max_retries)
+        if headers is not NOT_GIVEN:
+            clone._headers = {**self._headers, **(headers or {})}
+        return clone
+
+    def _build_request(
+        self,
+        http: httpx.Client | httpx.AsyncClient,
+        op: Operation,
+        path_args: tuple[str, ...],
+        kwargs: Mapping[str, Any],
+    ) -> httpx.Request:
+        for name, value in zip(op.path_params, path_args, strict=True):
+            if not isinstance(value, str):
+                raise TypeError(f"{op.key}: {name} must be a string, got {type(value).__name__}")
+            if not value.strip():
+                raise ValueError(f"{op.key}: {name} must not be empty")
+        endpoint_args: dict[str, Any] = {}
+        body: dict[str, Any] = {}
+        array_body: Any = UNSET
+        for argument in op.arguments:
+            value = kwargs.get(argument.name, UNSET)
+            if isinstance(value, Unset):
+                continue
+            if value is None and not argument.nullable:
+                if argument.kind == "body":
+                    raise TypeError(f"{op.key}: {argument.name} cannot be null; leave it out to keep it unchanged")
+                continue
+            if argument.minimum is not None or argument.maximum is not None:
+                if isinstance(value, bool) or not isinstance(value, int):
+                    raise TypeError(f"{op.key}: {argument.name} must be an integer, got {value!r}")
+                low = -(10**18) if argument.minimum is None else argument.minimum
+                high = 10**18 if argument.maximum is None else argument.maximum
+                if not low <= value <= high:
+                    raise ValueError(f"{op.key}: {argument.name} must be between {low} and {high}, got {value}")
+            if argument.kind == "body" and argument.name == "body" and op.body == "array":
+                array_body = [_jsonable(item) for item in value]
+            elif argument.kind == "body":
+                body[argument.wire] = _jsonable(value)
+            else:
+                endpoint_args[argument.name] = value
+        described = op.endpoint._get_kwargs(*path_args, **endpoint_args)
+        if op.body == "array":
+            described["json"] = array_body
+        elif op.body == "object":
+            described["json"] = body
+        headers = {**self._headers, **described.pop("headers", {})}
+        url = self.base_url + described.pop("url")
+        return http.build_request(
+            described.pop("method").upper(), url, headers=headers, timeout=self._timeout, **described
+        )
+
+    def _parse(self, op: Operation, response: httpx.Response) -> Any:
+        if not response.content and response.status_code in (202, 204):
+            return None
+        try:
+            return op.endpoint._parse_response(client=_PARSE_CONTEXT, response=response)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            reason = "empty body" if not response.content else f"{type(exc).__name__}: {exc}"
+            raise ResponseParseError(response, reason) from exc
+
+    def _observe(self, response: httpx.Response, attempt: int) -> None:
+        state = RateLimitState.from_headers(response.headers)
+        if state is not None:
+            self._rate_limit = state
+        request = response.request
+        logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
+
+    def _next_delay(
+        self, op: Operation, attempt: int, response: httpx.Response | None, error: httpx.TransportError | None
+    ) -> float | None:
+        delay = retry_delay(
+            self._retry,
+            attempt=attempt,
+            idempotent=op.idempotent,
+            status=None if response is None else response.status_code,
+            headers=None if response is None else response.headers,
+            connect_failed=isinstance(error, httpx.ConnectError | httpx.ConnectTimeout),
+            now=time.time(),
+            jitter=self._random.random(),
+        )
+        if delay is not None:
+            why = f"status {response.status_code}" if response is not None else type(error).__name__
+            logger.info("%s %s: %s, retry %d in %.2fs", op.http_method, op.path, why, attempt, delay)
+        return delay
+
+    @staticmethod
+    def _transport_error(op: Operation, error: httpx.TransportError, attempts: int) -> Auth0Error:
+        cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+        tries = f" after {attempts} attempts" if attempts > 1 else ""
+        return cls(f"{op.http_method} {op.path}: {type(error).__name__}{tries}: {error}", attempts=attempts)
+
+
+class ManagementClient(_BaseClient):
+    """Synchronous client for the Users API of an Auth0 tenant.
+
+    Pass ``domain`` (``TENANT.REGION.auth0.com``) or ``base_url`` (``https://HOST/api/v2``), and
+    either a ``token`` or ``client_id`` with ``client_secret`` for the client-credentials grant.
+    ``max_retries`` bounds retries of rate-limited, failed idempotent or unsent requests.
+    Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``).
+    """
+
+    def __init__(
+        self,
+        *,
+        domain: str | None = None,
+        base_url: str | None = None,
+        token: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        client_assertion_signing_key: str | None = None,
+        audience: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 3,
+        telemetry: bool = True,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            domain=domain,
+            base_url=base_url,
+            token=token,
+            client_id=client_id,
+            client_secret=client_secret,
+            client_assertion_signing_key=client_assertion_signing_key,
+            audience=audience,
+            timeout=timeout,
+            max_retries=max_retries,
+            telemetry=telemetry,
+            headers=headers,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.Client()
+
+    @property
+    def users(self) -> UsersResource:
+        """Operations on users: ``mgmt.users.get(...)``, ``mgmt.users.roles.assign(...)``, ..."""
+        from ._users import Users
+
+        return Users(self)
+
+    def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
+        """A copy with other per-call options, sharing this client's connections and token."""
+        return self._options(timeout, max_retries, headers)
+
+    def close(self) -> None:
+        """Close the connections (not those of an ``http_client`` you passed in)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _send(self, op: Operation, request: httpx.Request) -> httpx.Response:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self._http.send(request, auth=self._auth)
+            except httpx.TransportError as error:
+                delay = self._next_delay(op, attempt, None, error)
+                if delay is None:
+                    raise self._transport_error(op, error, attempt) from error
+            else:
+                self._observe(response, attempt)
+                if response.is_success:
+                    return response
+                delay = self._next_delay(op, attempt, response, None)
+                if delay is None:
+                    raise error_for(response, attempts=attempt)
+            time.sleep(delay)
+
+    def _fetch(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+    ) -> tuple[Any, httpx.Response]:
+        response = self._send(op, self._build_request(self._http, op, path_args, kwargs))
+        return self._parse(op, response), response
+
+    def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
+        """Send one operation and return its parsed result."""
+        return self._fetch(op, path_args, kwargs)[0]
+
+    def call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
+        """Send one operation and return the parsed result with the response."""
+        return RawResponse(*self._fetch(op, path_args, kwargs))
+
+    def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> SyncPager[Any]:
+        """A lazy pager over a list operation."""
+        self._build_request(self._http, op, path_args, kwargs)  # validate now, not at the first page
+        return SyncPager(self._fetch, op, path_args, kwargs)
+
+
+class AsyncManagementClient(_BaseClient):
+    """Asynchronous client for the Users API of an Auth0 tenant; see ``ManagementClient``."""
+
+    def __init__(
+        self,
+        *,
+        domain: str | None = None,
+        base_url: str | None = None,
+        token: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        client_assertion_signing_key: str | None = None,
+        audience: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 3,
+        telemetry: bool = True,
+        headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            domain=domain,
+            base_url=base_url,
+            token=token,
+            client_id=client_id,
+            client_secret=client_secret,
+            client_assertion_signing_key=client_assertion_signing_key,
+            audience=audience,
+            timeout=timeout,
+            max_retries=max_retries,
+            telemetry=telemetry,
+            headers=headers,
+        )
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else httpx.AsyncClient()
+
+    @property
+    def users(self) -> AsyncUsersResource:
+        """Operations on users: ``await amgmt.users.get(...)``, ``async for u in amgmt.users.list()``."""
+        from ._users import AsyncUsers
+
+        return AsyncUsers(self)
+
+    def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
+        """A copy with other per-call options, sharing this client's connections and token."""
+        return self._options(timeout, max_retries, headers)
+
+    async def aclose(self) -> None:
+        """Close the connections (not those of an ``http_client`` you passed in)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def _send(self, op: Operation, request: httpx.Request) -> httpx.Response:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await self._http.send(request, auth=self._auth)
+            except httpx.TransportError as error:
+                delay = self._next_delay(op, attempt, None, error)
+                if delay is None:
+                    raise self._transport_error(op, error, attempt) from error
+            else:
+                self._observe(response, attempt)
+                if response.is_success:
+                    return response
+                delay = self._next_delay(op, attempt, response, None)
+                if delay is None:
+                    raise error_for(response, attempts=attempt)
+            await asyncio.sleep(delay)
+
+    async def _fetch(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+    ) -> tuple[Any, httpx.Response]:
+        response = await self._send(op, self._build_request(self._http, op, path_args, kwargs))
+        return self._parse(op, response), response
+
+    async def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
+        """Send one operation and return its parsed result."""
+        return (await self._fetch(op, path_args, kwargs))[0]
+
+    async def call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
+        """Send one operation and return the parsed result with the response."""
+        return RawResponse(*(await self._fetch(op, path_args, kwargs)))
+
+    def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> AsyncPager[Any]:
+        """A lazy pager over a list operation."""
+        self._build_request(self._http, op, path_args, kwargs)
+        return AsyncPager(self._fetch, op, path_args, kwargs)

@@ -1,0 +1,156 @@
+"""Everything the package raises about a call.
+
+    Auth0Error
+    ├── APIStatusError              a non-2xx answer: status, error_code, message, headers, body
+    │   ├── BadRequestError         400
+    │   │   └── SearchLimitError    Auth0 serves only the first 1000 results of a search
+    │   ├── UnauthorizedError       401
+    │   ├── ForbiddenError          403
+    │   ├── NotFoundError           404
+    │   ├── ConflictError           409
+    │   ├── RateLimitError          429, with the reset time
+    │   └── ServerError             5xx
+    └── APITransportError           no usable answer: connection, timeout, unreadable body
+        ├── APIConnectionError
+        │   └── APITimeoutError
+        └── ResponseParseError      a 2xx whose body is not what the spec says (truncated, HTML, empty)
+
+Messages carry the method, path, status and Auth0's own message; never a token or secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+_EXCERPT = 200
+
+
+def excerpt(content: bytes) -> str:
+    """A short, printable start of a body, for messages."""
+    text = content[:_EXCERPT].decode("utf-8", errors="replace")
+    return text + ("…" if len(content) > _EXCERPT else "")
+
+
+class Auth0Error(Exception):
+    """Base class of every error this package raises about a call."""
+
+    attempts: int = 1
+
+
+class APIStatusError(Auth0Error):
+    """The API answered with a non-2xx status."""
+
+    def __init__(self, response: httpx.Response, *, attempts: int = 1) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.headers: Mapping[str, str] = response.headers
+        self.attempts = attempts
+        self.body: Any = None
+        try:
+            self.body = response.json()
+        except ValueError:
+            self.body = response.text or None
+        details = self.body if isinstance(self.body, dict) else {}
+        self.error_code: str | None = details.get("errorCode")
+        self.error: str | None = details.get("error")
+        self.message: str = str(details.get("message") or details.get("error") or excerpt(response.content) or "")
+        request = response.request
+        where = f"{request.method} {request.url.path}"
+        tries = f" after {attempts} attempts" if attempts > 1 else ""
+        code = f" [{self.error_code}]" if self.error_code else ""
+        super().__init__(f"{where} → {self.status_code}{code}{tries}: {self.message}".rstrip(": "))
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was not valid (Auth0's message says why)."""
+
+
+class SearchLimitError(BadRequestError):
+    """Auth0 serves only the first 1000 results of a user search, however it is paged."""
+
+
+class UnauthorizedError(APIStatusError):
+    """401: the token is missing, invalid or expired."""
+
+
+class ForbiddenError(APIStatusError):
+    """403: the token lacks a scope the operation needs."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such user or resource."""
+
+
+class ConflictError(APIStatusError):
+    """409: the resource already exists."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; ``reset_at`` is when the budget refills (epoch seconds), if known."""
+
+    @property
+    def reset_at(self) -> float | None:
+        """The ``X-RateLimit-Reset`` time, in epoch seconds, if the answer carried one."""
+        value = self.headers.get("x-ratelimit-reset")
+        try:
+            return float(value) if value is not None else None
+        except ValueError:
+            return None
+
+
+class ServerError(APIStatusError):
+    """5xx, or any other status outside 2xx-4xx (a proxy's 520, say)."""
+
+
+class APITransportError(Auth0Error):
+    """No usable answer came back."""
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        self.attempts = attempts
+        super().__init__(message)
+
+
+class APIConnectionError(APITransportError):
+    """The connection failed or was dropped."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The server did not answer within the timeout."""
+
+
+class ResponseParseError(APITransportError):
+    """A 2xx answer whose body could not be read as the spec describes."""
+
+    def __init__(self, response: httpx.Response, reason: str) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        kind = response.headers.get("content-type", "no content type")
+        body = excerpt(response.content) if response.content else "(empty body)"
+        request = response.request
+        super().__init__(
+            f"{request.method} {request.url.path} → {response.status_code} ({kind}), unreadable body: {reason}; "
+            f"body starts: {body!r}"
+        )
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def error_for(response: httpx.Response, *, attempts: int = 1) -> APIStatusError:
+    """The error for a non-2xx response: one table, statuses outside it by class."""
+    cls = _BY_STATUS.get(response.status_code)
+    if cls is None:
+        cls = APIStatusError if 300 <= response.status_code < 500 else ServerError
+    if cls is BadRequestError and b"first 1000" in response.content:
+        cls = SearchLimitError
+    return cls(response, attempts=attempts)

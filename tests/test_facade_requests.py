@@ -1,0 +1,155 @@
+"""What the facade puts on the wire, and what it raises, against a loopback recording server."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from auth0_users import (
+    ManagementClient,
+    NotFoundError,
+    ResponseParseError,
+    ServerError,
+    UnauthorizedError,
+)
+from auth0_users_api.models import GetUserResponseContent
+from conftest import RecordingServer
+
+USER = {"user_id": "auth0|abc", "email": "ada@example.com", "created_at": "2024-03-01T10:00:00Z"}
+
+
+@pytest.fixture
+def mgmt(recording_server: RecordingServer) -> ManagementClient:
+    with ManagementClient(base_url=recording_server.base_url, token="secret-token-123", max_retries=0) as client:
+        yield client
+
+
+def test_get_returns_the_model_and_sends_the_token(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    recording_server.respond(200, USER)
+    user = mgmt.users.get("auth0|abc", fields="email")
+    assert isinstance(user, GetUserResponseContent)
+    assert user.email == "ada@example.com"
+    request = recording_server.requests[0]
+    assert request.path == "/api/v2/users/auth0%7Cabc?fields=email"
+    assert request.headers["Authorization"] == "Bearer secret-token-123"
+
+
+def test_update_sends_exactly_what_was_set_and_none_as_null(
+    mgmt: ManagementClient, recording_server: RecordingServer
+) -> None:
+    recording_server.respond(200, USER)
+    mgmt.users.update("auth0|abc", user_metadata={"plan": "premium", "address": {"city": "Paris"}}, name=None)
+    request = recording_server.requests[0]
+    assert request.method == "PATCH"
+    assert request.json() == {"user_metadata": {"plan": "premium", "address": {"city": "Paris"}}, "name": None}
+
+
+def test_none_where_the_api_takes_no_null_is_refused_before_sending(
+    mgmt: ManagementClient, recording_server: RecordingServer
+) -> None:
+    with pytest.raises(TypeError, match="blocked cannot be null"):
+        mgmt.users.update("auth0|abc", blocked=None)  # type: ignore[arg-type]
+    assert recording_server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda m: m.users.get(""), ValueError, "id must not be empty"),
+        (lambda m: m.users.get(123), TypeError, "id must be a string"),
+        (lambda m: m.users.get("auth0|1", colour="red"), TypeError, "colour"),
+        (lambda m: m.users.list(per_page=101), ValueError, "per_page must be between 0 and 100"),
+        (lambda m: m.users.list(page=-1), ValueError, "page must be between 0"),
+        (lambda m: m.users.list(per_page="10"), TypeError, "per_page must be an integer"),
+    ],
+)
+def test_bad_input_raises_naming_the_argument_and_sends_nothing(
+    mgmt: ManagementClient, recording_server: RecordingServer, call, error, message
+) -> None:
+    with pytest.raises(error, match=message):
+        call(mgmt)
+    assert recording_server.requests == []
+
+
+def test_errors_are_typed_and_carry_auth0_details(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    message = "The user does not exist."
+    body = {"statusCode": 404, "error": "Not Found", "message": message, "errorCode": "inexistent_user"}
+    recording_server.respond(404, body)
+    with pytest.raises(NotFoundError) as caught:
+        mgmt.users.get("auth0|missing")
+    error = caught.value
+    assert error.status_code == 404
+    assert error.error_code == "inexistent_user"
+    assert error.message == "The user does not exist."
+    assert error.body["statusCode"] == 404
+    assert "GET /api/v2/users/auth0|missing → 404 [inexistent_user]" in str(error)
+
+
+def test_undocumented_statuses_raise_too(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    recording_server.respond(520, None)
+    with pytest.raises(ServerError) as caught:
+        mgmt.users.roles.assign("auth0|abc", roles=["rol_1"])
+    assert caught.value.status_code == 520
+    recording_server.respond(401, {"statusCode": 401, "error": "Unauthorized", "message": "Invalid token"})
+    with pytest.raises(UnauthorizedError, match="Invalid token"):
+        mgmt.users.delete("auth0|abc")
+
+
+def test_empty_success_body_where_json_is_due_is_a_typed_error(
+    mgmt: ManagementClient, recording_server: RecordingServer
+) -> None:
+    recording_server.respond(200, None)
+    with pytest.raises(ResponseParseError, match="empty body"):
+        mgmt.users.get("auth0|abc")
+
+
+def test_no_content_operations_return_none(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    recording_server.respond(204, None)
+    assert mgmt.users.delete("auth0|abc") is None
+
+
+def test_telemetry_header_names_the_package_and_can_be_switched_off(recording_server: RecordingServer) -> None:
+    recording_server.respond(200, USER)
+    with ManagementClient(base_url=recording_server.base_url, token="t") as on:
+        on.users.get("auth0|abc")
+    with ManagementClient(base_url=recording_server.base_url, token="t", telemetry=False) as off:
+        off.users.get("auth0|abc")
+    sent, quiet = recording_server.requests
+    telemetry = json.loads(base64.urlsafe_b64decode(sent.headers["Auth0-Client"]))
+    assert telemetry["name"] == "auth0-users"
+    assert "Auth0-Client" not in quiet.headers
+
+
+def test_users_by_email_asks_again_in_lower_case_only_when_needed(
+    mgmt: ManagementClient, recording_server: RecordingServer
+) -> None:
+    recording_server.respond(200, [])
+    assert mgmt.users.list_users_by_email(email="Ada@Example.com") == []
+    assert mgmt.users.list_users_by_email(email="Ada@Example.com", lowercase_fallback=False) == []
+    assert mgmt.users.list_users_by_email(email="ada@example.com") == []
+    assert [r.path.split("=", 1)[1] for r in recording_server.requests] == [
+        "Ada%40Example.com",
+        "ada%40example.com",
+        "Ada%40Example.com",
+        "ada%40example.com",
+    ]
+
+
+def test_with_raw_response_and_with_options(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    recording_server.respond(200, USER)
+    raw = mgmt.with_options(headers={"X-Trace": "1"}).users.with_raw_response.get("auth0|abc")
+    assert raw.status_code == 200
+    assert raw.parsed.user_id == "auth0|abc"
+    assert recording_server.requests[0].headers["X-Trace"] == "1"
+
+
+def test_path_parameters_cannot_escape_their_segment(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    recording_server.respond(200, USER)
+    mgmt.users.get("../clients")
+    mgmt.users.get("a/b?c#d")
+    assert [r.path for r in recording_server.requests] == ["/api/v2/users/..%2Fclients", "/api/v2/users/a%2Fb%3Fc%23d"]
+
+
+def test_secrets_stay_out_of_repr(mgmt: ManagementClient) -> None:
+    assert "secret-token-123" not in repr(mgmt)
