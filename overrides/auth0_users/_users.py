@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from auth0_users_api._resources import AsyncUsersResource, UsersResource
+from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent
 from auth0_users_api.types import UNSET, Unset
+
+from .metadata import deep_merge_patch
+
+_MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they do not mention.
+
+        Reads the user, builds with ``metadata.deep_merge_patch`` the smallest first-level patch
+        for ``user_metadata`` and/or ``app_metadata`` (``metadata.DELETE`` removes a nested key),
+        and sends it; returns the updated user, or the user as read when nothing changes.
+        Auth0 has no conditional update, so a concurrent writer can still race: the read happens
+        right before the write and only the first-level keys that change are sent, so writers of
+        other keys are never overwritten. Scopes: read:users and update:users (or
+        update:users_app_metadata).
+        """
 
 
 def _retry_lowercase(email: str, found: list[Any], enabled: bool) -> bool:
     return enabled and not found and email != email.lower()
+
+
+def _metadata_patch(user: GetUserResponseContent, changes: Mapping[str, Any]) -> dict[str, Any]:
+    patch: dict[str, Any] = {}
+    for field, change in changes.items():
+        if isinstance(change, Unset):
+            continue
+        stored = getattr(user, field)
+        field_patch = deep_merge_patch({} if isinstance(stored, Unset) else stored.to_dict(), change)
+        if field_patch:
+            patch[field] = field_patch
+    return patch
 
 
 class Users(UsersResource):
@@ -37,6 +64,20 @@ class Users(UsersResource):
             return super().list_users_by_email(email=email.lower(), fields=fields, include_fields=include_fields)
         return found
 
+    def merge_metadata(
+        self,
+        id: str,
+        /,
+        *,
+        user_metadata: Mapping[str, Any] | Unset = UNSET,
+        app_metadata: Mapping[str, Any] | Unset = UNSET,
+    ) -> GetUserResponseContent | UpdateUserResponseContent:
+        user = self.get(id)
+        patch = _metadata_patch(user, {"user_metadata": user_metadata, "app_metadata": app_metadata})
+        return self.update(id, **patch) if patch else user
+
+    merge_metadata.__doc__ = _MERGE_DOC
+
 
 class AsyncUsers(AsyncUsersResource):
     """``amgmt.users``: every Users operation, with the case-insensitive email lookup."""
@@ -56,3 +97,17 @@ class AsyncUsers(AsyncUsersResource):
         if _retry_lowercase(email, found, lowercase_fallback):
             return await super().list_users_by_email(email=email.lower(), fields=fields, include_fields=include_fields)
         return found
+
+    async def merge_metadata(
+        self,
+        id: str,
+        /,
+        *,
+        user_metadata: Mapping[str, Any] | Unset = UNSET,
+        app_metadata: Mapping[str, Any] | Unset = UNSET,
+    ) -> GetUserResponseContent | UpdateUserResponseContent:
+        user = await self.get(id)
+        patch = _metadata_patch(user, {"user_metadata": user_metadata, "app_metadata": app_metadata})
+        return await self.update(id, **patch) if patch else user
+
+    merge_metadata.__doc__ = _MERGE_DOC
