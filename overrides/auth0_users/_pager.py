@@ -7,7 +7,7 @@ only add the loop that sends requests.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -195,7 +195,7 @@ class SyncPager(_PagerBase[T]):
         clone: SyncPager[T] = self._copy(count)
         return clone
 
-    def iter_pages(self) -> Iterator[Page[T]]:
+    def iter_pages(self) -> Generator[Page[T]]:
         """Yield each page in turn."""
         strategy = strategy_for(self._operation, self._arguments)
         arguments: dict[str, Any] | None = strategy.first()
@@ -235,7 +235,7 @@ class AsyncPager(_PagerBase[T]):
         clone: AsyncPager[T] = self._copy(count)
         return clone
 
-    async def iter_pages(self) -> AsyncIterator[Page[T]]:
+    async def iter_pages(self) -> AsyncGenerator[Page[T]]:
         """Yield each page in turn."""
         strategy = strategy_for(self._operation, self._arguments)
         arguments: dict[str, Any] | None = strategy.first()

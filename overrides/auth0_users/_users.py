@@ -9,7 +9,19 @@ from auth0_users_api._resources import AsyncUsersResource, UsersResource
 from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent
 from auth0_users_api.types import UNSET, Unset
 
+from ._search import AsyncSearchAllPager, SearchAllPager
 from .metadata import deep_merge_patch
+
+_SEARCH_ALL_DOC = """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
+
+        The query is split into ranges of ``created_at`` that each hold at most 1000 matches
+        (halving any that hold more) and each range is paged in turn, oldest first: no user twice,
+        none left out, one page in memory. Other keyword arguments (``fields``, ``connection``,
+        ...) pass through to ``list``. Costs a request per range on top of the pages; users
+        created while it runs may or may not appear. To copy a whole large tenant, a users export
+        job (``POST /jobs/users-exports``) is cheaper. Raises ``SearchLimitError`` if over 1000
+        matches share one millisecond. Scope: read:users.
+        """
 
 _MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they do not mention.
 
@@ -78,6 +90,11 @@ class Users(UsersResource):
 
     merge_metadata.__doc__ = _MERGE_DOC
 
+    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> SearchAllPager:
+        return SearchAllPager(self, q, list_arguments)
+
+    search_all.__doc__ = _SEARCH_ALL_DOC
+
 
 class AsyncUsers(AsyncUsersResource):
     """``amgmt.users``: every Users operation, with the case-insensitive email lookup."""
@@ -111,3 +128,8 @@ class AsyncUsers(AsyncUsersResource):
         return await self.update(id, **patch) if patch else user
 
     merge_metadata.__doc__ = _MERGE_DOC
+
+    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> AsyncSearchAllPager:
+        return AsyncSearchAllPager(self, q, list_arguments)
+
+    search_all.__doc__ = _SEARCH_ALL_DOC
