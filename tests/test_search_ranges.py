@@ -25,7 +25,8 @@ def test_span_is_half_open_with_escaped_timestamps() -> None:
 def test_halves_cover_the_span_without_overlap() -> None:
     last = T0 + timedelta(hours=10)
     left, right = Span().halves(T0, last)
-    assert left.low is None and right.high is None
+    assert left.low is None
+    assert right.high is None
     assert left.high == right.low == T0 + timedelta(hours=5)  # the middle, truncated to the millisecond
 
 
