@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+from urllib.parse import unquote
 
 import pytest
 from auth0_users import (
+    Auth0Error,
     ManagementClient,
     NotFoundError,
     ResponseParseError,
@@ -15,6 +18,8 @@ from auth0_users import (
 )
 from auth0_users_api.models import GetUserResponseContent
 from conftest import RecordingServer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 USER = {"user_id": "auth0|abc", "email": "ada@example.com", "created_at": "2024-03-01T10:00:00Z"}
 
@@ -153,3 +158,26 @@ def test_path_parameters_cannot_escape_their_segment(mgmt: ManagementClient, rec
 
 def test_secrets_stay_out_of_repr(mgmt: ManagementClient) -> None:
     assert "secret-token-123" not in repr(mgmt)
+
+
+@pytest.mark.parametrize("bad", [".", ".."])
+def test_dot_segments_are_refused(mgmt: ManagementClient, recording_server: RecordingServer, bad: str) -> None:
+    with pytest.raises(ValueError, match="cannot be"):
+        mgmt.users.roles.list(bad)
+    assert recording_server.requests == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(user_id=st.text(min_size=1).filter(lambda s: s.strip() and s not in (".", "..")))
+def test_any_id_stays_in_its_path_segment(
+    mgmt: ManagementClient, recording_server: RecordingServer, user_id: str
+) -> None:
+    recording_server.requests.clear()
+    recording_server.respond(200, [])
+    with contextlib.suppress(Auth0Error):
+        list(mgmt.users.roles.list(user_id, include_totals=False))
+    (request,) = recording_server.requests
+    path = request.path.split("?", 1)[0]
+    assert path.startswith("/api/v2/users/")
+    assert path.endswith("/roles")
+    assert unquote(path.removeprefix("/api/v2/users/").removesuffix("/roles")) == user_id

@@ -191,6 +191,9 @@ class _BaseClient:
                 raise TypeError(f"{op.key}: {name} must be a string, got {type(value).__name__}")
             if not value.strip():
                 raise ValueError(f"{op.key}: {name} must not be empty")
+            if value in (".", ".."):
+                # Percent-encoding leaves dots alone and URLs resolve them: "/users/.." is "/".
+                raise ValueError(f"{op.key}: {name} cannot be {value!r}")
         endpoint_args: dict[str, Any] = {}
         body: dict[str, Any] = {}
         array_body: Any = UNSET
