@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Stoplight Prism (pinned in package.json / package-lock.json) validates sandbox traffic in the tests.
+NODE_STAMP := node_modules/.installed
 SPEC ?=
 
 .PHONY: help demo test pytest generate check-generated lint format bench prism clean
@@ -13,6 +15,7 @@ help:
 	@echo "make generate         regenerate generated/ from the pinned spec (SPEC=path-or-url for another)"
 	@echo "make check-generated  fail, naming the files, when generated/ is not what the generator makes"
 	@echo "make lint             ruff and mypy --strict"
+	@echo "make prism            install the pinned Stoplight Prism into node_modules/"
 	@echo "make bench            benchmarks side by side with auth0-python and raw httpx"
 
 $(STAMP): pyproject.toml
@@ -22,12 +25,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+prism: $(NODE_STAMP)
+
 demo: $(STAMP)
 	$(BIN)/python -m auth0_users.demo
 
 test: check-generated lint pytest
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 generate: $(STAMP)
