@@ -4,39 +4,15 @@ import json
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
+from loopback import ROOT, Recorded, RecordingServer
 
-ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["auth0_users.sandbox.pytest_plugin"]
+
 sys.path.insert(0, str(ROOT / "openapi"))
-
-
-@dataclass
-class Recorded:
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-@dataclass
-class RecordingServer:
-    """A loopback HTTP server that answers every request with a canned reply and records it."""
-
-    base_url: str
-    requests: list[Recorded] = field(default_factory=list)
-    status: int = 200
-    reply: Any = None
-
-    def respond(self, status: int, reply: Any) -> None:
-        self.status, self.reply = status, reply
 
 
 @pytest.fixture

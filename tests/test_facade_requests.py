@@ -17,9 +17,9 @@ from auth0_users import (
     UnauthorizedError,
 )
 from auth0_users_api.models import GetUserResponseContent
-from conftest import RecordingServer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from loopback import RecordingServer
 
 USER = {"user_id": "auth0|abc", "email": "ada@example.com", "created_at": "2024-03-01T10:00:00Z"}
 

@@ -30,7 +30,7 @@ from auth0_users_api.models import (
 )
 from auth0_users_api.models.user_metadata import UserMetadata
 from auth0_users_api.types import UNSET
-from conftest import ROOT, RecordingServer
+from loopback import ROOT, RecordingServer
 
 USER = {
     "user_id": "auth0|65f0c0ffee",

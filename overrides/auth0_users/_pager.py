@@ -64,7 +64,7 @@ class _Strategy:
             return Page(parsed, None, None, response)
         items: Any = getattr(parsed, self.items_key, None)
         total: Any = getattr(parsed, "total", None)
-        cursor: Any = getattr(parsed, "next", None)
+        cursor: Any = getattr(parsed, "next_", None)  # the models' name for the "next" field
         return Page(
             [] if _unset(items) else list(items),
             None if _unset(total) else int(total),
