@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from loopback import ROOT, Recorded, RecordingServer
 
-pytest_plugins = ["auth0_users.sandbox.pytest_plugin"]
+pytest_plugins = ["auth0_users.sandbox.pytest_plugin", "sandbox_fixtures"]
 
 sys.path.insert(0, str(ROOT / "openapi"))
 

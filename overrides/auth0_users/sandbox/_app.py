@@ -42,6 +42,7 @@ class Route:
     status: int = 200
     body: bool = False
     query: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
     paging: Paging | None = None
     fields: bool = False
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -56,7 +57,7 @@ ROUTES = (
     Route("GET", "/users", "search_users", query=("q", "sort", "connection"), paging=Offset("users", True, True),
           fields=True),
     Route("POST", "/users", "create_user", 201, body=True),
-    Route("GET", "/users-by-email", "users_by_email", query=("email",), fields=True),
+    Route("GET", "/users-by-email", "users_by_email", query=("email",), required=("email",), fields=True),
     Route("GET", "/users/{id}", "get_user", fields=True),
     Route("DELETE", "/users/{id}", "delete_user", 204),
     Route("PATCH", "/users/{id}", "update_user", body=True),
@@ -74,12 +75,14 @@ ROUTES = (
     Route("GET", "/users/{id}/connected-accounts", "list_connected_accounts",
           paging=Checkpoint("connected_accounts", default_take=10)),
     Route("GET", "/users/{id}/effective-permissions", "list_effective_permissions",
-          query=("resource_server_identifier",), paging=Checkpoint("permissions")),
+          query=("resource_server_identifier",), required=("resource_server_identifier",),
+          paging=Checkpoint("permissions")),
     Route("GET", "/users/{id}/effective-permissions/sources/effective-roles", "list_permission_role_sources",
-          query=("resource_server_identifier", "permission_name"), paging=Checkpoint("roles")),
+          query=("resource_server_identifier", "permission_name"),
+          required=("resource_server_identifier", "permission_name"), paging=Checkpoint("roles")),
     Route("GET", "/users/{id}/effective-roles", "list_effective_roles", paging=Checkpoint("roles")),
     Route("GET", "/users/{id}/effective-roles/sources/groups", "list_role_source_groups", query=("role_id",),
-          paging=Checkpoint("groups")),
+          required=("role_id",), paging=Checkpoint("groups")),
     Route("GET", "/users/{id}/enrollments", "list_enrollments"),
     Route("GET", "/users/{id}/federated-connections-tokensets", "list_tokensets"),
     Route("DELETE", "/users/{id}/federated-connections-tokensets/{tokenset_id}", "delete_tokenset", 204),
@@ -253,6 +256,10 @@ class SandboxApp:
         else:
             raise ApiError(404, "Not Found")
         query = parse_query(raw_query)
+        for name in route.required:
+            if not query.get(name):
+                raise ApiError(400, f"Query validation error: 'Missing required property: {name}'.",
+                               "invalid_query_string")  # fmt: skip
         args: list[Any] = list(match.groups())
         kwargs: dict[str, Any] = {name: query[name] for name in route.query if name in query}
         if route.body:

@@ -629,15 +629,13 @@ class SandboxBackend:
             for role_id, sources in self._effective_roles(user_id).items()
         ]
 
-    def list_role_source_groups(self, user_id: str, role_id: str | None = None) -> list[JsonObject]:
+    def list_role_source_groups(self, user_id: str, role_id: str) -> list[JsonObject]:
         """``GET /users/{id}/effective-roles/sources/groups``: the groups that give the user roles."""
         self._user(user_id)
         groups = [self.catalog.groups[group_id] for group_id, _ in self.state[user_id].groups]
-        return [self._group_view(group) for group in groups if role_id is None or role_id in group["roles"]]
+        return [self._group_view(group) for group in groups if role_id in group["roles"]]
 
-    def list_effective_permissions(
-        self, user_id: str, resource_server_identifier: str | None = None
-    ) -> list[JsonObject]:
+    def list_effective_permissions(self, user_id: str, resource_server_identifier: str) -> list[JsonObject]:
         """``GET /users/{id}/effective-permissions``: direct permissions and those from effective roles."""
         found: dict[tuple[str, str], list[str]] = {pair: ["direct"] for pair in self._direct(user_id)}
         for role_id in self._effective_roles(user_id):
@@ -648,7 +646,7 @@ class SandboxBackend:
         return [
             {**self._permission_view(*pair), "sources": sources}
             for pair, sources in found.items()
-            if resource_server_identifier in (None, pair[0])
+            if pair[0] == resource_server_identifier
         ]
 
     def _direct(self, user_id: str) -> list[tuple[str, str]]:
@@ -656,14 +654,14 @@ class SandboxBackend:
         return self.state[user_id].permissions
 
     def list_permission_role_sources(
-        self, user_id: str, resource_server_identifier: str | None = None, permission_name: str | None = None
+        self, user_id: str, resource_server_identifier: str, permission_name: str
     ) -> list[JsonObject]:
         """``GET /users/{id}/effective-permissions/sources/effective-roles``: roles granting a permission."""
         roles = []
         for role_id, sources in self._effective_roles(user_id).items():
             role = self._role(role_id)
             if any(
-                resource_server_identifier in (None, identifier) and permission_name in (None, name)
+                (identifier, name) == (resource_server_identifier, permission_name)
                 for identifier, name in role["permissions"]
             ):
                 roles.append({**self._role_view(role), "sources": sources})
