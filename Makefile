@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Stoplight Prism (pinned in package.json / package-lock.json) validates sandbox traffic in the tests.
 NODE_STAMP := node_modules/.installed
+# The benchmarks get their own environment: the official SDK they compare with never lands in .venv.
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
+SDK_PIN := auth0-python==6.8.0
 SPEC ?=
 
 .PHONY: help demo test pytest generate check-generated lint format bench prism clean
@@ -16,7 +20,7 @@ help:
 	@echo "make check-generated  fail, naming the files, when generated/ is not what the generator makes"
 	@echo "make lint             ruff and mypy --strict"
 	@echo "make prism            install the pinned Stoplight Prism into node_modules/"
-	@echo "make bench            benchmarks side by side with auth0-python and raw httpx"
+	@echo "make bench            benchmarks side by side with auth0-python and raw httpx (BENCH_ARGS=--help)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: make PYTHON=python3.11 ...")'
@@ -54,9 +58,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix overrides openapi tests
 	$(BIN)/ruff format overrides openapi tests
 
-bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python tests/bench/run.py
+$(BENCH_STAMP): pyproject.toml Makefile
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[bench]' '$(SDK_PIN)'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python tests/bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) build node_modules .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) build node_modules .mypy_cache .ruff_cache

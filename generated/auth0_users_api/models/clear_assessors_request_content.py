@@ -23,7 +23,6 @@ class ClearAssessorsRequestContent:
 
     def to_dict(self) -> dict[str, Any]:
         connection = self.connection
-
         assessors = []
         for assessors_item_data in self.assessors:
             assessors_item = AssessorsTypeEnum(assessors_item_data).value
@@ -31,31 +30,15 @@ class ClearAssessorsRequestContent:
             assessors.append(assessors_item)
 
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "connection": connection,
-                "assessors": assessors,
-            }
-        )
-
+        field_dict["connection"] = connection
+        field_dict["assessors"] = assessors
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        connection = d.pop("connection")
-
-        assessors = []
-        _assessors = d.pop("assessors")
-        for assessors_item_data in _assessors:
-            assessors_item = AssessorsTypeEnum(assessors_item_data)
-
-            assessors.append(assessors_item)
-
         clear_assessors_request_content = cls(
-            connection=connection,
-            assessors=assessors,
+            connection=d.pop("connection"),
+            assessors=[AssessorsTypeEnum(item) for item in d.pop("assessors")],
         )
-
         return clear_assessors_request_content

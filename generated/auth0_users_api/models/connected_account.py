@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -41,17 +41,12 @@ class ConnectedAccount:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         connection = self.connection
-
         connection_id = self.connection_id
-
         strategy = self.strategy
-
         access_type = ConnectedAccountAccessTypeEnum(self.access_type).value
 
         created_at = self.created_at.isoformat()
-
         scopes: list[str] | Unset = UNSET
         if not isinstance(self.scopes, Unset):
             scopes = self.scopes
@@ -59,68 +54,38 @@ class ConnectedAccount:
         expires_at: str | Unset = UNSET
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
-
         organization_id = self.organization_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "connection": connection,
-                "connection_id": connection_id,
-                "strategy": strategy,
-                "access_type": access_type,
-                "created_at": created_at,
-            }
-        )
+        field_dict["id"] = id
+        field_dict["connection"] = connection
+        field_dict["connection_id"] = connection_id
+        field_dict["strategy"] = strategy
+        field_dict["access_type"] = access_type
+        field_dict["created_at"] = created_at
         if scopes is not UNSET:
             field_dict["scopes"] = scopes
         if expires_at is not UNSET:
             field_dict["expires_at"] = expires_at
         if organization_id is not UNSET:
             field_dict["organization_id"] = organization_id
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
-
-        connection = d.pop("connection")
-
-        connection_id = d.pop("connection_id")
-
-        strategy = d.pop("strategy")
-
-        access_type = ConnectedAccountAccessTypeEnum(d.pop("access_type"))
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        scopes = cast(list[str], d.pop("scopes", UNSET))
-
         _expires_at = d.pop("expires_at", UNSET)
-        expires_at: datetime.datetime | Unset
-        if isinstance(_expires_at, Unset):
-            expires_at = UNSET
-        else:
-            expires_at = datetime.datetime.fromisoformat(_expires_at)
-
-        organization_id = d.pop("organization_id", UNSET)
-
         connected_account = cls(
-            id=id,
-            connection=connection,
-            connection_id=connection_id,
-            strategy=strategy,
-            access_type=access_type,
-            created_at=created_at,
-            scopes=scopes,
-            expires_at=expires_at,
-            organization_id=organization_id,
+            id=d.pop("id"),
+            connection=d.pop("connection"),
+            connection_id=d.pop("connection_id"),
+            strategy=d.pop("strategy"),
+            access_type=ConnectedAccountAccessTypeEnum(d.pop("access_type")),
+            created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
+            scopes=d.pop("scopes", UNSET),
+            expires_at=UNSET if _expires_at is UNSET else datetime.datetime.fromisoformat(_expires_at),
+            organization_id=d.pop("organization_id", UNSET),
         )
-
         connected_account.additional_properties = d
         return connected_account
 

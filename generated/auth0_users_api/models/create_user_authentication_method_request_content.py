@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -66,13 +66,9 @@ class CreateUserAuthenticationMethodRequestContent:
         type_ = CreatedUserAuthenticationMethodTypeEnum(self.type_).value
 
         name = self.name
-
         totp_secret = self.totp_secret
-
         phone_number = self.phone_number
-
         email = self.email
-
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
             preferred_authentication_method = PreferredAuthenticationMethodEnum(
@@ -80,38 +76,25 @@ class CreateUserAuthenticationMethodRequestContent:
             ).value
 
         key_id = self.key_id
-
         public_key = self.public_key
-
         aaguid: str | Unset = UNSET
         if not isinstance(self.aaguid, Unset):
             aaguid = str(self.aaguid)
-
         relying_party_identifier = self.relying_party_identifier
-
         credential_device_type: str | Unset = UNSET
         if not isinstance(self.credential_device_type, Unset):
             credential_device_type = CredentialDeviceTypeEnum(self.credential_device_type).value
 
         credential_backed_up = self.credential_backed_up
-
         identity_user_id = self.identity_user_id
-
         user_agent = self.user_agent
-
         user_handle = self.user_handle
-
         transports: list[str] | Unset = UNSET
         if not isinstance(self.transports, Unset):
             transports = self.transports
 
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        field_dict["type"] = type_
         if name is not UNSET:
             field_dict["name"] = name
         if totp_secret is not UNSET:
@@ -142,76 +125,34 @@ class CreateUserAuthenticationMethodRequestContent:
             field_dict["user_handle"] = user_handle
         if transports is not UNSET:
             field_dict["transports"] = transports
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = CreatedUserAuthenticationMethodTypeEnum(d.pop("type"))
-
-        name = d.pop("name", UNSET)
-
-        totp_secret = d.pop("totp_secret", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
-        email = d.pop("email", UNSET)
-
         _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset
-        if isinstance(_preferred_authentication_method, Unset):
-            preferred_authentication_method = UNSET
-        else:
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(_preferred_authentication_method)
-
-        key_id = d.pop("key_id", UNSET)
-
-        public_key = d.pop("public_key", UNSET)
-
         _aaguid = d.pop("aaguid", UNSET)
-        aaguid: UUID | Unset
-        if isinstance(_aaguid, Unset):
-            aaguid = UNSET
-        else:
-            aaguid = UUID(_aaguid)
-
-        relying_party_identifier = d.pop("relying_party_identifier", UNSET)
-
         _credential_device_type = d.pop("credential_device_type", UNSET)
-        credential_device_type: CredentialDeviceTypeEnum | Unset
-        if isinstance(_credential_device_type, Unset):
-            credential_device_type = UNSET
-        else:
-            credential_device_type = CredentialDeviceTypeEnum(_credential_device_type)
-
-        credential_backed_up = d.pop("credential_backed_up", UNSET)
-
-        identity_user_id = d.pop("identity_user_id", UNSET)
-
-        user_agent = d.pop("user_agent", UNSET)
-
-        user_handle = d.pop("user_handle", UNSET)
-
-        transports = cast(list[str], d.pop("transports", UNSET))
-
         create_user_authentication_method_request_content = cls(
-            type_=type_,
-            name=name,
-            totp_secret=totp_secret,
-            phone_number=phone_number,
-            email=email,
-            preferred_authentication_method=preferred_authentication_method,
-            key_id=key_id,
-            public_key=public_key,
-            aaguid=aaguid,
-            relying_party_identifier=relying_party_identifier,
-            credential_device_type=credential_device_type,
-            credential_backed_up=credential_backed_up,
-            identity_user_id=identity_user_id,
-            user_agent=user_agent,
-            user_handle=user_handle,
-            transports=transports,
+            type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
+            name=d.pop("name", UNSET),
+            totp_secret=d.pop("totp_secret", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            email=d.pop("email", UNSET),
+            preferred_authentication_method=UNSET
+            if _preferred_authentication_method is UNSET
+            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+            key_id=d.pop("key_id", UNSET),
+            public_key=d.pop("public_key", UNSET),
+            aaguid=UNSET if _aaguid is UNSET else UUID(_aaguid),
+            relying_party_identifier=d.pop("relying_party_identifier", UNSET),
+            credential_device_type=UNSET
+            if _credential_device_type is UNSET
+            else CredentialDeviceTypeEnum(_credential_device_type),
+            credential_backed_up=d.pop("credential_backed_up", UNSET),
+            identity_user_id=d.pop("identity_user_id", UNSET),
+            user_agent=d.pop("user_agent", UNSET),
+            user_handle=d.pop("user_handle", UNSET),
+            transports=d.pop("transports", UNSET),
         )
-
         return create_user_authentication_method_request_content

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,10 +11,6 @@ from ..models.created_user_authentication_method_type_enum import CreatedUserAut
 from ..models.credential_device_type_enum import CredentialDeviceTypeEnum
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties
-
 
 T = TypeVar("T", bound="CreateUserAuthenticationMethodResponseContent")
 
@@ -77,15 +73,10 @@ class CreateUserAuthenticationMethodResponseContent:
         type_ = CreatedUserAuthenticationMethodTypeEnum(self.type_).value
 
         id = self.id
-
         name = self.name
-
         totp_secret = self.totp_secret
-
         phone_number = self.phone_number
-
         email = self.email
-
         authentication_methods: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.authentication_methods, Unset):
             authentication_methods = []
@@ -100,25 +91,17 @@ class CreateUserAuthenticationMethodResponseContent:
             ).value
 
         key_id = self.key_id
-
         public_key = self.public_key
-
         aaguid = self.aaguid
-
         relying_party_identifier = self.relying_party_identifier
-
         credential_device_type: str | Unset = UNSET
         if not isinstance(self.credential_device_type, Unset):
             credential_device_type = CredentialDeviceTypeEnum(self.credential_device_type).value
 
         credential_backed_up = self.credential_backed_up
-
         identity_user_id = self.identity_user_id
-
         user_agent = self.user_agent
-
         user_handle = self.user_handle
-
         transports: list[str] | Unset = UNSET
         if not isinstance(self.transports, Unset):
             transports = self.transports
@@ -126,14 +109,9 @@ class CreateUserAuthenticationMethodResponseContent:
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        field_dict["type"] = type_
         if id is not UNSET:
             field_dict["id"] = id
         if name is not UNSET:
@@ -170,98 +148,42 @@ class CreateUserAuthenticationMethodResponseContent:
             field_dict["transports"] = transports
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties  # noqa: PLC0415
-
         d = dict(src_dict)
-        type_ = CreatedUserAuthenticationMethodTypeEnum(d.pop("type"))
-
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        totp_secret = d.pop("totp_secret", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
-        email = d.pop("email", UNSET)
-
         _authentication_methods = d.pop("authentication_methods", UNSET)
-        authentication_methods: list[UserAuthenticationMethodProperties] | Unset = UNSET
-        if _authentication_methods is not UNSET:
-            authentication_methods = []
-            for authentication_methods_item_data in _authentication_methods:
-                authentication_methods_item = UserAuthenticationMethodProperties.from_dict(
-                    authentication_methods_item_data
-                )
-
-                authentication_methods.append(authentication_methods_item)
-
         _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset
-        if isinstance(_preferred_authentication_method, Unset):
-            preferred_authentication_method = UNSET
-        else:
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(_preferred_authentication_method)
-
-        key_id = d.pop("key_id", UNSET)
-
-        public_key = d.pop("public_key", UNSET)
-
-        aaguid = d.pop("aaguid", UNSET)
-
-        relying_party_identifier = d.pop("relying_party_identifier", UNSET)
-
         _credential_device_type = d.pop("credential_device_type", UNSET)
-        credential_device_type: CredentialDeviceTypeEnum | Unset
-        if isinstance(_credential_device_type, Unset):
-            credential_device_type = UNSET
-        else:
-            credential_device_type = CredentialDeviceTypeEnum(_credential_device_type)
-
-        credential_backed_up = d.pop("credential_backed_up", UNSET)
-
-        identity_user_id = d.pop("identity_user_id", UNSET)
-
-        user_agent = d.pop("user_agent", UNSET)
-
-        user_handle = d.pop("user_handle", UNSET)
-
-        transports = cast(list[str], d.pop("transports", UNSET))
-
         _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
         create_user_authentication_method_response_content = cls(
-            type_=type_,
-            id=id,
-            name=name,
-            totp_secret=totp_secret,
-            phone_number=phone_number,
-            email=email,
-            authentication_methods=authentication_methods,
-            preferred_authentication_method=preferred_authentication_method,
-            key_id=key_id,
-            public_key=public_key,
-            aaguid=aaguid,
-            relying_party_identifier=relying_party_identifier,
-            credential_device_type=credential_device_type,
-            credential_backed_up=credential_backed_up,
-            identity_user_id=identity_user_id,
-            user_agent=user_agent,
-            user_handle=user_handle,
-            transports=transports,
-            created_at=created_at,
+            type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
+            id=d.pop("id", UNSET),
+            name=d.pop("name", UNSET),
+            totp_secret=d.pop("totp_secret", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            email=d.pop("email", UNSET),
+            authentication_methods=UNSET
+            if _authentication_methods is UNSET
+            else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
+            preferred_authentication_method=UNSET
+            if _preferred_authentication_method is UNSET
+            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+            key_id=d.pop("key_id", UNSET),
+            public_key=d.pop("public_key", UNSET),
+            aaguid=d.pop("aaguid", UNSET),
+            relying_party_identifier=d.pop("relying_party_identifier", UNSET),
+            credential_device_type=UNSET
+            if _credential_device_type is UNSET
+            else CredentialDeviceTypeEnum(_credential_device_type),
+            credential_backed_up=d.pop("credential_backed_up", UNSET),
+            identity_user_id=d.pop("identity_user_id", UNSET),
+            user_agent=d.pop("user_agent", UNSET),
+            user_handle=d.pop("user_handle", UNSET),
+            transports=d.pop("transports", UNSET),
+            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
         )
-
         create_user_authentication_method_response_content.additional_properties = d
         return create_user_authentication_method_response_content
 
@@ -280,3 +202,6 @@ class CreateUserAuthenticationMethodResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties

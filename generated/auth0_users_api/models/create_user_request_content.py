@@ -1,16 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.app_metadata import AppMetadata
-    from ..models.user_metadata import UserMetadata
-
 
 T = TypeVar("T", bound="CreateUserRequestContent")
 
@@ -62,50 +57,28 @@ class CreateUserRequestContent:
 
     def to_dict(self) -> dict[str, Any]:
         connection = self.connection
-
         email = self.email
-
         phone_number = self.phone_number
-
         user_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.user_metadata, Unset):
             user_metadata = self.user_metadata.to_dict()
-
         blocked = self.blocked
-
         email_verified = self.email_verified
-
         phone_verified = self.phone_verified
-
         app_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.app_metadata, Unset):
             app_metadata = self.app_metadata.to_dict()
-
         given_name = self.given_name
-
         family_name = self.family_name
-
         name = self.name
-
         nickname = self.nickname
-
         picture = self.picture
-
         user_id = self.user_id
-
         password = self.password
-
         verify_email = self.verify_email
-
         username = self.username
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "connection": connection,
-            }
-        )
+        field_dict["connection"] = connection
         if email is not UNSET:
             field_dict["email"] = email
         if phone_number is not UNSET:
@@ -138,77 +111,34 @@ class CreateUserRequestContent:
             field_dict["verify_email"] = verify_email
         if username is not UNSET:
             field_dict["username"] = username
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.app_metadata import AppMetadata  # noqa: PLC0415
-        from ..models.user_metadata import UserMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
-        connection = d.pop("connection")
-
-        email = d.pop("email", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
         _user_metadata = d.pop("user_metadata", UNSET)
-        user_metadata: UserMetadata | Unset
-        if isinstance(_user_metadata, Unset):
-            user_metadata = UNSET
-        else:
-            user_metadata = UserMetadata.from_dict(_user_metadata)
-
-        blocked = d.pop("blocked", UNSET)
-
-        email_verified = d.pop("email_verified", UNSET)
-
-        phone_verified = d.pop("phone_verified", UNSET)
-
         _app_metadata = d.pop("app_metadata", UNSET)
-        app_metadata: AppMetadata | Unset
-        if isinstance(_app_metadata, Unset):
-            app_metadata = UNSET
-        else:
-            app_metadata = AppMetadata.from_dict(_app_metadata)
-
-        given_name = d.pop("given_name", UNSET)
-
-        family_name = d.pop("family_name", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        nickname = d.pop("nickname", UNSET)
-
-        picture = d.pop("picture", UNSET)
-
-        user_id = d.pop("user_id", UNSET)
-
-        password = d.pop("password", UNSET)
-
-        verify_email = d.pop("verify_email", UNSET)
-
-        username = d.pop("username", UNSET)
-
         create_user_request_content = cls(
-            connection=connection,
-            email=email,
-            phone_number=phone_number,
-            user_metadata=user_metadata,
-            blocked=blocked,
-            email_verified=email_verified,
-            phone_verified=phone_verified,
-            app_metadata=app_metadata,
-            given_name=given_name,
-            family_name=family_name,
-            name=name,
-            nickname=nickname,
-            picture=picture,
-            user_id=user_id,
-            password=password,
-            verify_email=verify_email,
-            username=username,
+            connection=d.pop("connection"),
+            email=d.pop("email", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            user_metadata=UNSET if _user_metadata is UNSET else UserMetadata.from_dict(_user_metadata),
+            blocked=d.pop("blocked", UNSET),
+            email_verified=d.pop("email_verified", UNSET),
+            phone_verified=d.pop("phone_verified", UNSET),
+            app_metadata=UNSET if _app_metadata is UNSET else AppMetadata.from_dict(_app_metadata),
+            given_name=d.pop("given_name", UNSET),
+            family_name=d.pop("family_name", UNSET),
+            name=d.pop("name", UNSET),
+            nickname=d.pop("nickname", UNSET),
+            picture=d.pop("picture", UNSET),
+            user_id=d.pop("user_id", UNSET),
+            password=d.pop("password", UNSET),
+            verify_email=d.pop("verify_email", UNSET),
+            username=d.pop("username", UNSET),
         )
-
         return create_user_request_content
+
+
+from ..models.app_metadata import AppMetadata
+from ..models.user_metadata import UserMetadata

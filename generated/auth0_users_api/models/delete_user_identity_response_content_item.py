@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_profile_data import UserProfileData
-
 
 T = TypeVar("T", bound="DeleteUserIdentityResponseContentItem")
 
@@ -43,33 +39,21 @@ class DeleteUserIdentityResponseContentItem:
 
     def to_dict(self) -> dict[str, Any]:
         connection = self.connection
-
         user_id: int | str
         user_id = self.user_id
-
         provider = self.provider
-
         is_social = self.is_social
-
         access_token = self.access_token
-
         access_token_secret = self.access_token_secret
-
         refresh_token = self.refresh_token
-
         profile_data: dict[str, Any] | Unset = UNSET
         if not isinstance(self.profile_data, Unset):
             profile_data = self.profile_data.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "connection": connection,
-                "user_id": user_id,
-                "provider": provider,
-            }
-        )
+        field_dict["connection"] = connection
+        field_dict["user_id"] = user_id
+        field_dict["provider"] = provider
         if is_social is not UNSET:
             field_dict["isSocial"] = is_social
         if access_token is not UNSET:
@@ -80,49 +64,22 @@ class DeleteUserIdentityResponseContentItem:
             field_dict["refresh_token"] = refresh_token
         if profile_data is not UNSET:
             field_dict["profileData"] = profile_data
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_profile_data import UserProfileData  # noqa: PLC0415
-
         d = dict(src_dict)
-        connection = d.pop("connection")
-
-        def _parse_user_id(data: object) -> int | str:
-            return cast(int | str, data)
-
-        user_id = _parse_user_id(d.pop("user_id"))
-
-        provider = d.pop("provider")
-
-        is_social = d.pop("isSocial", UNSET)
-
-        access_token = d.pop("access_token", UNSET)
-
-        access_token_secret = d.pop("access_token_secret", UNSET)
-
-        refresh_token = d.pop("refresh_token", UNSET)
-
         _profile_data = d.pop("profileData", UNSET)
-        profile_data: UserProfileData | Unset
-        if isinstance(_profile_data, Unset):
-            profile_data = UNSET
-        else:
-            profile_data = UserProfileData.from_dict(_profile_data)
-
         delete_user_identity_response_content_item = cls(
-            connection=connection,
-            user_id=user_id,
-            provider=provider,
-            is_social=is_social,
-            access_token=access_token,
-            access_token_secret=access_token_secret,
-            refresh_token=refresh_token,
-            profile_data=profile_data,
+            connection=d.pop("connection"),
+            user_id=d.pop("user_id"),
+            provider=d.pop("provider"),
+            is_social=d.pop("isSocial", UNSET),
+            access_token=d.pop("access_token", UNSET),
+            access_token_secret=d.pop("access_token_secret", UNSET),
+            refresh_token=d.pop("refresh_token", UNSET),
+            profile_data=UNSET if _profile_data is UNSET else UserProfileData.from_dict(_profile_data),
         )
-
         delete_user_identity_response_content_item.additional_properties = d
         return delete_user_identity_response_content_item
 
@@ -141,3 +98,6 @@ class DeleteUserIdentityResponseContentItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_profile_data import UserProfileData

@@ -1,13 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.permission_request_payload import PermissionRequestPayload
-
 
 T = TypeVar("T", bound="DeleteUserPermissionsRequestContent")
 
@@ -28,29 +24,16 @@ class DeleteUserPermissionsRequestContent:
             permissions.append(permissions_item)
 
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "permissions": permissions,
-            }
-        )
-
+        field_dict["permissions"] = permissions
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.permission_request_payload import PermissionRequestPayload  # noqa: PLC0415
-
         d = dict(src_dict)
-        permissions = []
-        _permissions = d.pop("permissions")
-        for permissions_item_data in _permissions:
-            permissions_item = PermissionRequestPayload.from_dict(permissions_item_data)
-
-            permissions.append(permissions_item)
-
         delete_user_permissions_request_content = cls(
-            permissions=permissions,
+            permissions=[PermissionRequestPayload.from_dict(item) for item in d.pop("permissions")],
         )
-
         return delete_user_permissions_request_content
+
+
+from ..models.permission_request_payload import PermissionRequestPayload

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -21,22 +21,13 @@ class DeleteUserRolesRequestContent:
         roles = self.roles
 
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "roles": roles,
-            }
-        )
-
+        field_dict["roles"] = roles
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        roles = cast(list[str], d.pop("roles"))
-
         delete_user_roles_request_content = cls(
-            roles=roles,
+            roles=d.pop("roles"),
         )
-
         return delete_user_roles_request_content

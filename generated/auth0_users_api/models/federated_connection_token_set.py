@@ -34,11 +34,8 @@ class FederatedConnectionTokenSet:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         connection = self.connection
-
         scope = self.scope
-
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
@@ -46,11 +43,9 @@ class FederatedConnectionTokenSet:
             expires_at = self.expires_at.isoformat()
         else:
             expires_at = self.expires_at
-
         issued_at: str | Unset = UNSET
         if not isinstance(self.issued_at, Unset):
             issued_at = self.issued_at.isoformat()
-
         last_used_at: None | str | Unset
         if isinstance(self.last_used_at, Unset):
             last_used_at = UNSET
@@ -58,10 +53,8 @@ class FederatedConnectionTokenSet:
             last_used_at = self.last_used_at.isoformat()
         else:
             last_used_at = self.last_used_at
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if connection is not UNSET:
@@ -74,17 +67,11 @@ class FederatedConnectionTokenSet:
             field_dict["issued_at"] = issued_at
         if last_used_at is not UNSET:
             field_dict["last_used_at"] = last_used_at
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        connection = d.pop("connection", UNSET)
-
-        scope = d.pop("scope", UNSET)
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -104,11 +91,6 @@ class FederatedConnectionTokenSet:
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
         _issued_at = d.pop("issued_at", UNSET)
-        issued_at: datetime.datetime | Unset
-        if isinstance(_issued_at, Unset):
-            issued_at = UNSET
-        else:
-            issued_at = datetime.datetime.fromisoformat(_issued_at)
 
         def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -128,14 +110,13 @@ class FederatedConnectionTokenSet:
         last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
 
         federated_connection_token_set = cls(
-            id=id,
-            connection=connection,
-            scope=scope,
+            id=d.pop("id", UNSET),
+            connection=d.pop("connection", UNSET),
+            scope=d.pop("scope", UNSET),
             expires_at=expires_at,
-            issued_at=issued_at,
+            issued_at=UNSET if _issued_at is UNSET else datetime.datetime.fromisoformat(_issued_at),
             last_used_at=last_used_at,
         )
-
         federated_connection_token_set.additional_properties = d
         return federated_connection_token_set
 

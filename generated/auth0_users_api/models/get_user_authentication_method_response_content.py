@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,10 +10,6 @@ from attrs import field as _attrs_field
 from ..models.authentication_method_type_enum import AuthenticationMethodTypeEnum
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties
-
 
 T = TypeVar("T", bound="GetUserAuthenticationMethodResponseContent")
 
@@ -82,15 +78,11 @@ class GetUserAuthenticationMethodResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         type_ = AuthenticationMethodTypeEnum(self.type_).value
 
         created_at = self.created_at.isoformat()
-
         confirmed = self.confirmed
-
         name = self.name
-
         authentication_methods: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.authentication_methods, Unset):
             authentication_methods = []
@@ -105,50 +97,32 @@ class GetUserAuthenticationMethodResponseContent:
             ).value
 
         link_id = self.link_id
-
         phone_number = self.phone_number
-
         email = self.email
-
         key_id = self.key_id
-
         public_key = self.public_key
-
         enrolled_at: str | Unset = UNSET
         if not isinstance(self.enrolled_at, Unset):
             enrolled_at = self.enrolled_at.isoformat()
-
         last_auth_at: str | Unset = UNSET
         if not isinstance(self.last_auth_at, Unset):
             last_auth_at = self.last_auth_at.isoformat()
-
         credential_device_type = self.credential_device_type
-
         credential_backed_up = self.credential_backed_up
-
         identity_user_id = self.identity_user_id
-
         user_agent = self.user_agent
-
         user_handle = self.user_handle
-
         transports: list[str] | Unset = UNSET
         if not isinstance(self.transports, Unset):
             transports = self.transports
 
         aaguid = self.aaguid
-
         relying_party_identifier = self.relying_party_identifier
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "type": type_,
-                "created_at": created_at,
-            }
-        )
+        field_dict["id"] = id
+        field_dict["type"] = type_
+        field_dict["created_at"] = created_at
         if confirmed is not UNSET:
             field_dict["confirmed"] = confirmed
         if name is not UNSET:
@@ -187,107 +161,43 @@ class GetUserAuthenticationMethodResponseContent:
             field_dict["aaguid"] = aaguid
         if relying_party_identifier is not UNSET:
             field_dict["relying_party_identifier"] = relying_party_identifier
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties  # noqa: PLC0415
-
         d = dict(src_dict)
-        id = d.pop("id")
-
-        type_ = AuthenticationMethodTypeEnum(d.pop("type"))
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        confirmed = d.pop("confirmed", UNSET)
-
-        name = d.pop("name", UNSET)
-
         _authentication_methods = d.pop("authentication_methods", UNSET)
-        authentication_methods: list[UserAuthenticationMethodProperties] | Unset = UNSET
-        if _authentication_methods is not UNSET:
-            authentication_methods = []
-            for authentication_methods_item_data in _authentication_methods:
-                authentication_methods_item = UserAuthenticationMethodProperties.from_dict(
-                    authentication_methods_item_data
-                )
-
-                authentication_methods.append(authentication_methods_item)
-
         _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset
-        if isinstance(_preferred_authentication_method, Unset):
-            preferred_authentication_method = UNSET
-        else:
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(_preferred_authentication_method)
-
-        link_id = d.pop("link_id", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
-        email = d.pop("email", UNSET)
-
-        key_id = d.pop("key_id", UNSET)
-
-        public_key = d.pop("public_key", UNSET)
-
         _enrolled_at = d.pop("enrolled_at", UNSET)
-        enrolled_at: datetime.datetime | Unset
-        if isinstance(_enrolled_at, Unset):
-            enrolled_at = UNSET
-        else:
-            enrolled_at = datetime.datetime.fromisoformat(_enrolled_at)
-
         _last_auth_at = d.pop("last_auth_at", UNSET)
-        last_auth_at: datetime.datetime | Unset
-        if isinstance(_last_auth_at, Unset):
-            last_auth_at = UNSET
-        else:
-            last_auth_at = datetime.datetime.fromisoformat(_last_auth_at)
-
-        credential_device_type = d.pop("credential_device_type", UNSET)
-
-        credential_backed_up = d.pop("credential_backed_up", UNSET)
-
-        identity_user_id = d.pop("identity_user_id", UNSET)
-
-        user_agent = d.pop("user_agent", UNSET)
-
-        user_handle = d.pop("user_handle", UNSET)
-
-        transports = cast(list[str], d.pop("transports", UNSET))
-
-        aaguid = d.pop("aaguid", UNSET)
-
-        relying_party_identifier = d.pop("relying_party_identifier", UNSET)
-
         get_user_authentication_method_response_content = cls(
-            id=id,
-            type_=type_,
-            created_at=created_at,
-            confirmed=confirmed,
-            name=name,
-            authentication_methods=authentication_methods,
-            preferred_authentication_method=preferred_authentication_method,
-            link_id=link_id,
-            phone_number=phone_number,
-            email=email,
-            key_id=key_id,
-            public_key=public_key,
-            enrolled_at=enrolled_at,
-            last_auth_at=last_auth_at,
-            credential_device_type=credential_device_type,
-            credential_backed_up=credential_backed_up,
-            identity_user_id=identity_user_id,
-            user_agent=user_agent,
-            user_handle=user_handle,
-            transports=transports,
-            aaguid=aaguid,
-            relying_party_identifier=relying_party_identifier,
+            id=d.pop("id"),
+            type_=AuthenticationMethodTypeEnum(d.pop("type")),
+            created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
+            confirmed=d.pop("confirmed", UNSET),
+            name=d.pop("name", UNSET),
+            authentication_methods=UNSET
+            if _authentication_methods is UNSET
+            else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
+            preferred_authentication_method=UNSET
+            if _preferred_authentication_method is UNSET
+            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+            link_id=d.pop("link_id", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            email=d.pop("email", UNSET),
+            key_id=d.pop("key_id", UNSET),
+            public_key=d.pop("public_key", UNSET),
+            enrolled_at=UNSET if _enrolled_at is UNSET else datetime.datetime.fromisoformat(_enrolled_at),
+            last_auth_at=UNSET if _last_auth_at is UNSET else datetime.datetime.fromisoformat(_last_auth_at),
+            credential_device_type=d.pop("credential_device_type", UNSET),
+            credential_backed_up=d.pop("credential_backed_up", UNSET),
+            identity_user_id=d.pop("identity_user_id", UNSET),
+            user_agent=d.pop("user_agent", UNSET),
+            user_handle=d.pop("user_handle", UNSET),
+            transports=d.pop("transports", UNSET),
+            aaguid=d.pop("aaguid", UNSET),
+            relying_party_identifier=d.pop("relying_party_identifier", UNSET),
         )
-
         get_user_authentication_method_response_content.additional_properties = d
         return get_user_authentication_method_response_content
 
@@ -306,3 +216,6 @@ class GetUserAuthenticationMethodResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_groups_response_schema import UserGroupsResponseSchema
-
 
 T = TypeVar("T", bound="GetUserGroupsPaginatedResponseContent")
 
@@ -40,20 +36,12 @@ class GetUserGroupsPaginatedResponseContent:
             groups.append(groups_item)
 
         next_ = self.next_
-
         start = self.start
-
         limit = self.limit
-
         total = self.total
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "groups": groups,
-            }
-        )
+        field_dict["groups"] = groups
         if next_ is not UNSET:
             field_dict["next"] = next_
         if start is not UNSET:
@@ -62,37 +50,18 @@ class GetUserGroupsPaginatedResponseContent:
             field_dict["limit"] = limit
         if total is not UNSET:
             field_dict["total"] = total
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_groups_response_schema import UserGroupsResponseSchema  # noqa: PLC0415
-
         d = dict(src_dict)
-        groups = []
-        _groups = d.pop("groups")
-        for groups_item_data in _groups:
-            groups_item = UserGroupsResponseSchema.from_dict(groups_item_data)
-
-            groups.append(groups_item)
-
-        next_ = d.pop("next", UNSET)
-
-        start = d.pop("start", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        total = d.pop("total", UNSET)
-
         get_user_groups_paginated_response_content = cls(
-            groups=groups,
-            next_=next_,
-            start=start,
-            limit=limit,
-            total=total,
+            groups=[UserGroupsResponseSchema.from_dict(item) for item in d.pop("groups")],
+            next_=d.pop("next", UNSET),
+            start=d.pop("start", UNSET),
+            limit=d.pop("limit", UNSET),
+            total=d.pop("total", UNSET),
         )
-
         get_user_groups_paginated_response_content.additional_properties = d
         return get_user_groups_paginated_response_content
 
@@ -111,3 +80,6 @@ class GetUserGroupsPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_groups_response_schema import UserGroupsResponseSchema

@@ -39,26 +39,18 @@ class Group:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         name = self.name
-
         external_id = self.external_id
-
         connection_id = self.connection_id
-
         tenant_name = self.tenant_name
-
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
-
         updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
             updated_at = self.updated_at.isoformat()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if name is not UNSET:
@@ -73,46 +65,22 @@ class Group:
             field_dict["created_at"] = created_at
         if updated_at is not UNSET:
             field_dict["updated_at"] = updated_at
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        external_id = d.pop("external_id", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        tenant_name = d.pop("tenant_name", UNSET)
-
         _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
         _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
         group = cls(
-            id=id,
-            name=name,
-            external_id=external_id,
-            connection_id=connection_id,
-            tenant_name=tenant_name,
-            created_at=created_at,
-            updated_at=updated_at,
+            id=d.pop("id", UNSET),
+            name=d.pop("name", UNSET),
+            external_id=d.pop("external_id", UNSET),
+            connection_id=d.pop("connection_id", UNSET),
+            tenant_name=d.pop("tenant_name", UNSET),
+            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
+            updated_at=UNSET if _updated_at is UNSET else datetime.datetime.fromisoformat(_updated_at),
         )
-
         group.additional_properties = d
         return group
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -34,18 +34,13 @@ class LinkUserIdentityRequestContent:
             provider = UserIdentityProviderEnum(self.provider).value
 
         connection_id = self.connection_id
-
         user_id: int | str | Unset
         if isinstance(self.user_id, Unset):
             user_id = UNSET
         else:
             user_id = self.user_id
-
         link_with = self.link_with
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
         if provider is not UNSET:
             field_dict["provider"] = provider
         if connection_id is not UNSET:
@@ -54,35 +49,16 @@ class LinkUserIdentityRequestContent:
             field_dict["user_id"] = user_id
         if link_with is not UNSET:
             field_dict["link_with"] = link_with
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         _provider = d.pop("provider", UNSET)
-        provider: UserIdentityProviderEnum | Unset
-        if isinstance(_provider, Unset):
-            provider = UNSET
-        else:
-            provider = UserIdentityProviderEnum(_provider)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        def _parse_user_id(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
-
-        link_with = d.pop("link_with", UNSET)
-
         link_user_identity_request_content = cls(
-            provider=provider,
-            connection_id=connection_id,
-            user_id=user_id,
-            link_with=link_with,
+            provider=UNSET if _provider is UNSET else UserIdentityProviderEnum(_provider),
+            connection_id=d.pop("connection_id", UNSET),
+            user_id=d.pop("user_id", UNSET),
+            link_with=d.pop("link_with", UNSET),
         )
-
         return link_user_identity_request_content

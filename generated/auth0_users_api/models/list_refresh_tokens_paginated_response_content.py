@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.refresh_token_response_content import RefreshTokenResponseContent
-
 
 T = TypeVar("T", bound="ListRefreshTokensPaginatedResponseContent")
 
@@ -36,38 +32,22 @@ class ListRefreshTokensPaginatedResponseContent:
                 tokens.append(tokens_item)
 
         next_ = self.next_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if tokens is not UNSET:
             field_dict["tokens"] = tokens
         if next_ is not UNSET:
             field_dict["next"] = next_
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.refresh_token_response_content import RefreshTokenResponseContent  # noqa: PLC0415
-
         d = dict(src_dict)
         _tokens = d.pop("tokens", UNSET)
-        tokens: list[RefreshTokenResponseContent] | Unset = UNSET
-        if _tokens is not UNSET:
-            tokens = []
-            for tokens_item_data in _tokens:
-                tokens_item = RefreshTokenResponseContent.from_dict(tokens_item_data)
-
-                tokens.append(tokens_item)
-
-        next_ = d.pop("next", UNSET)
-
         list_refresh_tokens_paginated_response_content = cls(
-            tokens=tokens,
-            next_=next_,
+            tokens=UNSET if _tokens is UNSET else [RefreshTokenResponseContent.from_dict(item) for item in _tokens],
+            next_=d.pop("next", UNSET),
         )
-
         list_refresh_tokens_paginated_response_content.additional_properties = d
         return list_refresh_tokens_paginated_response_content
 
@@ -86,3 +66,6 @@ class ListRefreshTokensPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.refresh_token_response_content import RefreshTokenResponseContent

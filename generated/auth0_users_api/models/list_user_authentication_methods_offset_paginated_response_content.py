@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_authentication_method import UserAuthenticationMethod
-
 
 T = TypeVar("T", bound="ListUserAuthenticationMethodsOffsetPaginatedResponseContent")
 
@@ -34,11 +30,8 @@ class ListUserAuthenticationMethodsOffsetPaginatedResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
-
         limit = self.limit
-
         total = self.total
-
         authenticators: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.authenticators, Unset):
             authenticators = []
@@ -48,7 +41,6 @@ class ListUserAuthenticationMethodsOffsetPaginatedResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if start is not UNSET:
             field_dict["start"] = start
         if limit is not UNSET:
@@ -57,36 +49,20 @@ class ListUserAuthenticationMethodsOffsetPaginatedResponseContent:
             field_dict["total"] = total
         if authenticators is not UNSET:
             field_dict["authenticators"] = authenticators
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_authentication_method import UserAuthenticationMethod  # noqa: PLC0415
-
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        total = d.pop("total", UNSET)
-
         _authenticators = d.pop("authenticators", UNSET)
-        authenticators: list[UserAuthenticationMethod] | Unset = UNSET
-        if _authenticators is not UNSET:
-            authenticators = []
-            for authenticators_item_data in _authenticators:
-                authenticators_item = UserAuthenticationMethod.from_dict(authenticators_item_data)
-
-                authenticators.append(authenticators_item)
-
         list_user_authentication_methods_offset_paginated_response_content = cls(
-            start=start,
-            limit=limit,
-            total=total,
-            authenticators=authenticators,
+            start=d.pop("start", UNSET),
+            limit=d.pop("limit", UNSET),
+            total=d.pop("total", UNSET),
+            authenticators=UNSET
+            if _authenticators is UNSET
+            else [UserAuthenticationMethod.from_dict(item) for item in _authenticators],
         )
-
         list_user_authentication_methods_offset_paginated_response_content.additional_properties = d
         return list_user_authentication_methods_offset_paginated_response_content
 
@@ -105,3 +81,6 @@ class ListUserAuthenticationMethodsOffsetPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_authentication_method import UserAuthenticationMethod

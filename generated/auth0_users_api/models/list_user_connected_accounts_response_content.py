@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.connected_account import ConnectedAccount
-
 
 T = TypeVar("T", bound="ListUserConnectedAccountsResponseContent")
 
@@ -34,38 +30,20 @@ class ListUserConnectedAccountsResponseContent:
             connected_accounts.append(connected_accounts_item)
 
         next_ = self.next_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "connected_accounts": connected_accounts,
-            }
-        )
+        field_dict["connected_accounts"] = connected_accounts
         if next_ is not UNSET:
             field_dict["next"] = next_
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.connected_account import ConnectedAccount  # noqa: PLC0415
-
         d = dict(src_dict)
-        connected_accounts = []
-        _connected_accounts = d.pop("connected_accounts")
-        for connected_accounts_item_data in _connected_accounts:
-            connected_accounts_item = ConnectedAccount.from_dict(connected_accounts_item_data)
-
-            connected_accounts.append(connected_accounts_item)
-
-        next_ = d.pop("next", UNSET)
-
         list_user_connected_accounts_response_content = cls(
-            connected_accounts=connected_accounts,
-            next_=next_,
+            connected_accounts=[ConnectedAccount.from_dict(item) for item in d.pop("connected_accounts")],
+            next_=d.pop("next", UNSET),
         )
-
         list_user_connected_accounts_response_content.additional_properties = d
         return list_user_connected_accounts_response_content
 
@@ -84,3 +62,6 @@ class ListUserConnectedAccountsResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.connected_account import ConnectedAccount

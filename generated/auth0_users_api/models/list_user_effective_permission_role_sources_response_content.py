@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_effective_permission_role_source_response_content import (
-        UserEffectivePermissionRoleSourceResponseContent,
-    )
-
 
 T = TypeVar("T", bound="ListUserEffectivePermissionRoleSourcesResponseContent")
 
@@ -37,40 +31,20 @@ class ListUserEffectivePermissionRoleSourcesResponseContent:
             roles.append(roles_item)
 
         next_ = self.next_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "roles": roles,
-            }
-        )
+        field_dict["roles"] = roles
         if next_ is not UNSET:
             field_dict["next"] = next_
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_effective_permission_role_source_response_content import (
-            UserEffectivePermissionRoleSourceResponseContent,  # noqa: PLC0415
-        )
-
         d = dict(src_dict)
-        roles = []
-        _roles = d.pop("roles")
-        for roles_item_data in _roles:
-            roles_item = UserEffectivePermissionRoleSourceResponseContent.from_dict(roles_item_data)
-
-            roles.append(roles_item)
-
-        next_ = d.pop("next", UNSET)
-
         list_user_effective_permission_role_sources_response_content = cls(
-            roles=roles,
-            next_=next_,
+            roles=[UserEffectivePermissionRoleSourceResponseContent.from_dict(item) for item in d.pop("roles")],
+            next_=d.pop("next", UNSET),
         )
-
         list_user_effective_permission_role_sources_response_content.additional_properties = d
         return list_user_effective_permission_role_sources_response_content
 
@@ -89,3 +63,8 @@ class ListUserEffectivePermissionRoleSourcesResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_effective_permission_role_source_response_content import (
+    UserEffectivePermissionRoleSourceResponseContent,
+)

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_effective_permission_response_content import UserEffectivePermissionResponseContent
-
 
 T = TypeVar("T", bound="ListUserEffectivePermissionsResponseContent")
 
@@ -34,38 +30,20 @@ class ListUserEffectivePermissionsResponseContent:
             permissions.append(permissions_item)
 
         next_ = self.next_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "permissions": permissions,
-            }
-        )
+        field_dict["permissions"] = permissions
         if next_ is not UNSET:
             field_dict["next"] = next_
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_effective_permission_response_content import UserEffectivePermissionResponseContent  # noqa: PLC0415
-
         d = dict(src_dict)
-        permissions = []
-        _permissions = d.pop("permissions")
-        for permissions_item_data in _permissions:
-            permissions_item = UserEffectivePermissionResponseContent.from_dict(permissions_item_data)
-
-            permissions.append(permissions_item)
-
-        next_ = d.pop("next", UNSET)
-
         list_user_effective_permissions_response_content = cls(
-            permissions=permissions,
-            next_=next_,
+            permissions=[UserEffectivePermissionResponseContent.from_dict(item) for item in d.pop("permissions")],
+            next_=d.pop("next", UNSET),
         )
-
         list_user_effective_permissions_response_content.additional_properties = d
         return list_user_effective_permissions_response_content
 
@@ -84,3 +62,6 @@ class ListUserEffectivePermissionsResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_effective_permission_response_content import UserEffectivePermissionResponseContent

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.organization import Organization
-
 
 T = TypeVar("T", bound="ListUserOrganizationsOffsetPaginatedResponseContent")
 
@@ -33,11 +29,8 @@ class ListUserOrganizationsOffsetPaginatedResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
-
         limit = self.limit
-
         total = self.total
-
         organizations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.organizations, Unset):
             organizations = []
@@ -47,7 +40,6 @@ class ListUserOrganizationsOffsetPaginatedResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if start is not UNSET:
             field_dict["start"] = start
         if limit is not UNSET:
@@ -56,36 +48,20 @@ class ListUserOrganizationsOffsetPaginatedResponseContent:
             field_dict["total"] = total
         if organizations is not UNSET:
             field_dict["organizations"] = organizations
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.organization import Organization  # noqa: PLC0415
-
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        total = d.pop("total", UNSET)
-
         _organizations = d.pop("organizations", UNSET)
-        organizations: list[Organization] | Unset = UNSET
-        if _organizations is not UNSET:
-            organizations = []
-            for organizations_item_data in _organizations:
-                organizations_item = Organization.from_dict(organizations_item_data)
-
-                organizations.append(organizations_item)
-
         list_user_organizations_offset_paginated_response_content = cls(
-            start=start,
-            limit=limit,
-            total=total,
-            organizations=organizations,
+            start=d.pop("start", UNSET),
+            limit=d.pop("limit", UNSET),
+            total=d.pop("total", UNSET),
+            organizations=UNSET
+            if _organizations is UNSET
+            else [Organization.from_dict(item) for item in _organizations],
         )
-
         list_user_organizations_offset_paginated_response_content.additional_properties = d
         return list_user_organizations_offset_paginated_response_content
 
@@ -104,3 +80,6 @@ class ListUserOrganizationsOffsetPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.organization import Organization

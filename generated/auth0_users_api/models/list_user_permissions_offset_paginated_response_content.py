@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_permission_schema import UserPermissionSchema
-
 
 T = TypeVar("T", bound="ListUserPermissionsOffsetPaginatedResponseContent")
 
@@ -33,11 +29,8 @@ class ListUserPermissionsOffsetPaginatedResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
-
         limit = self.limit
-
         total = self.total
-
         permissions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.permissions, Unset):
             permissions = []
@@ -47,7 +40,6 @@ class ListUserPermissionsOffsetPaginatedResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if start is not UNSET:
             field_dict["start"] = start
         if limit is not UNSET:
@@ -56,36 +48,20 @@ class ListUserPermissionsOffsetPaginatedResponseContent:
             field_dict["total"] = total
         if permissions is not UNSET:
             field_dict["permissions"] = permissions
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_permission_schema import UserPermissionSchema  # noqa: PLC0415
-
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        total = d.pop("total", UNSET)
-
         _permissions = d.pop("permissions", UNSET)
-        permissions: list[UserPermissionSchema] | Unset = UNSET
-        if _permissions is not UNSET:
-            permissions = []
-            for permissions_item_data in _permissions:
-                permissions_item = UserPermissionSchema.from_dict(permissions_item_data)
-
-                permissions.append(permissions_item)
-
         list_user_permissions_offset_paginated_response_content = cls(
-            start=start,
-            limit=limit,
-            total=total,
-            permissions=permissions,
+            start=d.pop("start", UNSET),
+            limit=d.pop("limit", UNSET),
+            total=d.pop("total", UNSET),
+            permissions=UNSET
+            if _permissions is UNSET
+            else [UserPermissionSchema.from_dict(item) for item in _permissions],
         )
-
         list_user_permissions_offset_paginated_response_content.additional_properties = d
         return list_user_permissions_offset_paginated_response_content
 
@@ -104,3 +80,6 @@ class ListUserPermissionsOffsetPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_permission_schema import UserPermissionSchema

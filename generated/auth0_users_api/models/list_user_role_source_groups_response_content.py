@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.group import Group
-
 
 T = TypeVar("T", bound="ListUserRoleSourceGroupsResponseContent")
 
@@ -34,38 +30,20 @@ class ListUserRoleSourceGroupsResponseContent:
             groups.append(groups_item)
 
         next_ = self.next_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "groups": groups,
-            }
-        )
+        field_dict["groups"] = groups
         if next_ is not UNSET:
             field_dict["next"] = next_
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.group import Group  # noqa: PLC0415
-
         d = dict(src_dict)
-        groups = []
-        _groups = d.pop("groups")
-        for groups_item_data in _groups:
-            groups_item = Group.from_dict(groups_item_data)
-
-            groups.append(groups_item)
-
-        next_ = d.pop("next", UNSET)
-
         list_user_role_source_groups_response_content = cls(
-            groups=groups,
-            next_=next_,
+            groups=[Group.from_dict(item) for item in d.pop("groups")],
+            next_=d.pop("next", UNSET),
         )
-
         list_user_role_source_groups_response_content.additional_properties = d
         return list_user_role_source_groups_response_content
 
@@ -84,3 +62,6 @@ class ListUserRoleSourceGroupsResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.group import Group

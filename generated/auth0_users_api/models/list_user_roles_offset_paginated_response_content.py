@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.role import Role
-
 
 T = TypeVar("T", bound="ListUserRolesOffsetPaginatedResponseContent")
 
@@ -33,11 +29,8 @@ class ListUserRolesOffsetPaginatedResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
-
         limit = self.limit
-
         total = self.total
-
         roles: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.roles, Unset):
             roles = []
@@ -47,7 +40,6 @@ class ListUserRolesOffsetPaginatedResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if start is not UNSET:
             field_dict["start"] = start
         if limit is not UNSET:
@@ -56,36 +48,18 @@ class ListUserRolesOffsetPaginatedResponseContent:
             field_dict["total"] = total
         if roles is not UNSET:
             field_dict["roles"] = roles
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.role import Role  # noqa: PLC0415
-
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        total = d.pop("total", UNSET)
-
         _roles = d.pop("roles", UNSET)
-        roles: list[Role] | Unset = UNSET
-        if _roles is not UNSET:
-            roles = []
-            for roles_item_data in _roles:
-                roles_item = Role.from_dict(roles_item_data)
-
-                roles.append(roles_item)
-
         list_user_roles_offset_paginated_response_content = cls(
-            start=start,
-            limit=limit,
-            total=total,
-            roles=roles,
+            start=d.pop("start", UNSET),
+            limit=d.pop("limit", UNSET),
+            total=d.pop("total", UNSET),
+            roles=UNSET if _roles is UNSET else [Role.from_dict(item) for item in _roles],
         )
-
         list_user_roles_offset_paginated_response_content.additional_properties = d
         return list_user_roles_offset_paginated_response_content
 
@@ -104,3 +78,6 @@ class ListUserRolesOffsetPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.role import Role

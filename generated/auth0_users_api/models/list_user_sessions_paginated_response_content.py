@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_response_content import SessionResponseContent
-
 
 T = TypeVar("T", bound="ListUserSessionsPaginatedResponseContent")
 
@@ -36,38 +32,22 @@ class ListUserSessionsPaginatedResponseContent:
                 sessions.append(sessions_item)
 
         next_ = self.next_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if sessions is not UNSET:
             field_dict["sessions"] = sessions
         if next_ is not UNSET:
             field_dict["next"] = next_
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_response_content import SessionResponseContent  # noqa: PLC0415
-
         d = dict(src_dict)
         _sessions = d.pop("sessions", UNSET)
-        sessions: list[SessionResponseContent] | Unset = UNSET
-        if _sessions is not UNSET:
-            sessions = []
-            for sessions_item_data in _sessions:
-                sessions_item = SessionResponseContent.from_dict(sessions_item_data)
-
-                sessions.append(sessions_item)
-
-        next_ = d.pop("next", UNSET)
-
         list_user_sessions_paginated_response_content = cls(
-            sessions=sessions,
-            next_=next_,
+            sessions=UNSET if _sessions is UNSET else [SessionResponseContent.from_dict(item) for item in _sessions],
+            next_=d.pop("next", UNSET),
         )
-
         list_user_sessions_paginated_response_content.additional_properties = d
         return list_user_sessions_paginated_response_content
 
@@ -86,3 +66,6 @@ class ListUserSessionsPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.session_response_content import SessionResponseContent

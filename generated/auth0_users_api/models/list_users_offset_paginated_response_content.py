@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_response_schema import UserResponseSchema
-
 
 T = TypeVar("T", bound="ListUsersOffsetPaginatedResponseContent")
 
@@ -35,13 +31,9 @@ class ListUsersOffsetPaginatedResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
-
         limit = self.limit
-
         length = self.length
-
         total = self.total
-
         users: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.users, Unset):
             users = []
@@ -51,7 +43,6 @@ class ListUsersOffsetPaginatedResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if start is not UNSET:
             field_dict["start"] = start
         if limit is not UNSET:
@@ -62,39 +53,19 @@ class ListUsersOffsetPaginatedResponseContent:
             field_dict["total"] = total
         if users is not UNSET:
             field_dict["users"] = users
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_response_schema import UserResponseSchema  # noqa: PLC0415
-
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        length = d.pop("length", UNSET)
-
-        total = d.pop("total", UNSET)
-
         _users = d.pop("users", UNSET)
-        users: list[UserResponseSchema] | Unset = UNSET
-        if _users is not UNSET:
-            users = []
-            for users_item_data in _users:
-                users_item = UserResponseSchema.from_dict(users_item_data)
-
-                users.append(users_item)
-
         list_users_offset_paginated_response_content = cls(
-            start=start,
-            limit=limit,
-            length=length,
-            total=total,
-            users=users,
+            start=d.pop("start", UNSET),
+            limit=d.pop("limit", UNSET),
+            length=d.pop("length", UNSET),
+            total=d.pop("total", UNSET),
+            users=UNSET if _users is UNSET else [UserResponseSchema.from_dict(item) for item in _users],
         )
-
         list_users_offset_paginated_response_content.additional_properties = d
         return list_users_offset_paginated_response_content
 
@@ -113,3 +84,6 @@ class ListUsersOffsetPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_response_schema import UserResponseSchema

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.log_date_object import LogDateObject
-    from ..models.log_details import LogDetails
-    from ..models.log_location_info import LogLocationInfo
-    from ..models.log_security_context import LogSecurityContext
-
 
 T = TypeVar("T", bound="Log")
 
@@ -71,8 +64,6 @@ class Log:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.log_date_object import LogDateObject  # noqa: PLC0415
-
         date: dict[str, Any] | str | Unset
         if isinstance(self.date, Unset):
             date = UNSET
@@ -80,60 +71,38 @@ class Log:
             date = self.date.to_dict()
         else:
             date = self.date
-
         type_ = self.type_
-
         description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
             description = self.description
-
         connection = self.connection
-
         connection_id = self.connection_id
-
         client_id = self.client_id
-
         client_name = self.client_name
-
         ip = self.ip
-
         hostname = self.hostname
-
         user_id = self.user_id
-
         user_name = self.user_name
-
         audience = self.audience
-
         scope = self.scope
-
         strategy = self.strategy
-
         strategy_type = self.strategy_type
-
         log_id = self.log_id
-
         is_mobile = self.is_mobile
-
         details: dict[str, Any] | Unset = UNSET
         if not isinstance(self.details, Unset):
             details = self.details.to_dict()
-
         user_agent = self.user_agent
-
         security_context: dict[str, Any] | Unset = UNSET
         if not isinstance(self.security_context, Unset):
             security_context = self.security_context.to_dict()
-
         location_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.location_info, Unset):
             location_info = self.location_info.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if date is not UNSET:
             field_dict["date"] = date
         if type_ is not UNSET:
@@ -176,16 +145,10 @@ class Log:
             field_dict["security_context"] = security_context
         if location_info is not UNSET:
             field_dict["location_info"] = location_info
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log_date_object import LogDateObject  # noqa: PLC0415
-        from ..models.log_details import LogDetails  # noqa: PLC0415
-        from ..models.log_location_info import LogLocationInfo  # noqa: PLC0415
-        from ..models.log_security_context import LogSecurityContext  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_date(data: object) -> LogDateObject | str | Unset:
@@ -203,92 +166,32 @@ class Log:
 
         date = _parse_date(d.pop("date", UNSET))
 
-        type_ = d.pop("type", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        connection = d.pop("connection", UNSET)
-
-        connection_id = d.pop("connection_id", UNSET)
-
-        client_id = d.pop("client_id", UNSET)
-
-        client_name = d.pop("client_name", UNSET)
-
-        ip = d.pop("ip", UNSET)
-
-        hostname = d.pop("hostname", UNSET)
-
-        user_id = d.pop("user_id", UNSET)
-
-        user_name = d.pop("user_name", UNSET)
-
-        audience = d.pop("audience", UNSET)
-
-        scope = d.pop("scope", UNSET)
-
-        strategy = d.pop("strategy", UNSET)
-
-        strategy_type = d.pop("strategy_type", UNSET)
-
-        log_id = d.pop("log_id", UNSET)
-
-        is_mobile = d.pop("isMobile", UNSET)
-
         _details = d.pop("details", UNSET)
-        details: LogDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
-            details = LogDetails.from_dict(_details)
-
-        user_agent = d.pop("user_agent", UNSET)
-
         _security_context = d.pop("security_context", UNSET)
-        security_context: LogSecurityContext | Unset
-        if isinstance(_security_context, Unset):
-            security_context = UNSET
-        else:
-            security_context = LogSecurityContext.from_dict(_security_context)
-
         _location_info = d.pop("location_info", UNSET)
-        location_info: LogLocationInfo | Unset
-        if isinstance(_location_info, Unset):
-            location_info = UNSET
-        else:
-            location_info = LogLocationInfo.from_dict(_location_info)
-
         log = cls(
             date=date,
-            type_=type_,
-            description=description,
-            connection=connection,
-            connection_id=connection_id,
-            client_id=client_id,
-            client_name=client_name,
-            ip=ip,
-            hostname=hostname,
-            user_id=user_id,
-            user_name=user_name,
-            audience=audience,
-            scope=scope,
-            strategy=strategy,
-            strategy_type=strategy_type,
-            log_id=log_id,
-            is_mobile=is_mobile,
-            details=details,
-            user_agent=user_agent,
-            security_context=security_context,
-            location_info=location_info,
+            type_=d.pop("type", UNSET),
+            description=d.pop("description", UNSET),
+            connection=d.pop("connection", UNSET),
+            connection_id=d.pop("connection_id", UNSET),
+            client_id=d.pop("client_id", UNSET),
+            client_name=d.pop("client_name", UNSET),
+            ip=d.pop("ip", UNSET),
+            hostname=d.pop("hostname", UNSET),
+            user_id=d.pop("user_id", UNSET),
+            user_name=d.pop("user_name", UNSET),
+            audience=d.pop("audience", UNSET),
+            scope=d.pop("scope", UNSET),
+            strategy=d.pop("strategy", UNSET),
+            strategy_type=d.pop("strategy_type", UNSET),
+            log_id=d.pop("log_id", UNSET),
+            is_mobile=d.pop("isMobile", UNSET),
+            details=UNSET if _details is UNSET else LogDetails.from_dict(_details),
+            user_agent=d.pop("user_agent", UNSET),
+            security_context=UNSET if _security_context is UNSET else LogSecurityContext.from_dict(_security_context),
+            location_info=UNSET if _location_info is UNSET else LogLocationInfo.from_dict(_location_info),
         )
-
         log.additional_properties = d
         return log
 
@@ -307,3 +210,9 @@ class Log:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.log_date_object import LogDateObject
+from ..models.log_details import LogDetails
+from ..models.log_location_info import LogLocationInfo
+from ..models.log_security_context import LogSecurityContext

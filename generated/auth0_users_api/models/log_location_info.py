@@ -42,24 +42,15 @@ class LogLocationInfo:
 
     def to_dict(self) -> dict[str, Any]:
         country_code = self.country_code
-
         country_code3 = self.country_code3
-
         country_name = self.country_name
-
         city_name = self.city_name
-
         latitude = self.latitude
-
         longitude = self.longitude
-
         time_zone = self.time_zone
-
         continent_code = self.continent_code
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if country_code is not UNSET:
             field_dict["country_code"] = country_code
         if country_code3 is not UNSET:
@@ -76,39 +67,21 @@ class LogLocationInfo:
             field_dict["time_zone"] = time_zone
         if continent_code is not UNSET:
             field_dict["continent_code"] = continent_code
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        country_code = d.pop("country_code", UNSET)
-
-        country_code3 = d.pop("country_code3", UNSET)
-
-        country_name = d.pop("country_name", UNSET)
-
-        city_name = d.pop("city_name", UNSET)
-
-        latitude = d.pop("latitude", UNSET)
-
-        longitude = d.pop("longitude", UNSET)
-
-        time_zone = d.pop("time_zone", UNSET)
-
-        continent_code = d.pop("continent_code", UNSET)
-
         log_location_info = cls(
-            country_code=country_code,
-            country_code3=country_code3,
-            country_name=country_name,
-            city_name=city_name,
-            latitude=latitude,
-            longitude=longitude,
-            time_zone=time_zone,
-            continent_code=continent_code,
+            country_code=d.pop("country_code", UNSET),
+            country_code3=d.pop("country_code3", UNSET),
+            country_name=d.pop("country_name", UNSET),
+            city_name=d.pop("city_name", UNSET),
+            latitude=d.pop("latitude", UNSET),
+            longitude=d.pop("longitude", UNSET),
+            time_zone=d.pop("time_zone", UNSET),
+            continent_code=d.pop("continent_code", UNSET),
         )
-
         log_location_info.additional_properties = d
         return log_location_info
 

@@ -26,31 +26,22 @@ class LogSecurityContext:
 
     def to_dict(self) -> dict[str, Any]:
         ja3 = self.ja3
-
         ja4 = self.ja4
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if ja3 is not UNSET:
             field_dict["ja3"] = ja3
         if ja4 is not UNSET:
             field_dict["ja4"] = ja4
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ja3 = d.pop("ja3", UNSET)
-
-        ja4 = d.pop("ja4", UNSET)
-
         log_security_context = cls(
-            ja3=ja3,
-            ja4=ja4,
+            ja3=d.pop("ja3", UNSET),
+            ja4=d.pop("ja4", UNSET),
         )
-
         log_security_context.additional_properties = d
         return log_security_context
 

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.organization_branding import OrganizationBranding
-    from ..models.organization_metadata import OrganizationMetadata
-    from ..models.token_quota import TokenQuota
-
 
 T = TypeVar("T", bound="Organization")
 
@@ -40,26 +34,19 @@ class Organization:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         name = self.name
-
         display_name = self.display_name
-
         branding: dict[str, Any] | Unset = UNSET
         if not isinstance(self.branding, Unset):
             branding = self.branding.to_dict()
-
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
-
         token_quota: dict[str, Any] | Unset = UNSET
         if not isinstance(self.token_quota, Unset):
             token_quota = self.token_quota.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if name is not UNSET:
@@ -72,52 +59,22 @@ class Organization:
             field_dict["metadata"] = metadata
         if token_quota is not UNSET:
             field_dict["token_quota"] = token_quota
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.organization_branding import OrganizationBranding  # noqa: PLC0415
-        from ..models.organization_metadata import OrganizationMetadata  # noqa: PLC0415
-        from ..models.token_quota import TokenQuota  # noqa: PLC0415
-
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        display_name = d.pop("display_name", UNSET)
-
         _branding = d.pop("branding", UNSET)
-        branding: OrganizationBranding | Unset
-        if isinstance(_branding, Unset):
-            branding = UNSET
-        else:
-            branding = OrganizationBranding.from_dict(_branding)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: OrganizationMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = OrganizationMetadata.from_dict(_metadata)
-
         _token_quota = d.pop("token_quota", UNSET)
-        token_quota: TokenQuota | Unset
-        if isinstance(_token_quota, Unset):
-            token_quota = UNSET
-        else:
-            token_quota = TokenQuota.from_dict(_token_quota)
-
         organization = cls(
-            id=id,
-            name=name,
-            display_name=display_name,
-            branding=branding,
-            metadata=metadata,
-            token_quota=token_quota,
+            id=d.pop("id", UNSET),
+            name=d.pop("name", UNSET),
+            display_name=d.pop("display_name", UNSET),
+            branding=UNSET if _branding is UNSET else OrganizationBranding.from_dict(_branding),
+            metadata=UNSET if _metadata is UNSET else OrganizationMetadata.from_dict(_metadata),
+            token_quota=UNSET if _token_quota is UNSET else TokenQuota.from_dict(_token_quota),
         )
-
         organization.additional_properties = d
         return organization
 
@@ -136,3 +93,8 @@ class Organization:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.organization_branding import OrganizationBranding
+from ..models.organization_metadata import OrganizationMetadata
+from ..models.token_quota import TokenQuota

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.organization_branding_colors import OrganizationBrandingColors
-
 
 T = TypeVar("T", bound="OrganizationBranding")
 
@@ -30,40 +26,25 @@ class OrganizationBranding:
 
     def to_dict(self) -> dict[str, Any]:
         logo_url = self.logo_url
-
         colors: dict[str, Any] | Unset = UNSET
         if not isinstance(self.colors, Unset):
             colors = self.colors.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if logo_url is not UNSET:
             field_dict["logo_url"] = logo_url
         if colors is not UNSET:
             field_dict["colors"] = colors
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.organization_branding_colors import OrganizationBrandingColors  # noqa: PLC0415
-
         d = dict(src_dict)
-        logo_url = d.pop("logo_url", UNSET)
-
         _colors = d.pop("colors", UNSET)
-        colors: OrganizationBrandingColors | Unset
-        if isinstance(_colors, Unset):
-            colors = UNSET
-        else:
-            colors = OrganizationBrandingColors.from_dict(_colors)
-
         organization_branding = cls(
-            logo_url=logo_url,
-            colors=colors,
+            logo_url=d.pop("logo_url", UNSET),
+            colors=UNSET if _colors is UNSET else OrganizationBrandingColors.from_dict(_colors),
         )
-
         organization_branding.additional_properties = d
         return organization_branding
 
@@ -82,3 +63,6 @@ class OrganizationBranding:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.organization_branding_colors import OrganizationBrandingColors

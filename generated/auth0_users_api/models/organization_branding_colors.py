@@ -24,32 +24,20 @@ class OrganizationBrandingColors:
 
     def to_dict(self) -> dict[str, Any]:
         primary = self.primary
-
         page_background = self.page_background
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "primary": primary,
-                "page_background": page_background,
-            }
-        )
-
+        field_dict["primary"] = primary
+        field_dict["page_background"] = page_background
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        primary = d.pop("primary")
-
-        page_background = d.pop("page_background")
-
         organization_branding_colors = cls(
-            primary=primary,
-            page_background=page_background,
+            primary=d.pop("primary"),
+            page_background=d.pop("page_background"),
         )
-
         organization_branding_colors.additional_properties = d
         return organization_branding_colors
 

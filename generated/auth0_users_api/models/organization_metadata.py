@@ -19,18 +19,15 @@ class OrganizationMetadata:
     additional_properties: dict[str, None | str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
             field_dict[prop_name] = prop
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         organization_metadata = cls()
-
         additional_properties = {}
         for prop_name, prop_dict in d.items():
 
@@ -42,7 +39,6 @@ class OrganizationMetadata:
             additional_property = _parse_additional_property(prop_dict)
 
             additional_properties[prop_name] = additional_property
-
         organization_metadata.additional_properties = additional_properties
         return organization_metadata
 

@@ -21,30 +21,17 @@ class PermissionRequestPayload:
 
     def to_dict(self) -> dict[str, Any]:
         resource_server_identifier = self.resource_server_identifier
-
         permission_name = self.permission_name
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "resource_server_identifier": resource_server_identifier,
-                "permission_name": permission_name,
-            }
-        )
-
+        field_dict["resource_server_identifier"] = resource_server_identifier
+        field_dict["permission_name"] = permission_name
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        resource_server_identifier = d.pop("resource_server_identifier")
-
-        permission_name = d.pop("permission_name")
-
         permission_request_payload = cls(
-            resource_server_identifier=resource_server_identifier,
-            permission_name=permission_name,
+            resource_server_identifier=d.pop("resource_server_identifier"),
+            permission_name=d.pop("permission_name"),
         )
-
         return permission_request_payload

@@ -34,20 +34,13 @@ class RefreshTokenDevice:
 
     def to_dict(self) -> dict[str, Any]:
         initial_ip = self.initial_ip
-
         initial_asn = self.initial_asn
-
         initial_user_agent = self.initial_user_agent
-
         last_ip = self.last_ip
-
         last_asn = self.last_asn
-
         last_user_agent = self.last_user_agent
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if initial_ip is not UNSET:
             field_dict["initial_ip"] = initial_ip
         if initial_asn is not UNSET:
@@ -60,33 +53,19 @@ class RefreshTokenDevice:
             field_dict["last_asn"] = last_asn
         if last_user_agent is not UNSET:
             field_dict["last_user_agent"] = last_user_agent
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        initial_ip = d.pop("initial_ip", UNSET)
-
-        initial_asn = d.pop("initial_asn", UNSET)
-
-        initial_user_agent = d.pop("initial_user_agent", UNSET)
-
-        last_ip = d.pop("last_ip", UNSET)
-
-        last_asn = d.pop("last_asn", UNSET)
-
-        last_user_agent = d.pop("last_user_agent", UNSET)
-
         refresh_token_device = cls(
-            initial_ip=initial_ip,
-            initial_asn=initial_asn,
-            initial_user_agent=initial_user_agent,
-            last_ip=last_ip,
-            last_asn=last_asn,
-            last_user_agent=last_user_agent,
+            initial_ip=d.pop("initial_ip", UNSET),
+            initial_asn=d.pop("initial_asn", UNSET),
+            initial_user_agent=d.pop("initial_user_agent", UNSET),
+            last_ip=d.pop("last_ip", UNSET),
+            last_asn=d.pop("last_asn", UNSET),
+            last_user_agent=d.pop("last_user_agent", UNSET),
         )
-
         refresh_token_device.additional_properties = d
         return refresh_token_device
 

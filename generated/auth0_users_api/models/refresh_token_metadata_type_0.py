@@ -19,17 +19,14 @@ class RefreshTokenMetadataType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         refresh_token_metadata_type_0 = cls()
-
         refresh_token_metadata_type_0.additional_properties = d
         return refresh_token_metadata_type_0
 

@@ -25,31 +25,22 @@ class RefreshTokenResourceServer:
 
     def to_dict(self) -> dict[str, Any]:
         audience = self.audience
-
         scopes = self.scopes
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if audience is not UNSET:
             field_dict["audience"] = audience
         if scopes is not UNSET:
             field_dict["scopes"] = scopes
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        audience = d.pop("audience", UNSET)
-
-        scopes = d.pop("scopes", UNSET)
-
         refresh_token_resource_server = cls(
-            audience=audience,
-            scopes=scopes,
+            audience=d.pop("audience", UNSET),
+            scopes=d.pop("scopes", UNSET),
         )
-
         refresh_token_resource_server.additional_properties = d
         return refresh_token_resource_server
 

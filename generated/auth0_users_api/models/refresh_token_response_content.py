@@ -2,19 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.refresh_token_date_object import RefreshTokenDateObject
-    from ..models.refresh_token_device import RefreshTokenDevice
-    from ..models.refresh_token_metadata_type_0 import RefreshTokenMetadataType0
-    from ..models.refresh_token_resource_server import RefreshTokenResourceServer
-
 
 T = TypeVar("T", bound="RefreshTokenResponseContent")
 
@@ -54,13 +47,8 @@ class RefreshTokenResponseContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.refresh_token_date_object import RefreshTokenDateObject  # noqa: PLC0415
-        from ..models.refresh_token_metadata_type_0 import RefreshTokenMetadataType0  # noqa: PLC0415
-
         id = self.id
-
         user_id = self.user_id
-
         created_at: dict[str, Any] | None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -70,7 +58,6 @@ class RefreshTokenResponseContent:
             created_at = self.created_at.to_dict()
         else:
             created_at = self.created_at
-
         idle_expires_at: dict[str, Any] | None | str | Unset
         if isinstance(self.idle_expires_at, Unset):
             idle_expires_at = UNSET
@@ -80,7 +67,6 @@ class RefreshTokenResponseContent:
             idle_expires_at = self.idle_expires_at.to_dict()
         else:
             idle_expires_at = self.idle_expires_at
-
         expires_at: dict[str, Any] | None | str | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
@@ -90,21 +76,16 @@ class RefreshTokenResponseContent:
             expires_at = self.expires_at.to_dict()
         else:
             expires_at = self.expires_at
-
         device: dict[str, Any] | Unset = UNSET
         if not isinstance(self.device, Unset):
             device = self.device.to_dict()
-
         client_id = self.client_id
-
         session_id: None | str | Unset
         if isinstance(self.session_id, Unset):
             session_id = UNSET
         else:
             session_id = self.session_id
-
         rotating = self.rotating
-
         resource_servers: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.resource_servers, Unset):
             resource_servers = []
@@ -119,7 +100,6 @@ class RefreshTokenResponseContent:
             refresh_token_metadata = self.refresh_token_metadata.to_dict()
         else:
             refresh_token_metadata = self.refresh_token_metadata
-
         last_exchanged_at: dict[str, Any] | None | str | Unset
         if isinstance(self.last_exchanged_at, Unset):
             last_exchanged_at = UNSET
@@ -129,10 +109,8 @@ class RefreshTokenResponseContent:
             last_exchanged_at = self.last_exchanged_at.to_dict()
         else:
             last_exchanged_at = self.last_exchanged_at
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if user_id is not UNSET:
@@ -157,20 +135,11 @@ class RefreshTokenResponseContent:
             field_dict["refresh_token_metadata"] = refresh_token_metadata
         if last_exchanged_at is not UNSET:
             field_dict["last_exchanged_at"] = last_exchanged_at
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.refresh_token_date_object import RefreshTokenDateObject  # noqa: PLC0415
-        from ..models.refresh_token_device import RefreshTokenDevice  # noqa: PLC0415
-        from ..models.refresh_token_metadata_type_0 import RefreshTokenMetadataType0  # noqa: PLC0415
-        from ..models.refresh_token_resource_server import RefreshTokenResourceServer  # noqa: PLC0415
-
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        user_id = d.pop("user_id", UNSET)
 
         def _parse_created_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
             if data is None:
@@ -248,33 +217,7 @@ class RefreshTokenResponseContent:
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
         _device = d.pop("device", UNSET)
-        device: RefreshTokenDevice | Unset
-        if isinstance(_device, Unset):
-            device = UNSET
-        else:
-            device = RefreshTokenDevice.from_dict(_device)
-
-        client_id = d.pop("client_id", UNSET)
-
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
-
-        rotating = d.pop("rotating", UNSET)
-
         _resource_servers = d.pop("resource_servers", UNSET)
-        resource_servers: list[RefreshTokenResourceServer] | Unset = UNSET
-        if _resource_servers is not UNSET:
-            resource_servers = []
-            for resource_servers_item_data in _resource_servers:
-                resource_servers_item = RefreshTokenResourceServer.from_dict(resource_servers_item_data)
-
-                resource_servers.append(resource_servers_item)
 
         def _parse_refresh_token_metadata(data: object) -> None | RefreshTokenMetadataType0 | Unset:
             if data is None:
@@ -319,20 +262,21 @@ class RefreshTokenResponseContent:
         last_exchanged_at = _parse_last_exchanged_at(d.pop("last_exchanged_at", UNSET))
 
         refresh_token_response_content = cls(
-            id=id,
-            user_id=user_id,
+            id=d.pop("id", UNSET),
+            user_id=d.pop("user_id", UNSET),
             created_at=created_at,
             idle_expires_at=idle_expires_at,
             expires_at=expires_at,
-            device=device,
-            client_id=client_id,
-            session_id=session_id,
-            rotating=rotating,
-            resource_servers=resource_servers,
+            device=UNSET if _device is UNSET else RefreshTokenDevice.from_dict(_device),
+            client_id=d.pop("client_id", UNSET),
+            session_id=d.pop("session_id", UNSET),
+            rotating=d.pop("rotating", UNSET),
+            resource_servers=UNSET
+            if _resource_servers is UNSET
+            else [RefreshTokenResourceServer.from_dict(item) for item in _resource_servers],
             refresh_token_metadata=refresh_token_metadata,
             last_exchanged_at=last_exchanged_at,
         )
-
         refresh_token_response_content.additional_properties = d
         return refresh_token_response_content
 
@@ -351,3 +295,9 @@ class RefreshTokenResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.refresh_token_date_object import RefreshTokenDateObject
+from ..models.refresh_token_device import RefreshTokenDevice
+from ..models.refresh_token_metadata_type_0 import RefreshTokenMetadataType0
+from ..models.refresh_token_resource_server import RefreshTokenResourceServer

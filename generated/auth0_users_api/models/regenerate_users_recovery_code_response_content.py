@@ -23,24 +23,18 @@ class RegenerateUsersRecoveryCodeResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         recovery_code = self.recovery_code
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if recovery_code is not UNSET:
             field_dict["recovery_code"] = recovery_code
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        recovery_code = d.pop("recovery_code", UNSET)
-
         regenerate_users_recovery_code_response_content = cls(
-            recovery_code=recovery_code,
+            recovery_code=d.pop("recovery_code", UNSET),
         )
-
         regenerate_users_recovery_code_response_content.additional_properties = d
         return regenerate_users_recovery_code_response_content
 

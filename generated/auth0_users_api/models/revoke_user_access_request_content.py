@@ -23,29 +23,19 @@ class RevokeUserAccessRequestContent:
 
     def to_dict(self) -> dict[str, Any]:
         session_id = self.session_id
-
         preserve_refresh_tokens = self.preserve_refresh_tokens
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
         if session_id is not UNSET:
             field_dict["session_id"] = session_id
         if preserve_refresh_tokens is not UNSET:
             field_dict["preserve_refresh_tokens"] = preserve_refresh_tokens
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        session_id = d.pop("session_id", UNSET)
-
-        preserve_refresh_tokens = d.pop("preserve_refresh_tokens", UNSET)
-
         revoke_user_access_request_content = cls(
-            session_id=session_id,
-            preserve_refresh_tokens=preserve_refresh_tokens,
+            session_id=d.pop("session_id", UNSET),
+            preserve_refresh_tokens=d.pop("preserve_refresh_tokens", UNSET),
         )
-
         return revoke_user_access_request_content

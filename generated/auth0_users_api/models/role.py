@@ -27,38 +27,26 @@ class Role:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         name = self.name
-
         description = self.description
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:
             field_dict["description"] = description
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        description = d.pop("description", UNSET)
-
         role = cls(
-            id=id,
-            name=name,
-            description=description,
+            id=d.pop("id", UNSET),
+            name=d.pop("name", UNSET),
+            description=d.pop("description", UNSET),
         )
-
         role.additional_properties = d
         return role
 

@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_date_type_1 import SessionDateType1
-
 
 T = TypeVar("T", bound="SessionAuthenticationSignal")
 
@@ -33,10 +29,7 @@ class SessionAuthenticationSignal:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_date_type_1 import SessionDateType1  # noqa: PLC0415
-
         name = self.name
-
         timestamp: dict[str, Any] | None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
@@ -46,27 +39,20 @@ class SessionAuthenticationSignal:
             timestamp = self.timestamp.to_dict()
         else:
             timestamp = self.timestamp
-
         type_ = self.type_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
         if timestamp is not UNSET:
             field_dict["timestamp"] = timestamp
         if type_ is not UNSET:
             field_dict["type"] = type_
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_date_type_1 import SessionDateType1  # noqa: PLC0415
-
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
             if data is None:
@@ -93,14 +79,11 @@ class SessionAuthenticationSignal:
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
-        type_ = d.pop("type", UNSET)
-
         session_authentication_signal = cls(
-            name=name,
+            name=d.pop("name", UNSET),
             timestamp=timestamp,
-            type_=type_,
+            type_=d.pop("type", UNSET),
         )
-
         session_authentication_signal.additional_properties = d
         return session_authentication_signal
 
@@ -119,3 +102,6 @@ class SessionAuthenticationSignal:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.session_date_type_1 import SessionDateType1

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_authentication_signal import SessionAuthenticationSignal
-
 
 T = TypeVar("T", bound="SessionAuthenticationSignals")
 
@@ -37,30 +33,17 @@ class SessionAuthenticationSignals:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if methods is not UNSET:
             field_dict["methods"] = methods
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_authentication_signal import SessionAuthenticationSignal  # noqa: PLC0415
-
         d = dict(src_dict)
         _methods = d.pop("methods", UNSET)
-        methods: list[SessionAuthenticationSignal] | Unset = UNSET
-        if _methods is not UNSET:
-            methods = []
-            for methods_item_data in _methods:
-                methods_item = SessionAuthenticationSignal.from_dict(methods_item_data)
-
-                methods.append(methods_item)
-
         session_authentication_signals = cls(
-            methods=methods,
+            methods=UNSET if _methods is UNSET else [SessionAuthenticationSignal.from_dict(item) for item in _methods],
         )
-
         session_authentication_signals.additional_properties = d
         return session_authentication_signals
 
@@ -79,3 +62,6 @@ class SessionAuthenticationSignals:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.session_authentication_signal import SessionAuthenticationSignal

@@ -24,24 +24,18 @@ class SessionClientMetadata:
 
     def to_dict(self) -> dict[str, Any]:
         client_id = self.client_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if client_id is not UNSET:
             field_dict["client_id"] = client_id
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        client_id = d.pop("client_id", UNSET)
-
         session_client_metadata = cls(
-            client_id=client_id,
+            client_id=d.pop("client_id", UNSET),
         )
-
         session_client_metadata.additional_properties = d
         return session_client_metadata
 

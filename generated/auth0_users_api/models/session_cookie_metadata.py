@@ -32,26 +32,17 @@ class SessionCookieMetadata:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if mode is not UNSET:
             field_dict["mode"] = mode
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         _mode = d.pop("mode", UNSET)
-        mode: SessionCookieMetadataModeEnum | Unset
-        if isinstance(_mode, Unset):
-            mode = UNSET
-        else:
-            mode = SessionCookieMetadataModeEnum(_mode)
-
         session_cookie_metadata = cls(
-            mode=mode,
+            mode=UNSET if _mode is UNSET else SessionCookieMetadataModeEnum(_mode),
         )
-
         session_cookie_metadata.additional_properties = d
         return session_cookie_metadata
 

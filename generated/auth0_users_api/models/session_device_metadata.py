@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -34,28 +34,21 @@ class SessionDeviceMetadata:
 
     def to_dict(self) -> dict[str, Any]:
         initial_user_agent = self.initial_user_agent
-
         initial_ip: None | str | Unset
         if isinstance(self.initial_ip, Unset):
             initial_ip = UNSET
         else:
             initial_ip = self.initial_ip
-
         initial_asn = self.initial_asn
-
         last_user_agent = self.last_user_agent
-
         last_ip: None | str | Unset
         if isinstance(self.last_ip, Unset):
             last_ip = UNSET
         else:
             last_ip = self.last_ip
-
         last_asn = self.last_asn
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if initial_user_agent is not UNSET:
             field_dict["initial_user_agent"] = initial_user_agent
         if initial_ip is not UNSET:
@@ -68,47 +61,19 @@ class SessionDeviceMetadata:
             field_dict["last_ip"] = last_ip
         if last_asn is not UNSET:
             field_dict["last_asn"] = last_asn
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        initial_user_agent = d.pop("initial_user_agent", UNSET)
-
-        def _parse_initial_ip(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        initial_ip = _parse_initial_ip(d.pop("initial_ip", UNSET))
-
-        initial_asn = d.pop("initial_asn", UNSET)
-
-        last_user_agent = d.pop("last_user_agent", UNSET)
-
-        def _parse_last_ip(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_ip = _parse_last_ip(d.pop("last_ip", UNSET))
-
-        last_asn = d.pop("last_asn", UNSET)
-
         session_device_metadata = cls(
-            initial_user_agent=initial_user_agent,
-            initial_ip=initial_ip,
-            initial_asn=initial_asn,
-            last_user_agent=last_user_agent,
-            last_ip=last_ip,
-            last_asn=last_asn,
+            initial_user_agent=d.pop("initial_user_agent", UNSET),
+            initial_ip=d.pop("initial_ip", UNSET),
+            initial_asn=d.pop("initial_asn", UNSET),
+            last_user_agent=d.pop("last_user_agent", UNSET),
+            last_ip=d.pop("last_ip", UNSET),
+            last_asn=d.pop("last_asn", UNSET),
         )
-
         session_device_metadata.additional_properties = d
         return session_device_metadata
 

@@ -2,21 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_authentication_signals import SessionAuthenticationSignals
-    from ..models.session_client_metadata import SessionClientMetadata
-    from ..models.session_cookie_metadata import SessionCookieMetadata
-    from ..models.session_date_type_1 import SessionDateType1
-    from ..models.session_device_metadata import SessionDeviceMetadata
-    from ..models.session_metadata_type_0 import SessionMetadataType0
-
 
 T = TypeVar("T", bound="SessionResponseContent")
 
@@ -58,13 +49,8 @@ class SessionResponseContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_date_type_1 import SessionDateType1  # noqa: PLC0415
-        from ..models.session_metadata_type_0 import SessionMetadataType0  # noqa: PLC0415
-
         id = self.id
-
         user_id = self.user_id
-
         created_at: dict[str, Any] | None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
@@ -74,7 +60,6 @@ class SessionResponseContent:
             created_at = self.created_at.to_dict()
         else:
             created_at = self.created_at
-
         updated_at: dict[str, Any] | None | str | Unset
         if isinstance(self.updated_at, Unset):
             updated_at = UNSET
@@ -84,7 +69,6 @@ class SessionResponseContent:
             updated_at = self.updated_at.to_dict()
         else:
             updated_at = self.updated_at
-
         authenticated_at: dict[str, Any] | None | str | Unset
         if isinstance(self.authenticated_at, Unset):
             authenticated_at = UNSET
@@ -94,7 +78,6 @@ class SessionResponseContent:
             authenticated_at = self.authenticated_at.to_dict()
         else:
             authenticated_at = self.authenticated_at
-
         idle_expires_at: dict[str, Any] | None | str | Unset
         if isinstance(self.idle_expires_at, Unset):
             idle_expires_at = UNSET
@@ -104,7 +87,6 @@ class SessionResponseContent:
             idle_expires_at = self.idle_expires_at.to_dict()
         else:
             idle_expires_at = self.idle_expires_at
-
         expires_at: dict[str, Any] | None | str | Unset
         if isinstance(self.expires_at, Unset):
             expires_at = UNSET
@@ -114,7 +96,6 @@ class SessionResponseContent:
             expires_at = self.expires_at.to_dict()
         else:
             expires_at = self.expires_at
-
         last_interacted_at: dict[str, Any] | None | str | Unset
         if isinstance(self.last_interacted_at, Unset):
             last_interacted_at = UNSET
@@ -124,11 +105,9 @@ class SessionResponseContent:
             last_interacted_at = self.last_interacted_at.to_dict()
         else:
             last_interacted_at = self.last_interacted_at
-
         device: dict[str, Any] | Unset = UNSET
         if not isinstance(self.device, Unset):
             device = self.device.to_dict()
-
         clients: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.clients, Unset):
             clients = []
@@ -139,11 +118,9 @@ class SessionResponseContent:
         authentication: dict[str, Any] | Unset = UNSET
         if not isinstance(self.authentication, Unset):
             authentication = self.authentication.to_dict()
-
         cookie: dict[str, Any] | Unset = UNSET
         if not isinstance(self.cookie, Unset):
             cookie = self.cookie.to_dict()
-
         session_metadata: dict[str, Any] | None | Unset
         if isinstance(self.session_metadata, Unset):
             session_metadata = UNSET
@@ -151,10 +128,8 @@ class SessionResponseContent:
             session_metadata = self.session_metadata.to_dict()
         else:
             session_metadata = self.session_metadata
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if user_id is not UNSET:
@@ -181,22 +156,11 @@ class SessionResponseContent:
             field_dict["cookie"] = cookie
         if session_metadata is not UNSET:
             field_dict["session_metadata"] = session_metadata
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.session_authentication_signals import SessionAuthenticationSignals  # noqa: PLC0415
-        from ..models.session_client_metadata import SessionClientMetadata  # noqa: PLC0415
-        from ..models.session_cookie_metadata import SessionCookieMetadata  # noqa: PLC0415
-        from ..models.session_date_type_1 import SessionDateType1  # noqa: PLC0415
-        from ..models.session_device_metadata import SessionDeviceMetadata  # noqa: PLC0415
-        from ..models.session_metadata_type_0 import SessionMetadataType0  # noqa: PLC0415
-
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        user_id = d.pop("user_id", UNSET)
 
         def _parse_created_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
             if data is None:
@@ -349,34 +313,9 @@ class SessionResponseContent:
         last_interacted_at = _parse_last_interacted_at(d.pop("last_interacted_at", UNSET))
 
         _device = d.pop("device", UNSET)
-        device: SessionDeviceMetadata | Unset
-        if isinstance(_device, Unset):
-            device = UNSET
-        else:
-            device = SessionDeviceMetadata.from_dict(_device)
-
         _clients = d.pop("clients", UNSET)
-        clients: list[SessionClientMetadata] | Unset = UNSET
-        if _clients is not UNSET:
-            clients = []
-            for clients_item_data in _clients:
-                clients_item = SessionClientMetadata.from_dict(clients_item_data)
-
-                clients.append(clients_item)
-
         _authentication = d.pop("authentication", UNSET)
-        authentication: SessionAuthenticationSignals | Unset
-        if isinstance(_authentication, Unset):
-            authentication = UNSET
-        else:
-            authentication = SessionAuthenticationSignals.from_dict(_authentication)
-
         _cookie = d.pop("cookie", UNSET)
-        cookie: SessionCookieMetadata | Unset
-        if isinstance(_cookie, Unset):
-            cookie = UNSET
-        else:
-            cookie = SessionCookieMetadata.from_dict(_cookie)
 
         def _parse_session_metadata(data: object) -> None | SessionMetadataType0 | Unset:
             if data is None:
@@ -396,21 +335,22 @@ class SessionResponseContent:
         session_metadata = _parse_session_metadata(d.pop("session_metadata", UNSET))
 
         session_response_content = cls(
-            id=id,
-            user_id=user_id,
+            id=d.pop("id", UNSET),
+            user_id=d.pop("user_id", UNSET),
             created_at=created_at,
             updated_at=updated_at,
             authenticated_at=authenticated_at,
             idle_expires_at=idle_expires_at,
             expires_at=expires_at,
             last_interacted_at=last_interacted_at,
-            device=device,
-            clients=clients,
-            authentication=authentication,
-            cookie=cookie,
+            device=UNSET if _device is UNSET else SessionDeviceMetadata.from_dict(_device),
+            clients=UNSET if _clients is UNSET else [SessionClientMetadata.from_dict(item) for item in _clients],
+            authentication=UNSET
+            if _authentication is UNSET
+            else SessionAuthenticationSignals.from_dict(_authentication),
+            cookie=UNSET if _cookie is UNSET else SessionCookieMetadata.from_dict(_cookie),
             session_metadata=session_metadata,
         )
-
         session_response_content.additional_properties = d
         return session_response_content
 
@@ -429,3 +369,11 @@ class SessionResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.session_authentication_signals import SessionAuthenticationSignals
+from ..models.session_client_metadata import SessionClientMetadata
+from ..models.session_cookie_metadata import SessionCookieMetadata
+from ..models.session_date_type_1 import SessionDateType1
+from ..models.session_device_metadata import SessionDeviceMetadata
+from ..models.session_metadata_type_0 import SessionMetadataType0

@@ -45,20 +45,11 @@ class SetUserAuthenticationMethods:
             ).value
 
         name = self.name
-
         phone_number = self.phone_number
-
         email = self.email
-
         totp_secret = self.totp_secret
-
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        field_dict["type"] = type_
         if preferred_authentication_method is not UNSET:
             field_dict["preferred_authentication_method"] = preferred_authentication_method
         if name is not UNSET:
@@ -69,36 +60,20 @@ class SetUserAuthenticationMethods:
             field_dict["email"] = email
         if totp_secret is not UNSET:
             field_dict["totp_secret"] = totp_secret
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = AuthenticationTypeEnum(d.pop("type"))
-
         _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset
-        if isinstance(_preferred_authentication_method, Unset):
-            preferred_authentication_method = UNSET
-        else:
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(_preferred_authentication_method)
-
-        name = d.pop("name", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
-        email = d.pop("email", UNSET)
-
-        totp_secret = d.pop("totp_secret", UNSET)
-
         set_user_authentication_methods = cls(
-            type_=type_,
-            preferred_authentication_method=preferred_authentication_method,
-            name=name,
-            phone_number=phone_number,
-            email=email,
-            totp_secret=totp_secret,
+            type_=AuthenticationTypeEnum(d.pop("type")),
+            preferred_authentication_method=UNSET
+            if _preferred_authentication_method is UNSET
+            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+            name=d.pop("name", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            email=d.pop("email", UNSET),
+            totp_secret=d.pop("totp_secret", UNSET),
         )
-
         return set_user_authentication_methods

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.token_quota_client_credentials import TokenQuotaClientCredentials
-
 
 T = TypeVar("T", bound="TokenQuota")
 
@@ -25,28 +21,17 @@ class TokenQuota:
 
     def to_dict(self) -> dict[str, Any]:
         client_credentials = self.client_credentials.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "client_credentials": client_credentials,
-            }
-        )
-
+        field_dict["client_credentials"] = client_credentials
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.token_quota_client_credentials import TokenQuotaClientCredentials  # noqa: PLC0415
-
         d = dict(src_dict)
-        client_credentials = TokenQuotaClientCredentials.from_dict(d.pop("client_credentials"))
-
         token_quota = cls(
-            client_credentials=client_credentials,
+            client_credentials=TokenQuotaClientCredentials.from_dict(d.pop("client_credentials")),
         )
-
         token_quota.additional_properties = d
         return token_quota
 
@@ -65,3 +50,6 @@ class TokenQuota:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.token_quota_client_credentials import TokenQuotaClientCredentials

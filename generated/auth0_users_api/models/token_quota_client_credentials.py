@@ -30,38 +30,26 @@ class TokenQuotaClientCredentials:
 
     def to_dict(self) -> dict[str, Any]:
         enforce = self.enforce
-
         per_day = self.per_day
-
         per_hour = self.per_hour
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if enforce is not UNSET:
             field_dict["enforce"] = enforce
         if per_day is not UNSET:
             field_dict["per_day"] = per_day
         if per_hour is not UNSET:
             field_dict["per_hour"] = per_hour
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        enforce = d.pop("enforce", UNSET)
-
-        per_day = d.pop("per_day", UNSET)
-
-        per_hour = d.pop("per_hour", UNSET)
-
         token_quota_client_credentials = cls(
-            enforce=enforce,
-            per_day=per_day,
-            per_hour=per_hour,
+            enforce=d.pop("enforce", UNSET),
+            per_day=d.pop("per_day", UNSET),
+            per_hour=d.pop("per_hour", UNSET),
         )
-
         token_quota_client_credentials.additional_properties = d
         return token_quota_client_credentials
 

@@ -25,7 +25,6 @@ class UpdateUserAuthenticationMethodRequestContent:
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
-
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
             preferred_authentication_method = PreferredAuthenticationMethodEnum(
@@ -33,30 +32,20 @@ class UpdateUserAuthenticationMethodRequestContent:
             ).value
 
         field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
         if name is not UNSET:
             field_dict["name"] = name
         if preferred_authentication_method is not UNSET:
             field_dict["preferred_authentication_method"] = preferred_authentication_method
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
         _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset
-        if isinstance(_preferred_authentication_method, Unset):
-            preferred_authentication_method = UNSET
-        else:
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(_preferred_authentication_method)
-
         update_user_authentication_method_request_content = cls(
-            name=name,
-            preferred_authentication_method=preferred_authentication_method,
+            name=d.pop("name", UNSET),
+            preferred_authentication_method=UNSET
+            if _preferred_authentication_method is UNSET
+            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
         )
-
         return update_user_authentication_method_request_content

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,10 +10,6 @@ from attrs import field as _attrs_field
 from ..models.created_authentication_method_type_enum import CreatedAuthenticationMethodTypeEnum
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties
-
 
 T = TypeVar("T", bound="UpdateUserAuthenticationMethodResponseContent")
 
@@ -64,15 +60,10 @@ class UpdateUserAuthenticationMethodResponseContent:
         type_ = CreatedAuthenticationMethodTypeEnum(self.type_).value
 
         id = self.id
-
         name = self.name
-
         totp_secret = self.totp_secret
-
         phone_number = self.phone_number
-
         email = self.email
-
         authentication_methods: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.authentication_methods, Unset):
             authentication_methods = []
@@ -87,26 +78,16 @@ class UpdateUserAuthenticationMethodResponseContent:
             ).value
 
         key_id = self.key_id
-
         public_key = self.public_key
-
         aaguid = self.aaguid
-
         relying_party_identifier = self.relying_party_identifier
-
         confirmed = self.confirmed
-
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        field_dict["type"] = type_
         if id is not UNSET:
             field_dict["id"] = id
         if name is not UNSET:
@@ -133,78 +114,34 @@ class UpdateUserAuthenticationMethodResponseContent:
             field_dict["confirmed"] = confirmed
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties  # noqa: PLC0415
-
         d = dict(src_dict)
-        type_ = CreatedAuthenticationMethodTypeEnum(d.pop("type"))
-
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        totp_secret = d.pop("totp_secret", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
-        email = d.pop("email", UNSET)
-
         _authentication_methods = d.pop("authentication_methods", UNSET)
-        authentication_methods: list[UserAuthenticationMethodProperties] | Unset = UNSET
-        if _authentication_methods is not UNSET:
-            authentication_methods = []
-            for authentication_methods_item_data in _authentication_methods:
-                authentication_methods_item = UserAuthenticationMethodProperties.from_dict(
-                    authentication_methods_item_data
-                )
-
-                authentication_methods.append(authentication_methods_item)
-
         _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        preferred_authentication_method: PreferredAuthenticationMethodEnum | Unset
-        if isinstance(_preferred_authentication_method, Unset):
-            preferred_authentication_method = UNSET
-        else:
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(_preferred_authentication_method)
-
-        key_id = d.pop("key_id", UNSET)
-
-        public_key = d.pop("public_key", UNSET)
-
-        aaguid = d.pop("aaguid", UNSET)
-
-        relying_party_identifier = d.pop("relying_party_identifier", UNSET)
-
-        confirmed = d.pop("confirmed", UNSET)
-
         _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
         update_user_authentication_method_response_content = cls(
-            type_=type_,
-            id=id,
-            name=name,
-            totp_secret=totp_secret,
-            phone_number=phone_number,
-            email=email,
-            authentication_methods=authentication_methods,
-            preferred_authentication_method=preferred_authentication_method,
-            key_id=key_id,
-            public_key=public_key,
-            aaguid=aaguid,
-            relying_party_identifier=relying_party_identifier,
-            confirmed=confirmed,
-            created_at=created_at,
+            type_=CreatedAuthenticationMethodTypeEnum(d.pop("type")),
+            id=d.pop("id", UNSET),
+            name=d.pop("name", UNSET),
+            totp_secret=d.pop("totp_secret", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            email=d.pop("email", UNSET),
+            authentication_methods=UNSET
+            if _authentication_methods is UNSET
+            else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
+            preferred_authentication_method=UNSET
+            if _preferred_authentication_method is UNSET
+            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+            key_id=d.pop("key_id", UNSET),
+            public_key=d.pop("public_key", UNSET),
+            aaguid=d.pop("aaguid", UNSET),
+            relying_party_identifier=d.pop("relying_party_identifier", UNSET),
+            confirmed=d.pop("confirmed", UNSET),
+            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
         )
-
         update_user_authentication_method_response_content.additional_properties = d
         return update_user_authentication_method_response_content
 
@@ -223,3 +160,6 @@ class UpdateUserAuthenticationMethodResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_authentication_method_properties import UserAuthenticationMethodProperties

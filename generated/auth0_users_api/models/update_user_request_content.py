@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.app_metadata import AppMetadata
-    from ..models.user_metadata import UserMetadata
-
 
 T = TypeVar("T", bound="UpdateUserRequestContent")
 
@@ -67,84 +62,65 @@ class UpdateUserRequestContent:
 
     def to_dict(self) -> dict[str, Any]:
         blocked = self.blocked
-
         email_verified = self.email_verified
-
         email: None | str | Unset
         if isinstance(self.email, Unset):
             email = UNSET
         else:
             email = self.email
-
         phone_number: None | str | Unset
         if isinstance(self.phone_number, Unset):
             phone_number = UNSET
         else:
             phone_number = self.phone_number
-
         phone_verified = self.phone_verified
-
         user_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.user_metadata, Unset):
             user_metadata = self.user_metadata.to_dict()
-
         app_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.app_metadata, Unset):
             app_metadata = self.app_metadata.to_dict()
-
         given_name: None | str | Unset
         if isinstance(self.given_name, Unset):
             given_name = UNSET
         else:
             given_name = self.given_name
-
         family_name: None | str | Unset
         if isinstance(self.family_name, Unset):
             family_name = UNSET
         else:
             family_name = self.family_name
-
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
-
         nickname: None | str | Unset
         if isinstance(self.nickname, Unset):
             nickname = UNSET
         else:
             nickname = self.nickname
-
         picture: None | str | Unset
         if isinstance(self.picture, Unset):
             picture = UNSET
         else:
             picture = self.picture
-
         verify_email = self.verify_email
-
         verify_phone_number = self.verify_phone_number
-
         password: None | str | Unset
         if isinstance(self.password, Unset):
             password = UNSET
         else:
             password = self.password
-
         connection = self.connection
-
         client_id = self.client_id
-
         username: None | str | Unset
         if isinstance(self.username, Unset):
             username = UNSET
         else:
             username = self.username
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if blocked is not UNSET:
             field_dict["blocked"] = blocked
         if email_verified is not UNSET:
@@ -181,145 +157,33 @@ class UpdateUserRequestContent:
             field_dict["client_id"] = client_id
         if username is not UNSET:
             field_dict["username"] = username
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.app_metadata import AppMetadata  # noqa: PLC0415
-        from ..models.user_metadata import UserMetadata  # noqa: PLC0415
-
         d = dict(src_dict)
-        blocked = d.pop("blocked", UNSET)
-
-        email_verified = d.pop("email_verified", UNSET)
-
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        email = _parse_email(d.pop("email", UNSET))
-
-        def _parse_phone_number(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        phone_number = _parse_phone_number(d.pop("phone_number", UNSET))
-
-        phone_verified = d.pop("phone_verified", UNSET)
-
         _user_metadata = d.pop("user_metadata", UNSET)
-        user_metadata: UserMetadata | Unset
-        if isinstance(_user_metadata, Unset):
-            user_metadata = UNSET
-        else:
-            user_metadata = UserMetadata.from_dict(_user_metadata)
-
         _app_metadata = d.pop("app_metadata", UNSET)
-        app_metadata: AppMetadata | Unset
-        if isinstance(_app_metadata, Unset):
-            app_metadata = UNSET
-        else:
-            app_metadata = AppMetadata.from_dict(_app_metadata)
-
-        def _parse_given_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        given_name = _parse_given_name(d.pop("given_name", UNSET))
-
-        def _parse_family_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        family_name = _parse_family_name(d.pop("family_name", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_nickname(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        nickname = _parse_nickname(d.pop("nickname", UNSET))
-
-        def _parse_picture(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        picture = _parse_picture(d.pop("picture", UNSET))
-
-        verify_email = d.pop("verify_email", UNSET)
-
-        verify_phone_number = d.pop("verify_phone_number", UNSET)
-
-        def _parse_password(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        password = _parse_password(d.pop("password", UNSET))
-
-        connection = d.pop("connection", UNSET)
-
-        client_id = d.pop("client_id", UNSET)
-
-        def _parse_username(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        username = _parse_username(d.pop("username", UNSET))
-
         update_user_request_content = cls(
-            blocked=blocked,
-            email_verified=email_verified,
-            email=email,
-            phone_number=phone_number,
-            phone_verified=phone_verified,
-            user_metadata=user_metadata,
-            app_metadata=app_metadata,
-            given_name=given_name,
-            family_name=family_name,
-            name=name,
-            nickname=nickname,
-            picture=picture,
-            verify_email=verify_email,
-            verify_phone_number=verify_phone_number,
-            password=password,
-            connection=connection,
-            client_id=client_id,
-            username=username,
+            blocked=d.pop("blocked", UNSET),
+            email_verified=d.pop("email_verified", UNSET),
+            email=d.pop("email", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            phone_verified=d.pop("phone_verified", UNSET),
+            user_metadata=UNSET if _user_metadata is UNSET else UserMetadata.from_dict(_user_metadata),
+            app_metadata=UNSET if _app_metadata is UNSET else AppMetadata.from_dict(_app_metadata),
+            given_name=d.pop("given_name", UNSET),
+            family_name=d.pop("family_name", UNSET),
+            name=d.pop("name", UNSET),
+            nickname=d.pop("nickname", UNSET),
+            picture=d.pop("picture", UNSET),
+            verify_email=d.pop("verify_email", UNSET),
+            verify_phone_number=d.pop("verify_phone_number", UNSET),
+            password=d.pop("password", UNSET),
+            connection=d.pop("connection", UNSET),
+            client_id=d.pop("client_id", UNSET),
+            username=d.pop("username", UNSET),
         )
-
         update_user_request_content.additional_properties = d
         return update_user_request_content
 
@@ -338,3 +202,7 @@ class UpdateUserRequestContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.app_metadata import AppMetadata
+from ..models.user_metadata import UserMetadata

@@ -16,17 +16,14 @@ class UserAppMetadataSchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         user_app_metadata_schema = cls()
-
         user_app_metadata_schema.additional_properties = d
         return user_app_metadata_schema
 

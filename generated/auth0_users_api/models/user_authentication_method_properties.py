@@ -30,34 +30,22 @@ class UserAuthenticationMethodProperties:
             type_ = UserAuthenticationMethodPropertiesEnum(self.type_).value
 
         id = self.id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if type_ is not UNSET:
             field_dict["type"] = type_
         if id is not UNSET:
             field_dict["id"] = id
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
-        type_: UserAuthenticationMethodPropertiesEnum | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = UserAuthenticationMethodPropertiesEnum(_type_)
-
-        id = d.pop("id", UNSET)
-
         user_authentication_method_properties = cls(
-            type_=type_,
-            id=id,
+            type_=UNSET if _type_ is UNSET else UserAuthenticationMethodPropertiesEnum(_type_),
+            id=d.pop("id", UNSET),
         )
-
         user_authentication_method_properties.additional_properties = d
         return user_authentication_method_properties
 

@@ -32,13 +32,9 @@ class UserEffectivePermissionResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         resource_server_identifier = self.resource_server_identifier
-
         permission_name = self.permission_name
-
         resource_server_name = self.resource_server_name
-
         description = self.description
-
         sources: list[str] | Unset = UNSET
         if not isinstance(self.sources, Unset):
             sources = []
@@ -49,7 +45,6 @@ class UserEffectivePermissionResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if resource_server_identifier is not UNSET:
             field_dict["resource_server_identifier"] = resource_server_identifier
         if permission_name is not UNSET:
@@ -60,37 +55,19 @@ class UserEffectivePermissionResponseContent:
             field_dict["description"] = description
         if sources is not UNSET:
             field_dict["sources"] = sources
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        resource_server_identifier = d.pop("resource_server_identifier", UNSET)
-
-        permission_name = d.pop("permission_name", UNSET)
-
-        resource_server_name = d.pop("resource_server_name", UNSET)
-
-        description = d.pop("description", UNSET)
-
         _sources = d.pop("sources", UNSET)
-        sources: list[UserEffectivePermissionSourceEnum] | Unset = UNSET
-        if _sources is not UNSET:
-            sources = []
-            for sources_item_data in _sources:
-                sources_item = UserEffectivePermissionSourceEnum(sources_item_data)
-
-                sources.append(sources_item)
-
         user_effective_permission_response_content = cls(
-            resource_server_identifier=resource_server_identifier,
-            permission_name=permission_name,
-            resource_server_name=resource_server_name,
-            description=description,
-            sources=sources,
+            resource_server_identifier=d.pop("resource_server_identifier", UNSET),
+            permission_name=d.pop("permission_name", UNSET),
+            resource_server_name=d.pop("resource_server_name", UNSET),
+            description=d.pop("description", UNSET),
+            sources=UNSET if _sources is UNSET else [UserEffectivePermissionSourceEnum(item) for item in _sources],
         )
-
         user_effective_permission_response_content.additional_properties = d
         return user_effective_permission_response_content
 

@@ -30,11 +30,8 @@ class UserEffectivePermissionRoleSourceResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         name = self.name
-
         description = self.description
-
         sources: list[str] | Unset = UNSET
         if not isinstance(self.sources, Unset):
             sources = []
@@ -45,7 +42,6 @@ class UserEffectivePermissionRoleSourceResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if name is not UNSET:
@@ -54,34 +50,18 @@ class UserEffectivePermissionRoleSourceResponseContent:
             field_dict["description"] = description
         if sources is not UNSET:
             field_dict["sources"] = sources
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        description = d.pop("description", UNSET)
-
         _sources = d.pop("sources", UNSET)
-        sources: list[UserEffectivePermissionRoleSourceEnum] | Unset = UNSET
-        if _sources is not UNSET:
-            sources = []
-            for sources_item_data in _sources:
-                sources_item = UserEffectivePermissionRoleSourceEnum(sources_item_data)
-
-                sources.append(sources_item)
-
         user_effective_permission_role_source_response_content = cls(
-            id=id,
-            name=name,
-            description=description,
-            sources=sources,
+            id=d.pop("id", UNSET),
+            name=d.pop("name", UNSET),
+            description=d.pop("description", UNSET),
+            sources=UNSET if _sources is UNSET else [UserEffectivePermissionRoleSourceEnum(item) for item in _sources],
         )
-
         user_effective_permission_role_source_response_content.additional_properties = d
         return user_effective_permission_role_source_response_content
 

@@ -29,11 +29,8 @@ class UserEffectiveRole:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         name = self.name
-
         description = self.description
-
         sources = []
         for sources_item_data in self.sources:
             sources_item = UserEffectiveRoleSource(sources_item_data).value
@@ -42,40 +39,21 @@ class UserEffectiveRole:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "name": name,
-                "description": description,
-                "sources": sources,
-            }
-        )
-
+        field_dict["id"] = id
+        field_dict["name"] = name
+        field_dict["description"] = description
+        field_dict["sources"] = sources
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
-
-        name = d.pop("name")
-
-        description = d.pop("description")
-
-        sources = []
-        _sources = d.pop("sources")
-        for sources_item_data in _sources:
-            sources_item = UserEffectiveRoleSource(sources_item_data)
-
-            sources.append(sources_item)
-
         user_effective_role = cls(
-            id=id,
-            name=name,
-            description=description,
-            sources=sources,
+            id=d.pop("id"),
+            name=d.pop("name"),
+            description=d.pop("description"),
+            sources=[UserEffectiveRoleSource(item) for item in d.pop("sources")],
         )
-
         user_effective_role.additional_properties = d
         return user_effective_role
 

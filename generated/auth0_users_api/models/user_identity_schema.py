@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.user_identity_provider_enum import UserIdentityProviderEnum
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_profile_data import UserProfileData
-
 
 T = TypeVar("T", bound="UserIdentitySchema")
 
@@ -43,32 +39,24 @@ class UserIdentitySchema:
 
     def to_dict(self) -> dict[str, Any]:
         connection = self.connection
-
         user_id: int | str | Unset
         if isinstance(self.user_id, Unset):
             user_id = UNSET
         else:
             user_id = self.user_id
-
         provider: str | Unset = UNSET
         if not isinstance(self.provider, Unset):
             provider = UserIdentityProviderEnum(self.provider).value
 
         is_social = self.is_social
-
         access_token = self.access_token
-
         access_token_secret = self.access_token_secret
-
         refresh_token = self.refresh_token
-
         profile_data: dict[str, Any] | Unset = UNSET
         if not isinstance(self.profile_data, Unset):
             profile_data = self.profile_data.to_dict()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if connection is not UNSET:
             field_dict["connection"] = connection
         if user_id is not UNSET:
@@ -85,56 +73,23 @@ class UserIdentitySchema:
             field_dict["refresh_token"] = refresh_token
         if profile_data is not UNSET:
             field_dict["profileData"] = profile_data
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_profile_data import UserProfileData  # noqa: PLC0415
-
         d = dict(src_dict)
-        connection = d.pop("connection", UNSET)
-
-        def _parse_user_id(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
-
         _provider = d.pop("provider", UNSET)
-        provider: UserIdentityProviderEnum | Unset
-        if isinstance(_provider, Unset):
-            provider = UNSET
-        else:
-            provider = UserIdentityProviderEnum(_provider)
-
-        is_social = d.pop("isSocial", UNSET)
-
-        access_token = d.pop("access_token", UNSET)
-
-        access_token_secret = d.pop("access_token_secret", UNSET)
-
-        refresh_token = d.pop("refresh_token", UNSET)
-
         _profile_data = d.pop("profileData", UNSET)
-        profile_data: UserProfileData | Unset
-        if isinstance(_profile_data, Unset):
-            profile_data = UNSET
-        else:
-            profile_data = UserProfileData.from_dict(_profile_data)
-
         user_identity_schema = cls(
-            connection=connection,
-            user_id=user_id,
-            provider=provider,
-            is_social=is_social,
-            access_token=access_token,
-            access_token_secret=access_token_secret,
-            refresh_token=refresh_token,
-            profile_data=profile_data,
+            connection=d.pop("connection", UNSET),
+            user_id=d.pop("user_id", UNSET),
+            provider=UNSET if _provider is UNSET else UserIdentityProviderEnum(_provider),
+            is_social=d.pop("isSocial", UNSET),
+            access_token=d.pop("access_token", UNSET),
+            access_token_secret=d.pop("access_token_secret", UNSET),
+            refresh_token=d.pop("refresh_token", UNSET),
+            profile_data=UNSET if _profile_data is UNSET else UserProfileData.from_dict(_profile_data),
         )
-
         user_identity_schema.additional_properties = d
         return user_identity_schema
 
@@ -153,3 +108,6 @@ class UserIdentitySchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_profile_data import UserProfileData

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.log import Log
-
 
 T = TypeVar("T", bound="UserListLogOffsetPaginatedResponseContent")
 
@@ -35,13 +31,9 @@ class UserListLogOffsetPaginatedResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         start = self.start
-
         limit = self.limit
-
         length = self.length
-
         total = self.total
-
         logs: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.logs, Unset):
             logs = []
@@ -51,7 +43,6 @@ class UserListLogOffsetPaginatedResponseContent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if start is not UNSET:
             field_dict["start"] = start
         if limit is not UNSET:
@@ -62,39 +53,19 @@ class UserListLogOffsetPaginatedResponseContent:
             field_dict["total"] = total
         if logs is not UNSET:
             field_dict["logs"] = logs
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.log import Log  # noqa: PLC0415
-
         d = dict(src_dict)
-        start = d.pop("start", UNSET)
-
-        limit = d.pop("limit", UNSET)
-
-        length = d.pop("length", UNSET)
-
-        total = d.pop("total", UNSET)
-
         _logs = d.pop("logs", UNSET)
-        logs: list[Log] | Unset = UNSET
-        if _logs is not UNSET:
-            logs = []
-            for logs_item_data in _logs:
-                logs_item = Log.from_dict(logs_item_data)
-
-                logs.append(logs_item)
-
         user_list_log_offset_paginated_response_content = cls(
-            start=start,
-            limit=limit,
-            length=length,
-            total=total,
-            logs=logs,
+            start=d.pop("start", UNSET),
+            limit=d.pop("limit", UNSET),
+            length=d.pop("length", UNSET),
+            total=d.pop("total", UNSET),
+            logs=UNSET if _logs is UNSET else [Log.from_dict(item) for item in _logs],
         )
-
         user_list_log_offset_paginated_response_content.additional_properties = d
         return user_list_log_offset_paginated_response_content
 
@@ -113,3 +84,6 @@ class UserListLogOffsetPaginatedResponseContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.log import Log

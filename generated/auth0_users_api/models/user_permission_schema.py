@@ -31,18 +31,12 @@ class UserPermissionSchema:
 
     def to_dict(self) -> dict[str, Any]:
         sources = self.sources
-
         resource_server_identifier = self.resource_server_identifier
-
         permission_name = self.permission_name
-
         resource_server_name = self.resource_server_name
-
         description = self.description
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if sources is not UNSET:
             field_dict["sources"] = sources
         if resource_server_identifier is not UNSET:
@@ -53,30 +47,18 @@ class UserPermissionSchema:
             field_dict["resource_server_name"] = resource_server_name
         if description is not UNSET:
             field_dict["description"] = description
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        sources = d.pop("sources", UNSET)
-
-        resource_server_identifier = d.pop("resource_server_identifier", UNSET)
-
-        permission_name = d.pop("permission_name", UNSET)
-
-        resource_server_name = d.pop("resource_server_name", UNSET)
-
-        description = d.pop("description", UNSET)
-
         user_permission_schema = cls(
-            sources=sources,
-            resource_server_identifier=resource_server_identifier,
-            permission_name=permission_name,
-            resource_server_name=resource_server_name,
-            description=description,
+            sources=d.pop("sources", UNSET),
+            resource_server_identifier=d.pop("resource_server_identifier", UNSET),
+            permission_name=d.pop("permission_name", UNSET),
+            resource_server_name=d.pop("resource_server_name", UNSET),
+            description=d.pop("description", UNSET),
         )
-
         user_permission_schema.additional_properties = d
         return user_permission_schema
 

@@ -37,24 +37,15 @@ class UserProfileData:
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
-
         email_verified = self.email_verified
-
         name = self.name
-
         username = self.username
-
         given_name = self.given_name
-
         phone_number = self.phone_number
-
         phone_verified = self.phone_verified
-
         family_name = self.family_name
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if email is not UNSET:
             field_dict["email"] = email
         if email_verified is not UNSET:
@@ -71,39 +62,21 @@ class UserProfileData:
             field_dict["phone_verified"] = phone_verified
         if family_name is not UNSET:
             field_dict["family_name"] = family_name
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        email = d.pop("email", UNSET)
-
-        email_verified = d.pop("email_verified", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        username = d.pop("username", UNSET)
-
-        given_name = d.pop("given_name", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
-        phone_verified = d.pop("phone_verified", UNSET)
-
-        family_name = d.pop("family_name", UNSET)
-
         user_profile_data = cls(
-            email=email,
-            email_verified=email_verified,
-            name=name,
-            username=username,
-            given_name=given_name,
-            phone_number=phone_number,
-            phone_verified=phone_verified,
-            family_name=family_name,
+            email=d.pop("email", UNSET),
+            email_verified=d.pop("email_verified", UNSET),
+            name=d.pop("name", UNSET),
+            username=d.pop("username", UNSET),
+            given_name=d.pop("given_name", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            phone_verified=d.pop("phone_verified", UNSET),
+            family_name=d.pop("family_name", UNSET),
         )
-
         user_profile_data.additional_properties = d
         return user_profile_data
 

@@ -2,18 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_app_metadata_schema import UserAppMetadataSchema
-    from ..models.user_identity_schema import UserIdentitySchema
-    from ..models.user_metadata_schema import UserMetadataSchema
-
 
 T = TypeVar("T", bound="UserResponseSchema")
 
@@ -77,25 +71,17 @@ class UserResponseSchema:
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
-
         email = self.email
-
         email_verified = self.email_verified
-
         username = self.username
-
         phone_number = self.phone_number
-
         phone_verified = self.phone_verified
-
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
-
         updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
             updated_at = self.updated_at.isoformat()
-
         identities: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.identities, Unset):
             identities = []
@@ -106,17 +92,12 @@ class UserResponseSchema:
         app_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.app_metadata, Unset):
             app_metadata = self.app_metadata.to_dict()
-
         user_metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.user_metadata, Unset):
             user_metadata = self.user_metadata.to_dict()
-
         picture = self.picture
-
         name = self.name
-
         nickname = self.nickname
-
         multifactor: list[str] | Unset = UNSET
         if not isinstance(self.multifactor, Unset):
             multifactor = self.multifactor
@@ -124,28 +105,19 @@ class UserResponseSchema:
         multifactor_last_modified: str | Unset = UNSET
         if not isinstance(self.multifactor_last_modified, Unset):
             multifactor_last_modified = self.multifactor_last_modified.isoformat()
-
         last_ip = self.last_ip
-
         last_login: str | Unset = UNSET
         if not isinstance(self.last_login, Unset):
             last_login = self.last_login.isoformat()
-
         last_password_reset: str | Unset = UNSET
         if not isinstance(self.last_password_reset, Unset):
             last_password_reset = self.last_password_reset.isoformat()
-
         logins_count = self.logins_count
-
         blocked = self.blocked
-
         given_name = self.given_name
-
         family_name = self.family_name
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if user_id is not UNSET:
             field_dict["user_id"] = user_id
         if email is not UNSET:
@@ -192,130 +164,48 @@ class UserResponseSchema:
             field_dict["given_name"] = given_name
         if family_name is not UNSET:
             field_dict["family_name"] = family_name
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_app_metadata_schema import UserAppMetadataSchema  # noqa: PLC0415
-        from ..models.user_identity_schema import UserIdentitySchema  # noqa: PLC0415
-        from ..models.user_metadata_schema import UserMetadataSchema  # noqa: PLC0415
-
         d = dict(src_dict)
-        user_id = d.pop("user_id", UNSET)
-
-        email = d.pop("email", UNSET)
-
-        email_verified = d.pop("email_verified", UNSET)
-
-        username = d.pop("username", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
-        phone_verified = d.pop("phone_verified", UNSET)
-
         _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
         _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
         _identities = d.pop("identities", UNSET)
-        identities: list[UserIdentitySchema] | Unset = UNSET
-        if _identities is not UNSET:
-            identities = []
-            for identities_item_data in _identities:
-                identities_item = UserIdentitySchema.from_dict(identities_item_data)
-
-                identities.append(identities_item)
-
         _app_metadata = d.pop("app_metadata", UNSET)
-        app_metadata: UserAppMetadataSchema | Unset
-        if isinstance(_app_metadata, Unset):
-            app_metadata = UNSET
-        else:
-            app_metadata = UserAppMetadataSchema.from_dict(_app_metadata)
-
         _user_metadata = d.pop("user_metadata", UNSET)
-        user_metadata: UserMetadataSchema | Unset
-        if isinstance(_user_metadata, Unset):
-            user_metadata = UNSET
-        else:
-            user_metadata = UserMetadataSchema.from_dict(_user_metadata)
-
-        picture = d.pop("picture", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        nickname = d.pop("nickname", UNSET)
-
-        multifactor = cast(list[str], d.pop("multifactor", UNSET))
-
         _multifactor_last_modified = d.pop("multifactor_last_modified", UNSET)
-        multifactor_last_modified: datetime.datetime | Unset
-        if isinstance(_multifactor_last_modified, Unset):
-            multifactor_last_modified = UNSET
-        else:
-            multifactor_last_modified = datetime.datetime.fromisoformat(_multifactor_last_modified)
-
-        last_ip = d.pop("last_ip", UNSET)
-
         _last_login = d.pop("last_login", UNSET)
-        last_login: datetime.datetime | Unset
-        if isinstance(_last_login, Unset):
-            last_login = UNSET
-        else:
-            last_login = datetime.datetime.fromisoformat(_last_login)
-
         _last_password_reset = d.pop("last_password_reset", UNSET)
-        last_password_reset: datetime.datetime | Unset
-        if isinstance(_last_password_reset, Unset):
-            last_password_reset = UNSET
-        else:
-            last_password_reset = datetime.datetime.fromisoformat(_last_password_reset)
-
-        logins_count = d.pop("logins_count", UNSET)
-
-        blocked = d.pop("blocked", UNSET)
-
-        given_name = d.pop("given_name", UNSET)
-
-        family_name = d.pop("family_name", UNSET)
-
         user_response_schema = cls(
-            user_id=user_id,
-            email=email,
-            email_verified=email_verified,
-            username=username,
-            phone_number=phone_number,
-            phone_verified=phone_verified,
-            created_at=created_at,
-            updated_at=updated_at,
-            identities=identities,
-            app_metadata=app_metadata,
-            user_metadata=user_metadata,
-            picture=picture,
-            name=name,
-            nickname=nickname,
-            multifactor=multifactor,
-            multifactor_last_modified=multifactor_last_modified,
-            last_ip=last_ip,
-            last_login=last_login,
-            last_password_reset=last_password_reset,
-            logins_count=logins_count,
-            blocked=blocked,
-            given_name=given_name,
-            family_name=family_name,
+            user_id=d.pop("user_id", UNSET),
+            email=d.pop("email", UNSET),
+            email_verified=d.pop("email_verified", UNSET),
+            username=d.pop("username", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            phone_verified=d.pop("phone_verified", UNSET),
+            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
+            updated_at=UNSET if _updated_at is UNSET else datetime.datetime.fromisoformat(_updated_at),
+            identities=UNSET if _identities is UNSET else [UserIdentitySchema.from_dict(item) for item in _identities],
+            app_metadata=UNSET if _app_metadata is UNSET else UserAppMetadataSchema.from_dict(_app_metadata),
+            user_metadata=UNSET if _user_metadata is UNSET else UserMetadataSchema.from_dict(_user_metadata),
+            picture=d.pop("picture", UNSET),
+            name=d.pop("name", UNSET),
+            nickname=d.pop("nickname", UNSET),
+            multifactor=d.pop("multifactor", UNSET),
+            multifactor_last_modified=UNSET
+            if _multifactor_last_modified is UNSET
+            else datetime.datetime.fromisoformat(_multifactor_last_modified),
+            last_ip=d.pop("last_ip", UNSET),
+            last_login=UNSET if _last_login is UNSET else datetime.datetime.fromisoformat(_last_login),
+            last_password_reset=UNSET
+            if _last_password_reset is UNSET
+            else datetime.datetime.fromisoformat(_last_password_reset),
+            logins_count=d.pop("logins_count", UNSET),
+            blocked=d.pop("blocked", UNSET),
+            given_name=d.pop("given_name", UNSET),
+            family_name=d.pop("family_name", UNSET),
         )
-
         user_response_schema.additional_properties = d
         return user_response_schema
 
@@ -334,3 +224,8 @@ class UserResponseSchema:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.user_app_metadata_schema import UserAppMetadataSchema
+from ..models.user_identity_schema import UserIdentitySchema
+from ..models.user_metadata_schema import UserMetadataSchema

@@ -43,19 +43,14 @@ class UsersEnrollment:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = UserEnrollmentStatusEnum(self.status).value
 
         type_ = self.type_
-
         name = self.name
-
         identifier = self.identifier
-
         phone_number = self.phone_number
-
         auth_method: str | Unset = UNSET
         if not isinstance(self.auth_method, Unset):
             auth_method = UserEnrollmentAuthMethodEnum(self.auth_method).value
@@ -63,14 +58,11 @@ class UsersEnrollment:
         enrolled_at: str | Unset = UNSET
         if not isinstance(self.enrolled_at, Unset):
             enrolled_at = self.enrolled_at.isoformat()
-
         last_auth: str | Unset = UNSET
         if not isinstance(self.last_auth, Unset):
             last_auth = self.last_auth.isoformat()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
         if status is not UNSET:
@@ -89,62 +81,26 @@ class UsersEnrollment:
             field_dict["enrolled_at"] = enrolled_at
         if last_auth is not UNSET:
             field_dict["last_auth"] = last_auth
-
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
         _status = d.pop("status", UNSET)
-        status: UserEnrollmentStatusEnum | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = UserEnrollmentStatusEnum(_status)
-
-        type_ = d.pop("type", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        identifier = d.pop("identifier", UNSET)
-
-        phone_number = d.pop("phone_number", UNSET)
-
         _auth_method = d.pop("auth_method", UNSET)
-        auth_method: UserEnrollmentAuthMethodEnum | Unset
-        if isinstance(_auth_method, Unset):
-            auth_method = UNSET
-        else:
-            auth_method = UserEnrollmentAuthMethodEnum(_auth_method)
-
         _enrolled_at = d.pop("enrolled_at", UNSET)
-        enrolled_at: datetime.datetime | Unset
-        if isinstance(_enrolled_at, Unset):
-            enrolled_at = UNSET
-        else:
-            enrolled_at = datetime.datetime.fromisoformat(_enrolled_at)
-
         _last_auth = d.pop("last_auth", UNSET)
-        last_auth: datetime.datetime | Unset
-        if isinstance(_last_auth, Unset):
-            last_auth = UNSET
-        else:
-            last_auth = datetime.datetime.fromisoformat(_last_auth)
-
         users_enrollment = cls(
-            id=id,
-            status=status,
-            type_=type_,
-            name=name,
-            identifier=identifier,
-            phone_number=phone_number,
-            auth_method=auth_method,
-            enrolled_at=enrolled_at,
-            last_auth=last_auth,
+            id=d.pop("id", UNSET),
+            status=UNSET if _status is UNSET else UserEnrollmentStatusEnum(_status),
+            type_=d.pop("type", UNSET),
+            name=d.pop("name", UNSET),
+            identifier=d.pop("identifier", UNSET),
+            phone_number=d.pop("phone_number", UNSET),
+            auth_method=UNSET if _auth_method is UNSET else UserEnrollmentAuthMethodEnum(_auth_method),
+            enrolled_at=UNSET if _enrolled_at is UNSET else datetime.datetime.fromisoformat(_enrolled_at),
+            last_auth=UNSET if _last_auth is UNSET else datetime.datetime.fromisoformat(_last_auth),
         )
-
         users_enrollment.additional_properties = d
         return users_enrollment
 
