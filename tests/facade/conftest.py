@@ -16,9 +16,9 @@ def anyio_backend() -> str:
 
 
 @pytest.fixture
-def api_url(sandbox: SandboxServer) -> str:
-    """Where the clients send requests."""
-    return sandbox.base_url
+def api_url(sandbox: SandboxServer, prism: str) -> str:
+    """Where the clients send requests: Prism, validating each request and response against the spec."""
+    return prism
 
 
 @pytest.fixture(params=["sync", "async"])
