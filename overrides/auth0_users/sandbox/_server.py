@@ -50,6 +50,9 @@ class SandboxServer:
         self.tokens = TokenIssuer(token, client_id, client_secret, token_expires_in)
         self.app = SandboxApp(self.backend, self.faults, self.requests, self.tokens)
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # Accepted connections inherit this: without it, uvicorn's separate writes of headers and
+        # body meet the client's delayed ACK and every response waits about 40 ms.
+        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._socket.bind((HOST, port))
         self.port: int = self._socket.getsockname()[1]
         self._server: uvicorn.Server | None = None
