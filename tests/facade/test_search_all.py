@@ -1,0 +1,40 @@
+"""search_all streams every match of a query past the 1000-result cap, exactly once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from auth0_users import SearchLimitError
+from auth0_users.sandbox import SandboxServer
+
+from both_modes import collect
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_every_match_exactly_once_past_the_cap(mgmt: Any, sandbox: SandboxServer) -> None:
+    seeded = sandbox.seed(2600, same_created_at=300)
+    expected = {u["user_id"] for u in seeded if u["identities"][0]["provider"] == "auth0"}
+    assert len(expected) > 1000
+    found = await collect(mgmt.users.search_all(q="identities.provider:auth0", fields="user_id,created_at"))
+    counts = Counter(u.user_id for u in found)
+    assert set(counts) == expected
+    assert max(counts.values()) == 1
+    created = [u.created_at for u in found]
+    assert created == sorted(created)
+
+
+async def test_a_small_result_is_one_plain_search(mgmt: Any, sandbox: SandboxServer) -> None:
+    sandbox.seed(150)
+    sandbox.requests.start()
+    found = await collect(mgmt.users.search_all(q="email:*example.com"))
+    assert found
+    assert len([r for r in sandbox.requests if r.path == "/api/v2/users"]) == (len(found) - 1) // 100 + 1
+
+
+async def test_more_than_1000_sharing_one_instant_is_a_clear_error(mgmt: Any, sandbox: SandboxServer) -> None:
+    sandbox.seed(1100, same_created_at=1100)
+    with pytest.raises(SearchLimitError, match="share one created_at"):
+        await collect(mgmt.users.search_all())
