@@ -1,4 +1,4 @@
-"""Fixtures for the sandbox tests (tests/sandbox/): direct clients, and Stoplight Prism validating in front of the sandbox."""
+"""Fixtures for tests/sandbox/: direct clients, and Stoplight Prism validating in front of the sandbox."""
 
 from __future__ import annotations
 
@@ -16,9 +16,8 @@ from urllib.parse import urlparse
 import httpx
 import jsonschema
 import pytest
-from slice import cut_users_slice, load_spec, prefix_paths
-
 from auth0_users.sandbox import SandboxServer
+from slice import cut_users_slice, load_spec, prefix_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
@@ -64,7 +63,7 @@ def prism(
         str(port),
     ]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603 - fixed local binary
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
     origin = f"http://127.0.0.1:{port}"
     try:
         _wait_until_listening(origin, process, log_path)
@@ -150,7 +149,8 @@ class SpecCheck:
         """Validate a response's body against its schema, with Auth0's formats, or its error shape."""
         if response.status_code >= 400:
             body = response.json()
-            assert ERROR_KEYS <= set(body) and body["statusCode"] == response.status_code, body
+            assert set(body) >= ERROR_KEYS, body
+            assert body["statusCode"] == response.status_code, body
             return
         operation = self.document["paths"][self.template(path)][method.lower()]
         content = operation["responses"][str(response.status_code)].get("content")

@@ -14,7 +14,6 @@ from typing import Any
 import httpx
 import jsonschema
 import pytest
-
 from auth0_users.sandbox import SandboxServer
 
 DB = "Username-Password-Authentication"

@@ -128,8 +128,10 @@ class SandboxServer:
         self._socket.close()
 
     def run_forever(self) -> None:
-        """Serve in this thread until Ctrl-C (uvicorn's own signal handling)."""
-        uvicorn.Server(self._config(log_level="warning")).run(sockets=[self._socket])
+        """Serve in this thread until Ctrl-C or SIGTERM, then shut down gracefully."""
+        # uvicorn re-raises the signal once it has shut down; that is the expected way out here.
+        with contextlib.suppress(KeyboardInterrupt):
+            uvicorn.Server(self._config(log_level="warning")).run(sockets=[self._socket])
         self._socket.close()
 
     def __enter__(self) -> SandboxServer:
