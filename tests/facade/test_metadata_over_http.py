@@ -8,10 +8,9 @@ import pytest
 from auth0_users import ManagementClient
 from auth0_users.metadata import DELETE, deep_merge, deep_merge_patch, predict
 from auth0_users.sandbox import SandboxServer
+from both_modes import run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from both_modes import run
 
 leaf = st.none() | st.booleans() | st.integers(-1000, 1000) | st.text("abcxyz ", max_size=4)
 keys = st.sampled_from(["a", "b", "c", "plan", "addresses"])

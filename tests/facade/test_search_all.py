@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from auth0_users import SearchLimitError
 from auth0_users.sandbox import SandboxServer
-
 from both_modes import collect
 
 pytestmark = pytest.mark.anyio

@@ -7,7 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from auth0_users.sandbox import SandboxServer, predict_metadata
+from auth0_users.metadata import predict
+from auth0_users.sandbox import SandboxServer
 from auth0_users_api import AuthenticatedClient
 from auth0_users_api.api.users import get_users, get_users_by_id
 
@@ -68,7 +69,7 @@ def test_patch_merges_metadata_on_the_first_level_as_predicted(
     api: httpx.Client, current: dict[str, Any] | None, patch: dict[str, Any], expected: dict[str, Any]
 ) -> None:
     user = create(api, "meta@example.com", **({"user_metadata": current} if current else {}))
-    assert predict_metadata(current, patch) == expected
+    assert predict(current, patch) == expected
     updated = api.patch(f"/users/{user['user_id']}", json={"user_metadata": patch, "app_metadata": patch}).json()
     assert updated.get("user_metadata", {}) == expected
     stored = api.get(f"/users/{user['user_id']}").json()

@@ -8,7 +8,7 @@ Start it with ``python -m auth0_users.sandbox``, with ``with serve() as server:`
 from ._faults import Faults, RecordedRequest, RequestLog
 from ._query import QueryError, compile_query
 from ._server import SandboxServer, serve
-from .backend import ApiError, SandboxBackend, predict_metadata
+from .backend import ApiError, SandboxBackend
 
 __all__ = [
     "ApiError",
@@ -19,6 +19,5 @@ __all__ = [
     "SandboxBackend",
     "SandboxServer",
     "compile_query",
-    "predict_metadata",
     "serve",
 ]

@@ -11,7 +11,7 @@ Rules followed (Auth0's documented behaviour):
 - database users get ids ``auth0|<24 hex digits>``; emails are stored lower-cased and looked up by
   their lower-cased form; a second user with the same email on one connection is a 409;
 - ``PATCH`` replaces root attributes (``null`` removes them) and merges ``user_metadata`` and
-  ``app_metadata`` on the first level only, as :func:`predict_metadata` describes;
+  ``app_metadata`` on the first level only, as :func:`auth0_users.metadata.predict` describes;
 - an unknown user is a 404 where the spec documents one, and a 400 otherwise.
 """
 
@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any
 
+from ..metadata import predict
 from ._query import QueryError, compile_query, field_values
 
 JsonObject = dict[str, Any]
@@ -51,24 +52,6 @@ class ApiError(Exception):
         if self.error_code:
             body["errorCode"] = self.error_code
         return body
-
-
-def predict_metadata(current: Mapping[str, Any] | None, patch: Mapping[str, Any]) -> JsonObject:
-    """Return the metadata Auth0 stores after a ``PATCH /users/{id}`` sends ``patch`` for it.
-
-    The merge is first-level only: each key of ``patch`` replaces the stored value whole (a nested
-    object is not merged into the stored one), and a key set to ``None`` is deleted. An empty
-    object ``{}`` clears the metadata entirely, as Auth0 does.
-    """
-    if not patch:
-        return {}
-    merged = dict(current or {})
-    for key, value in patch.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = value
-    return merged
 
 
 def project(record: JsonObject, fields: str | None, include_fields: bool | None) -> JsonObject:
@@ -463,7 +446,7 @@ class SandboxBackend:
             if key in _NOT_STORED:
                 continue
             if key in ("user_metadata", "app_metadata"):
-                merged = predict_metadata(user.get(key), value)
+                merged = predict(user.get(key), value)
                 if merged:
                     user[key] = merged
                 else:
