@@ -129,7 +129,9 @@ class ClientCredentials(httpx.Auth):
             with self._thread_lock:
                 token = self._valid()
                 if token is None:
-                    token = self._accept((yield self._token_request()))
+                    answer = yield self._token_request()
+                    answer.read()
+                    token = self._accept(answer)
             if token == sent:
                 return
             sent = token
@@ -147,7 +149,9 @@ class ClientCredentials(httpx.Auth):
             async with self._task_lock:
                 token = self._valid()
                 if token is None:
-                    token = self._accept((yield self._token_request()))
+                    answer = yield self._token_request()
+                    await answer.aread()
+                    token = self._accept(answer)
             if token == sent:
                 return
             sent = token

@@ -48,6 +48,7 @@ class SandboxServer:
         self.faults = Faults()
         self.requests = RequestLog()
         self.tokens = TokenIssuer(token, client_id, client_secret, token_expires_in)
+        self._token_expires_in = token_expires_in
         self.app = SandboxApp(self.backend, self.faults, self.requests, self.tokens)
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         # Accepted connections inherit this: without it, uvicorn's separate writes of headers and
@@ -94,13 +95,14 @@ class SandboxServer:
             return self.backend.seed(n, seed, same_created_at=same_created_at)
 
     def reset(self) -> None:
-        """Back to a fresh sandbox: no users, no faults, no recorded requests, no issued tokens."""
+        """Back to a fresh sandbox: no users, faults, recorded requests or tokens; the configured token lifetime."""
         with self.app.lock:
             self.backend.reset()
             self.faults.clear()
             self.requests.clear()
             self.tokens.issued.clear()
             self.tokens.requests_served = 0
+            self.tokens.expires_in = self._token_expires_in
 
     def _config(self, **options: Any) -> uvicorn.Config:
         return uvicorn.Config(self.app, lifespan="off", access_log=False, **options)
