@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
 from auth0_users_api import AuthenticatedClient
 from auth0_users_api.api.users import (
     get_users,
@@ -178,3 +179,29 @@ def test_generated_package_imports_without_the_facade() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
     assert httpx.__version__
+
+
+def test_models_are_imported_on_first_use() -> None:
+    """Import time: the models package imported every model module up front."""
+    code = (
+        "import sys, auth0_users_api.models as models\n"
+        "loaded = lambda: sorted(m for m in sys.modules if m.startswith('auth0_users_api.models.'))\n"
+        "print(loaded())\n"
+        "models.UserIdentitySchema\n"
+        "print(loaded())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = result.stdout.splitlines()
+    assert before == "[]"
+    assert "auth0_users_api.models.user_identity_schema" in after
+    assert "auth0_users_api.models.get_user_response_content" not in after
+
+
+def test_every_listed_model_resolves() -> None:
+    import auth0_users_api.models as models
+
+    for name in models.__all__:
+        assert getattr(models, name).__name__ == name
+    assert set(models.__all__) <= set(dir(models))
+    with pytest.raises(ImportError):
+        from auth0_users_api.models import NoSuchModel  # type: ignore[attr-defined]  # noqa: F401

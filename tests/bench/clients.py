@@ -44,6 +44,7 @@ class Client:
     """A benchmarked client; subclasses fill in what they can do."""
 
     name: ClassVar[str]
+    short: ClassVar[str]
     requires: ClassVar[str]
     IMPORT: ClassVar[str | None] = None
     list_all: Callable[[str], int] | None = None
@@ -60,6 +61,7 @@ class Floor(Client):
     """Raw httpx and json.loads: the least work any client can do."""
 
     name = "floor: httpx + json.loads"
+    short = "floor"
     requires = "httpx"
     IMPORT = "import httpx"
 
@@ -104,6 +106,7 @@ class FloorAiohttp(Client):
     """The floor on the aiohttp transport for httpx, for the async fan-out."""
 
     name = "floor + aiohttp transport"
+    short = "floor+aiohttp"
     requires = "httpx_aiohttp"
 
     @staticmethod
@@ -121,6 +124,7 @@ class Generated(Client):
     """This package's generated endpoint functions, used directly."""
 
     name = "generated functions"
+    short = "generated"
     requires = "auth0_users_api"
     IMPORT = (
         "from auth0_users_api import AuthenticatedClient\n"
@@ -184,6 +188,7 @@ class GeneratedFast(Generated):
     """The generated functions with the ``bench`` extra: orjson, and the aiohttp transport."""
 
     name = "generated + bench extra (orjson, aiohttp)"
+    short = "generated+extra"
     requires = "httpx_aiohttp"
     IMPORT = None
     list_all = None
@@ -203,6 +208,7 @@ class Facade(Client):
     """This package's facade, ``auth0_users.ManagementClient``."""
 
     name = "facade (auth0_users)"
+    short = "facade"
     requires = "auth0_users"
     IMPORT = (
         "from auth0_users import ManagementClient\n"
@@ -249,6 +255,7 @@ class Sdk(Client):
     """
 
     name = "auth0-python SDK"
+    short = "SDK"
     requires = "auth0"
     IMPORT = "from auth0.management import Auth0\nAuth0(base_url='http://127.0.0.1:9/api/v2', token='t').users"
 

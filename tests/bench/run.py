@@ -235,6 +235,28 @@ def table(scenario: Scenario, names: list[str]) -> str:
     return "\n".join(lines)
 
 
+def overview(report: dict[str, Any], clients: list[type[Client]]) -> str:
+    """One Markdown table of every scenario: the median per client, and for this package's
+    rows their advantage over the SDK and their cost relative to the floor."""
+    names = [client.name for client in clients]
+    ours = [client.name for client in clients if client.short.startswith(("facade", "generated"))]
+    short = {client.name: client.short for client in clients}
+    header = ["scenario", "unit", *(short[name] for name in names)]
+    header += [f"{short[name]}: x SDK / x floor" for name in ours] + ["target"]
+    lines = ["| " + " | ".join(header) + " |", "|---|---|" + "---:|" * (len(header) - 3) + "---|"]
+    for key, scenario in report["scenarios"].items():
+        rows = scenario["clients"]
+        medians = [f"{rows[name]['median']:,.1f}" if name in rows else "n/a" for name in names]
+        ratios = [
+            f"{rows[name]['vs_sdk']:.2f} / {rows[name]['vs_floor']:.2f}"
+            if name in rows and rows[name]["vs_sdk"] and rows[name]["vs_floor"]
+            else "n/a"
+            for name in ours
+        ]
+        lines.append("| " + " | ".join([key, scenario["unit"], *medians, *ratios, scenario["target"]]) + " |")
+    return "\n".join(lines)
+
+
 def machine() -> dict[str, Any]:
     """What the figures were measured on."""
     lines = Path("/proc/cpuinfo").read_text().splitlines()
@@ -277,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             }
     finally:
         srv.stop()
+    print("\n" + overview(report, CLIENTS))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}")
