@@ -71,6 +71,15 @@ class BadRequestError(APIStatusError):
 class SearchLimitError(BadRequestError):
     """Auth0 serves only the first 1000 results of a user search, however it is paged."""
 
+    HINT = (
+        "Auth0 serves only the first 1000 results of a search: narrow the query, or stream every "
+        "match with mgmt.users.search_all(q=...), or use a users export job."
+    )
+
+    def __init__(self, response: httpx.Response, *, attempts: int = 1) -> None:
+        super().__init__(response, attempts=attempts)
+        self.args = (f"{self.args[0]} ({self.HINT})",)
+
 
 class UnauthorizedError(APIStatusError):
     """401: the token is missing, invalid or expired."""

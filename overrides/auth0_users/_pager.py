@@ -14,14 +14,13 @@ from typing import Any, Generic, TypeVar
 import httpx
 from auth0_users_api.types import Unset
 
-from ._errors import SearchLimitError
 from ._operation import Operation
 
 T = TypeVar("T")
 
 SEARCH_CAP = 1000
-"""Auth0 serves only the first 1000 results of ``GET /users``, however they are paged."""
-CAPPED_OPERATIONS = frozenset({"users.list"})
+"""Auth0 serves only the first 1000 results of ``GET /users``, however they are paged; past them
+it answers 400, which the client raises as ``SearchLimitError``."""
 DEFAULT_PER_PAGE = 50
 
 
@@ -91,8 +90,6 @@ class OffsetStrategy(_Strategy):
         end = (number + 1) * per_page
         if not page.items or len(page.items) < per_page or (page.total is not None and end >= page.total):
             return None
-        if self.operation.key in CAPPED_OPERATIONS and end + per_page > SEARCH_CAP:
-            raise _search_limit(page, end)
         return {**arguments, "page": number + 1}
 
 
@@ -106,23 +103,6 @@ class CheckpointStrategy(_Strategy):
         if not page.items or page.next_cursor is None:
             return None
         return {**arguments, "from_": page.next_cursor}
-
-
-def _search_limit(page: Page[Any], served: int) -> SearchLimitError:
-    total = f" of {page.total}" if page.total is not None else ""
-    response = httpx.Response(
-        400,
-        json={
-            "statusCode": 400,
-            "error": "Bad Request",
-            "message": (
-                f"Auth0 serves only the first {SEARCH_CAP} results of a search; {served}{total} were listed. "
-                "Narrow the query, use mgmt.users.search_all(...) to split it into ranges, or a users export job."
-            ),
-        },
-        request=page.http_response.request,
-    )
-    return SearchLimitError(response)
 
 
 def strategy_for(operation: Operation, arguments: Mapping[str, Any]) -> _Strategy:

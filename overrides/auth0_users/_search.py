@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ._pager import SEARCH_CAP, Page, _search_limit
+import httpx
+
+from ._errors import SearchLimitError
+from ._pager import SEARCH_CAP, Page
 
 if TYPE_CHECKING:
     from auth0_users_api.models import UserResponseSchema
@@ -69,9 +72,9 @@ def _split(span: Span, page: Page[Any], low: datetime | None, high: datetime | N
     """The halves of a span with too many matches, later half first (the stack pops the earlier)."""
     halves = span.halves(low, high) if low is not None and high is not None else None
     if halves is None:
-        error = _search_limit(page, SEARCH_CAP)
-        error.args = (f"{error.args[0]} Over {SEARCH_CAP} users share one created_at ({span.low}).",)
-        raise error
+        message = f"over {SEARCH_CAP} users share one created_at ({span.low}); they cannot be split further"
+        body = {"statusCode": 400, "error": "Bad Request", "message": message}
+        raise SearchLimitError(httpx.Response(400, json=body, request=page.http_response.request))
     return [halves[1], halves[0]]
 
 

@@ -1,0 +1,75 @@
+"""New values from the server never break parsing, in every generated model and enum."""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import pkgutil
+import typing
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+import auth0_users_api.models as models_package
+import pytest
+
+
+def every_class() -> list[type]:
+    found = []
+    for module in pkgutil.iter_modules(models_package.__path__):
+        loaded = importlib.import_module(f"auth0_users_api.models.{module.name}")
+        found += [v for v in vars(loaded).values() if isinstance(v, type) and v.__module__ == loaded.__name__]
+    return found
+
+
+CLASSES = every_class()
+ENUMS = [c for c in CLASSES if issubclass(c, enum.Enum)]
+MODELS = [c for c in CLASSES if hasattr(c, "from_dict") and hasattr(c, "additional_properties")]
+
+
+def test_the_families_are_all_there() -> None:
+    assert len(ENUMS) >= 15
+    assert len(MODELS) >= 60
+
+
+@pytest.mark.parametrize("enum_class", ENUMS, ids=lambda c: c.__name__)
+def test_every_enum_keeps_a_value_it_does_not_know(enum_class: type[enum.Enum]) -> None:
+    member: Any = enum_class("brand-new-value")
+    assert member == "brand-new-value"
+    assert str(member) == "brand-new-value"
+    assert member.value == "brand-new-value"
+    known = next(iter(enum_class))
+    assert enum_class(known.value) is known
+
+
+def minimal(model: Any) -> dict[str, Any]:
+    """The smallest body the model accepts: its required fields, as the model itself writes them."""
+    return build(model).to_dict()
+
+
+def build(model: Any) -> Any:
+    hints = typing.get_type_hints(model)
+    required = [f.name for f in attrs.fields(model) if f.default is attrs.NOTHING]
+    return model(**{name: _sample(hints[name]) for name in required})
+
+
+def _sample(hint: Any) -> Any:
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return "x"
+    if isinstance(hint, type) and attrs.has(hint):
+        return build(hint)
+    if typing.get_origin(hint) is list:
+        return []
+    if hint is datetime:
+        return datetime(2024, 1, 1, tzinfo=UTC)
+    return {bool: True, int: 1, float: 1.0, str: "x"}.get(hint, "x")
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in MODELS if not m.__name__.endswith("RequestContent")], ids=lambda c: c.__name__
+)
+def test_every_response_model_keeps_unknown_fields(model: Any) -> None:
+    body = {**minimal(model), "field_from_the_future": {"nested": [1, 2]}}
+    parsed = model.from_dict(body)
+    assert parsed.additional_properties["field_from_the_future"] == {"nested": [1, 2]}
+    assert parsed.to_dict()["field_from_the_future"] == {"nested": [1, 2]}
