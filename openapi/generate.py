@@ -56,7 +56,10 @@ def generate_into(out_dir: Path, spec: str | None) -> Path:
         raise SystemExit(f"openapi-python-client failed with exit code {result.returncode}")
     facade_codegen.main([str(slice_path), str(package)])
     ruff = [str(generator.parent / "ruff"), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet"]
-    subprocess.run([*ruff, str(package / "_resources.py")], check=True)
+    written = [
+        package / f"{module}.py" for module in ("_operations", *(m for m, _, _ in facade_codegen.MODES.values()))
+    ]
+    subprocess.run([*ruff, *map(str, written)], check=True)
     return package
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from auth0_users import AsyncManagementClient, ManagementClient
-from auth0_users_api import _resources
+from auth0_users_api import _operations
 from slice import cut_users_slice, load_spec
 
 
@@ -54,7 +54,7 @@ def test_every_operation_is_reachable_by_the_naming_rule(client_class: type) -> 
 
 
 def test_each_operation_calls_its_own_generated_endpoint() -> None:
-    described = {v.key: v for v in vars(_resources).values() if type(v).__name__ == "Operation"}
+    described = {v.key: v for v in vars(_operations).values() if type(v).__name__ == "Operation"}
     assert len(described) == 42
     for where, operation_id, parts, name in OPERATIONS:
         op = described[".".join([*parts, name])]

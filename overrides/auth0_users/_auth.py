@@ -7,12 +7,10 @@ a 401 refreshes and repeats the request once. Neither ever shows a secret in ``r
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
-import uuid
 from collections.abc import AsyncGenerator, Generator
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import httpx
 
@@ -36,8 +34,7 @@ class BearerToken(httpx.Auth):
         yield request
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     value: str
     expires_at: float
 
@@ -68,7 +65,7 @@ class ClientCredentials(httpx.Auth):
         self._signing_key = signing_key
         self._token: _Token | None = None
         self._thread_lock = threading.Lock()
-        self._task_lock: asyncio.Lock | None = None
+        self._task_lock: Any = None  # an asyncio.Lock, made on first async use
         self.fetches = 0
 
     def __repr__(self) -> str:
@@ -85,6 +82,8 @@ class ClientCredentials(httpx.Auth):
     def _assertion(self) -> dict[str, str]:
         if self._secret is not None:
             return {"client_secret": self._secret}
+        import uuid
+
         try:
             import jwt
         except ImportError as exc:
@@ -143,6 +142,8 @@ class ClientCredentials(httpx.Auth):
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """Add a valid token; on a 401, refresh once and repeat the request."""
         if self._task_lock is None:
+            import asyncio
+
             self._task_lock = asyncio.Lock()
         sent = None
         for _ in range(2):

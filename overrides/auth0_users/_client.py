@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import logging
-import platform
 import random
+import sys
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypeVar
 
 import httpx
-from auth0_users_api.client import Client as _ParseContext
 from auth0_users_api.types import UNSET, Unset
 
 from ._auth import BearerToken, ClientCredentials, TokenProvider
@@ -34,7 +31,8 @@ from ._retry import RetryPolicy, retry_delay
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from auth0_users_api._resources import AsyncUsersResource, UsersResource
+    from auth0_users_api._resources import UsersResource
+    from auth0_users_api._resources_async import AsyncUsersResource
 
 T = TypeVar("T")
 
@@ -42,7 +40,16 @@ logger = logging.getLogger("auth0_users")
 logger.addHandler(logging.NullHandler())
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
-_PARSE_CONTEXT = _ParseContext(base_url="")
+_PYTHON = "{}.{}.{}".format(*sys.version_info[:3])
+
+
+class _ParseContext:
+    """What the generated parsers read of their client: statuses are checked before parsing."""
+
+    raise_on_unexpected_status = False
+
+
+_PARSE_CONTEXT: Any = _ParseContext()
 
 
 class _NotGiven:
@@ -55,8 +62,7 @@ class _NotGiven:
 NOT_GIVEN: Any = _NotGiven()
 
 
-@dataclass(frozen=True, slots=True)
-class RateLimitState:
+class RateLimitState(NamedTuple):
     """Auth0's rate-limit headers from the latest response: limit, remaining, reset (epoch seconds)."""
 
     limit: int | None
@@ -100,7 +106,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _telemetry() -> str:
-    info = {"name": "auth0-users", "version": __version__, "env": {"python": platform.python_version()}}
+    info = {"name": "auth0-users", "version": __version__, "env": {"python": _PYTHON}}
     return base64.urlsafe_b64encode(json.dumps(info, separators=(",", ":")).encode()).decode()
 
 
@@ -151,7 +157,7 @@ class _BaseClient:
             raise ValueError(f"max_retries must be an integer of zero or more, got {max_retries!r}")
         self._retry = RetryPolicy(max_retries=max_retries)
         self._timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
-        self._headers = {"User-Agent": f"auth0-users/{__version__} python/{platform.python_version()}"}
+        self._headers = {"User-Agent": f"auth0-users/{__version__} python/{_PYTHON}"}
         if telemetry:
             self._headers["Auth0-Client"] = _telemetry()
         self._headers.update(headers or {})
@@ -174,7 +180,7 @@ class _BaseClient:
         if max_retries is not NOT_GIVEN:
             if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
                 raise ValueError(f"max_retries must be an integer of zero or more, got {max_retries!r}")
-            clone._retry = replace(self._retry, max_retries=max_retries)
+            clone._retry = self._retry._replace(max_retries=max_retries)
         if headers is not NOT_GIVEN:
             clone._headers = {**self._headers, **(headers or {})}
         return clone
@@ -314,7 +320,7 @@ class ManagementClient(_BaseClient):
     @property
     def users(self) -> UsersResource:
         """Operations on users: ``mgmt.users.get(...)``, ``mgmt.users.roles.assign(...)``, ..."""
-        from ._users import Users
+        from ._users_sync import Users
 
         return Users(self)
 
@@ -410,7 +416,7 @@ class AsyncManagementClient(_BaseClient):
     @property
     def users(self) -> AsyncUsersResource:
         """Operations on users: ``await amgmt.users.get(...)``, ``async for u in amgmt.users.list()``."""
-        from ._users import AsyncUsers
+        from ._users_async import AsyncUsers
 
         return AsyncUsers(self)
 
@@ -446,6 +452,8 @@ class AsyncManagementClient(_BaseClient):
                 delay = self._next_delay(op, attempt, response, None)
                 if delay is None:
                     raise error_for(response, attempts=attempt)
+            import asyncio
+
             await asyncio.sleep(delay)
 
     async def _fetch(

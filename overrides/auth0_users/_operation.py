@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Argument:
+class Argument(NamedTuple):
     """A keyword argument of an operation: a query parameter, a header or a body field."""
 
     name: str
@@ -19,8 +18,7 @@ class Argument:
     maximum: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Paging:
+class Paging(NamedTuple):
     """How a list operation pages: by offset, by checkpoint, or either; ``items`` names the list."""
 
     offset: bool
@@ -28,8 +26,7 @@ class Paging:
     items: str
 
 
-@dataclass(frozen=True, slots=True)
-class Operation:
+class Operation(NamedTuple):
     """One operation of the Users API, derived from the spec (see ``auth0_users_api._resources``)."""
 
     key: str

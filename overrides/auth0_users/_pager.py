@@ -8,7 +8,6 @@ only add the loop that sends requests.
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -24,14 +23,21 @@ it answers 400, which the client raises as ``SearchLimitError``."""
 DEFAULT_PER_PAGE = 50
 
 
-@dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page: its items, the total when the API reports it, the next cursor, and the response."""
 
-    items: list[T]
-    total: int | None
-    next_cursor: str | None
-    http_response: httpx.Response = field(repr=False)
+    __slots__ = ("http_response", "items", "next_cursor", "total")
+
+    def __init__(
+        self, items: list[T], total: int | None, next_cursor: str | None, http_response: httpx.Response
+    ) -> None:
+        self.items = items
+        self.total = total
+        self.next_cursor = next_cursor
+        self.http_response = http_response
+
+    def __repr__(self) -> str:
+        return f"Page(items=<{len(self.items)}>, total={self.total}, next_cursor={self.next_cursor!r})"
 
     @property
     def headers(self) -> httpx.Headers:

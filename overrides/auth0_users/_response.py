@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import httpx
@@ -10,12 +9,17 @@ import httpx
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
 class RawResponse(Generic[T]):
     """What ``with_raw_response`` calls return: the parsed result and the response itself."""
 
-    parsed: T
-    http_response: httpx.Response
+    __slots__ = ("http_response", "parsed")
+
+    def __init__(self, parsed: T, http_response: httpx.Response) -> None:
+        self.parsed = parsed
+        self.http_response = http_response
+
+    def __repr__(self) -> str:
+        return f"RawResponse(status_code={self.status_code}, parsed={self.parsed!r})"
 
     @property
     def status_code(self) -> int:

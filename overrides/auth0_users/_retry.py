@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import email.utils
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
+class RetryPolicy(NamedTuple):
     """Limits of the retry decision.
 
     ``max_retries`` is how many times a request is repeated after the first try. Waits for a

@@ -9,9 +9,8 @@ async pagers only send the requests.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
 
@@ -21,14 +20,14 @@ from ._pager import SEARCH_CAP, Page
 if TYPE_CHECKING:
     from auth0_users_api.models import UserResponseSchema
 
-    from ._users import AsyncUsers, Users
+    from ._users_async import AsyncUsers
+    from ._users_sync import Users
 
 PER_PAGE = 100
 _TICK = timedelta(milliseconds=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """The half-open range ``[low, high)`` of ``created_at``; ``None`` is unbounded."""
 
     low: datetime | None = None
