@@ -7,11 +7,12 @@ import json
 import logging
 import random
 import sys
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
 
 import httpx
 from auth0_users_api.types import UNSET, Unset
@@ -24,7 +25,7 @@ from ._errors import (
     ResponseParseError,
     error_for,
 )
-from ._operation import Operation
+from ._operation import Argument, Operation
 from ._pager import AsyncPager, SyncPager
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
@@ -103,6 +104,48 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
+
+
+def _check_bounds(op: Operation, argument: Argument, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{op.key}: {argument.name} must be an integer, got {value!r}")
+    too_low = argument.minimum is not None and value < argument.minimum
+    too_high = argument.maximum is not None and value > argument.maximum
+    if too_low or too_high:
+        low = "" if argument.minimum is None else f" at least {argument.minimum}"
+        high = "" if argument.maximum is None else f" at most {argument.maximum}"
+        joined = " and".join(part for part in (low, high) if part)
+        raise ValueError(f"{op.key}: {argument.name} must be{joined}, got {value}")
+
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+class _Connections(Generic[H]):
+    """The HTTP client: the caller's, or one made on first use and closed by ``close()``.
+
+    Made lazily because httpx imports its transport when a client is built; shared by the
+    copies ``with_options`` makes, so they use one connection pool.
+    """
+
+    def __init__(self, given: H | None, factory: Callable[[], H]) -> None:
+        self.owned = given is None
+        self._client: H | None = given
+        self._factory: Callable[[], H] = factory
+        self._lock = threading.Lock()
+
+    def get(self) -> H:
+        client = self._client
+        if client is None:
+            with self._lock:
+                if self._client is None:
+                    self._client = self._factory()
+                client = self._client
+        return client
+
+    def opened(self) -> H | None:
+        """The client to close: one this package made and has made already."""
+        return self._client if self.owned else None
 
 
 def _telemetry() -> str:
@@ -185,13 +228,8 @@ class _BaseClient:
             clone._headers = {**self._headers, **(headers or {})}
         return clone
 
-    def _build_request(
-        self,
-        http: httpx.Client | httpx.AsyncClient,
-        op: Operation,
-        path_args: tuple[str, ...],
-        kwargs: Mapping[str, Any],
-    ) -> httpx.Request:
+    def _prepare(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> dict[str, Any]:
+        """Check the arguments and describe the request; raises before anything is sent."""
         for name, value in zip(op.path_params, path_args, strict=True):
             if not isinstance(value, str):
                 raise TypeError(f"{op.key}: {name} must be a string, got {type(value).__name__}")
@@ -212,28 +250,23 @@ class _BaseClient:
                     raise TypeError(f"{op.key}: {argument.name} cannot be null; leave it out to keep it unchanged")
                 continue
             if argument.minimum is not None or argument.maximum is not None:
-                if isinstance(value, bool) or not isinstance(value, int):
-                    raise TypeError(f"{op.key}: {argument.name} must be an integer, got {value!r}")
-                low = -(10**18) if argument.minimum is None else argument.minimum
-                high = 10**18 if argument.maximum is None else argument.maximum
-                if not low <= value <= high:
-                    raise ValueError(f"{op.key}: {argument.name} must be between {low} and {high}, got {value}")
+                _check_bounds(op, argument, value)
             if argument.kind == "body" and argument.name == "body" and op.body == "array":
                 array_body = [_jsonable(item) for item in value]
             elif argument.kind == "body":
                 body[argument.wire] = _jsonable(value)
             else:
                 endpoint_args[argument.name] = value
-        described = op.endpoint._get_kwargs(*path_args, **endpoint_args)
+        described: dict[str, Any] = op.endpoint._get_kwargs(*path_args, **endpoint_args)
         if op.body == "array":
             described["json"] = array_body
         elif op.body == "object":
             described["json"] = body
-        headers = {**self._headers, **described.pop("headers", {})}
-        url = self.base_url + described.pop("url")
-        return http.build_request(
-            described.pop("method").upper(), url, headers=headers, timeout=self._timeout, **described
-        )
+        described["headers"] = {**self._headers, **described.get("headers", {})}
+        described["url"] = self.base_url + described["url"]
+        described["method"] = described["method"].upper()
+        described["timeout"] = self._timeout
+        return described
 
     def _parse(self, op: Operation, response: httpx.Response) -> Any:
         if not response.content and response.status_code in (202, 204):
@@ -314,8 +347,7 @@ class ManagementClient(_BaseClient):
             telemetry=telemetry,
             headers=headers,
         )
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client()
+        self._http = _Connections(http_client, httpx.Client)
 
     @property
     def users(self) -> UsersResource:
@@ -330,8 +362,9 @@ class ManagementClient(_BaseClient):
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        if self._owns_http:
-            self._http.close()
+        http = self._http.opened()
+        if http is not None:
+            http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -339,12 +372,12 @@ class ManagementClient(_BaseClient):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _send(self, op: Operation, request: httpx.Request) -> httpx.Response:
+    def _send(self, op: Operation, http: httpx.Client, request: httpx.Request) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
             try:
-                response = self._http.send(request, auth=self._auth)
+                response = http.send(request, auth=self._auth)
             except httpx.TransportError as error:
                 delay = self._next_delay(op, attempt, None, error)
                 if delay is None:
@@ -361,7 +394,8 @@ class ManagementClient(_BaseClient):
     def _fetch(
         self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
     ) -> tuple[Any, httpx.Response]:
-        response = self._send(op, self._build_request(self._http, op, path_args, kwargs))
+        http = self._http.get()
+        response = self._send(op, http, http.build_request(**self._prepare(op, path_args, kwargs)))
         return self._parse(op, response), response
 
     def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
@@ -374,7 +408,7 @@ class ManagementClient(_BaseClient):
 
     def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> SyncPager[Any]:
         """A lazy pager over a list operation."""
-        self._build_request(self._http, op, path_args, kwargs)  # validate now, not at the first page
+        self._prepare(op, path_args, kwargs)  # bad arguments fail here, not at the first page
         return SyncPager(self._fetch, op, path_args, kwargs)
 
 
@@ -410,8 +444,7 @@ class AsyncManagementClient(_BaseClient):
             telemetry=telemetry,
             headers=headers,
         )
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient()
+        self._http = _Connections(http_client, httpx.AsyncClient)
 
     @property
     def users(self) -> AsyncUsersResource:
@@ -426,8 +459,9 @@ class AsyncManagementClient(_BaseClient):
 
     async def aclose(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        if self._owns_http:
-            await self._http.aclose()
+        http = self._http.opened()
+        if http is not None:
+            await http.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -435,12 +469,12 @@ class AsyncManagementClient(_BaseClient):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    async def _send(self, op: Operation, request: httpx.Request) -> httpx.Response:
+    async def _send(self, op: Operation, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
         attempt = 0
         while True:
             attempt += 1
             try:
-                response = await self._http.send(request, auth=self._auth)
+                response = await http.send(request, auth=self._auth)
             except httpx.TransportError as error:
                 delay = self._next_delay(op, attempt, None, error)
                 if delay is None:
@@ -459,7 +493,8 @@ class AsyncManagementClient(_BaseClient):
     async def _fetch(
         self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
     ) -> tuple[Any, httpx.Response]:
-        response = await self._send(op, self._build_request(self._http, op, path_args, kwargs))
+        http = self._http.get()
+        response = await self._send(op, http, http.build_request(**self._prepare(op, path_args, kwargs)))
         return self._parse(op, response), response
 
     async def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
@@ -472,5 +507,5 @@ class AsyncManagementClient(_BaseClient):
 
     def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> AsyncPager[Any]:
         """A lazy pager over a list operation."""
-        self._build_request(self._http, op, path_args, kwargs)
+        self._prepare(op, path_args, kwargs)
         return AsyncPager(self._fetch, op, path_args, kwargs)

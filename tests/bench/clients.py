@@ -246,6 +246,29 @@ class Facade(Client):
             yield amgmt.users.get
 
 
+class FacadeFast(Facade):
+    """The facade's async client on the aiohttp transport for httpx (the ``bench`` extra)."""
+
+    name = "facade + aiohttp transport"
+    short = "facade+aiohttp"
+    requires = "httpx_aiohttp"
+    IMPORT = None
+    list_all = None
+    get_one = None
+
+    @staticmethod
+    @asynccontextmanager
+    async def session(base_url: str) -> AsyncIterator[Get]:
+        from auth0_users import AsyncManagementClient
+        from httpx_aiohttp import HttpxAiohttpClient
+
+        async with (
+            HttpxAiohttpClient() as http,
+            AsyncManagementClient(base_url=base_url, token=TOKEN, http_client=http) as amgmt,
+        ):
+            yield amgmt.users.get
+
+
 class Sdk(Client):
     """The official SDK, auth0-python, on the same server.
 
@@ -290,4 +313,4 @@ class Sdk(Client):
         return [(u.user_id, u.email, u.created_at) for u in page.users]
 
 
-CLIENTS: list[type[Client]] = [Facade, Generated, GeneratedFast, Sdk, Floor, FloorAiohttp]
+CLIENTS: list[type[Client]] = [Facade, FacadeFast, Generated, GeneratedFast, Sdk, Floor, FloorAiohttp]
