@@ -181,3 +181,16 @@ def test_any_id_stays_in_its_path_segment(
     assert path.startswith("/api/v2/users/")
     assert path.endswith("/roles")
     assert unquote(path.removeprefix("/api/v2/users/").removesuffix("/roles")) == user_id
+
+
+def test_with_options_copies_call_the_copy_and_share_connections(
+    mgmt: ManagementClient, recording_server: RecordingServer
+) -> None:
+    recording_server.respond(200, USER)
+    assert mgmt.users is mgmt.users
+    mgmt.users.get("auth0|abc")
+    copy = mgmt.with_options(headers={"X-Copy": "yes"})
+    copy.users.get("auth0|abc")
+    mgmt.users.get("auth0|abc")
+    assert [r.headers.get("X-Copy") for r in recording_server.requests] == [None, "yes", None]
+    assert copy._http.get() is mgmt._http.get()

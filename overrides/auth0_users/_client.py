@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
 
 import httpx
@@ -204,7 +205,7 @@ class _BaseClient:
         if telemetry:
             self._headers["Auth0-Client"] = _telemetry()
         self._headers.update(headers or {})
-        self._rate_limit: RateLimitState | None = None
+        self._rate_limit_headers: httpx.Headers | None = None
         self._random = random.Random()
 
     def __repr__(self) -> str:
@@ -212,12 +213,14 @@ class _BaseClient:
 
     @property
     def rate_limit(self) -> RateLimitState | None:
-        """The rate-limit headers of the latest response, if it carried any."""
-        return self._rate_limit
+        """The rate-limit headers of the latest response that carried any."""
+        headers = self._rate_limit_headers
+        return None if headers is None else RateLimitState.from_headers(headers)
 
     def _options(self, timeout: Any, max_retries: Any, headers: Any) -> Self:
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
+        clone.__dict__.pop("users", None)  # the copy's resources call the copy
         if timeout is not NOT_GIVEN:
             clone._timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         if max_retries is not NOT_GIVEN:
@@ -265,6 +268,8 @@ class _BaseClient:
         described["headers"] = {**self._headers, **described.get("headers", {})}
         described["url"] = self.base_url + described["url"]
         described["method"] = described["method"].upper()
+        if not described.get("params"):
+            described.pop("params", None)  # an empty dict still costs httpx a second URL parse
         described["timeout"] = self._timeout
         return described
 
@@ -278,11 +283,11 @@ class _BaseClient:
             raise ResponseParseError(response, reason) from exc
 
     def _observe(self, response: httpx.Response, attempt: int) -> None:
-        state = RateLimitState.from_headers(response.headers)
-        if state is not None:
-            self._rate_limit = state
-        request = response.request
-        logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
+        if "x-ratelimit-remaining" in response.headers:
+            self._rate_limit_headers = response.headers
+        if logger.isEnabledFor(logging.DEBUG):
+            request = response.request
+            logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
 
     def _next_delay(
         self, op: Operation, attempt: int, response: httpx.Response | None, error: httpx.TransportError | None
@@ -349,7 +354,7 @@ class ManagementClient(_BaseClient):
         )
         self._http = _Connections(http_client, httpx.Client)
 
-    @property
+    @cached_property
     def users(self) -> UsersResource:
         """Operations on users: ``mgmt.users.get(...)``, ``mgmt.users.roles.assign(...)``, ..."""
         from ._users_sync import Users
@@ -446,7 +451,7 @@ class AsyncManagementClient(_BaseClient):
         )
         self._http = _Connections(http_client, httpx.AsyncClient)
 
-    @property
+    @cached_property
     def users(self) -> AsyncUsersResource:
         """Operations on users: ``await amgmt.users.get(...)``, ``async for u in amgmt.users.list()``."""
         from ._users_async import AsyncUsers

@@ -6,6 +6,8 @@ import importlib
 from types import ModuleType
 from typing import NamedTuple
 
+_ENDPOINTS: dict[str, ModuleType] = {}
+
 
 class Argument(NamedTuple):
     """A keyword argument of an operation: a query parameter, a header or a body field."""
@@ -42,7 +44,10 @@ class Operation(NamedTuple):
     @property
     def endpoint(self) -> ModuleType:
         """The generated endpoint module, imported on first use."""
-        return importlib.import_module(self.module)
+        module = _ENDPOINTS.get(self.module)
+        if module is None:
+            module = _ENDPOINTS[self.module] = importlib.import_module(self.module)
+        return module
 
     @property
     def idempotent(self) -> bool:

@@ -263,3 +263,11 @@ def test_generated_client_works_against_the_sandbox(sandbox: SandboxServer) -> N
     fetched = get_users_by_id.sync(users[0]["user_id"], client=client)
     assert fetched is not None
     assert fetched.email == users[0]["email"]
+
+
+def test_an_encoded_slash_stays_inside_the_user_id(api: httpx.Client) -> None:
+    user = create(api, "slash@example.com")
+    assert api.get(f"/users/{user['user_id'].replace('|', '%7C')}").status_code == 200
+    wrong = api.get(f"/users/{user['user_id'].replace('|', '%7C')}%2Froles")
+    assert wrong.status_code == 404
+    assert wrong.json()["errorCode"] == "inexistent_user"

@@ -17,7 +17,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from ._faults import Decision, Faults, RateLimitState, RecordedRequest, RequestLog
 from ._paging import Checkpoint, Offset, OffsetOrCheckpoint, Paging
@@ -221,7 +221,9 @@ class SandboxApp:
             return
         raw = await _read_body(receive)
         headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
-        request = RecordedRequest(scope["method"], scope["path"], scope["query_string"].decode("latin-1"), headers, raw)
+        raw_path = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
+        query = scope["query_string"].decode("latin-1")
+        request = RecordedRequest(scope["method"], scope["path"], query, headers, raw, raw_path)
         self.requests.add(request)
         decision = self.faults.decide(request.method)
         if decision.delay:
@@ -231,7 +233,8 @@ class SandboxApp:
         await _send(send, reply, limits, decision)
 
     def _reply(self, request: RecordedRequest, decision: Decision, limits: RateLimitState) -> Reply:
-        method, path, headers, raw = request.method, request.path, request.headers, request.body
+        # Routes match the path as sent, so an encoded "/" stays inside its segment, as at Auth0.
+        method, path, headers, raw = request.method, request.raw_path, request.headers, request.body
         try:
             if limits.exceeded:
                 raise ApiError(429, "Global limit has been reached", "too_many_requests")
@@ -260,7 +263,7 @@ class SandboxApp:
             if not query.get(name):
                 raise ApiError(400, f"Query validation error: 'Missing required property: {name}'.",
                                "invalid_query_string")  # fmt: skip
-        args: list[Any] = list(match.groups())
+        args: list[Any] = [unquote(group) for group in match.groups()]
         kwargs: dict[str, Any] = {name: query[name] for name in route.query if name in query}
         if route.body:
             kwargs["body"] = parse_body(raw, headers.get("content-type", "application/json"))

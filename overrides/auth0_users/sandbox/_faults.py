@@ -127,13 +127,14 @@ def _methods(methods: Iterable[str] | None) -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """One request as the sandbox received it."""
+    """One request as the sandbox received it; ``path`` is decoded, ``raw_path`` as sent."""
 
     method: str
     path: str
     query: str
     headers: dict[str, str]
     body: bytes
+    raw_path: str = ""
 
 
 @dataclass
