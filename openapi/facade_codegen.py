@@ -321,6 +321,7 @@ def render_mode(ops: list[Op], mode: str) -> str:
     base = MODES[mode][2]
     out = _header(f"The {mode.replace('_', ' ')} resource tree of the ``auth0_users`` facade.")
     out += [
+        "import builtins",
         "from collections.abc import Mapping, Sequence",
         "from typing import TYPE_CHECKING, Any",
         "",
@@ -411,7 +412,9 @@ def _render_method(op: Op, is_async: bool, is_raw: bool) -> list[str]:
         verb = "call_raw" if is_raw else "call"
         body = f"return {'await ' if is_async else ''}self._client.{verb}(_ops.{_const(op)}, {path_args}{call_args})"
         prefix = "async def" if is_async else "def"
-    lines = ["", f"    {prefix} {op.method_name}({signature}) -> {returns}:"]
+    # Inside a class with a method named "list", a bare list[...] annotation names the method.
+    header = re.sub(r"\blist\[", "builtins.list[", f"{op.method_name}({signature}) -> {returns}")
+    lines = ["", f"    {prefix} {header}:"]
     lines += ["        " + line if line else "" for line in _docstring(op).split("\n")]
     lines.append(f"        {body}")
     return lines

@@ -14,11 +14,17 @@ def sync_usage(mgmt: ManagementClient) -> list[str]:
     first: Page[UserResponseSchema] = next(iter(mgmt.users.list(per_page=100).iter_pages()))
     roles: list[Role] = list(mgmt.users.roles.list("auth0|123"))
     emails = [str(u.email) for u in mgmt.users.list(q='email:"*@example.com"').limit(10)]
+    found: list[UserResponseSchema] = mgmt.users.list_users_by_email(email="Ada@Example.com")
+    merged = mgmt.users.merge_metadata("auth0|123", user_metadata={"addresses": {"home": "Nice"}})
+    every: list[UserResponseSchema] = list(mgmt.users.search_all(q="blocked:false"))
+    emails += [str(u.email) for u in found + every] + [str(merged.user_id)]
     return [str(user.email), str(raw.status_code), str(first.total), *(str(r.name) for r in roles), *emails]
 
 
 async def async_usage(amgmt: AsyncManagementClient) -> list[str]:
     user: GetUserResponseContent = await amgmt.users.get("auth0|123")
     ids = [str(u.user_id) async for u in amgmt.users.list(per_page=100)]
+    ids += [str(u.user_id) async for u in amgmt.users.search_all(q="blocked:false")]
+    ids += [str(u.user_id) for u in await amgmt.users.list_users_by_email(email="a@example.com")]
     await amgmt.users.roles.delete("auth0|123", roles=["rol_abc"])
     return [str(user.email), *ids]

@@ -6,6 +6,7 @@ do not edit.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -320,7 +321,7 @@ class UsersAuthenticationMethodsResource(SyncResource):
 
     def set(
         self, id: str, /, *, body: Sequence[SetUserAuthenticationMethods | Mapping[str, Any]]
-    ) -> list[SetUserAuthenticationMethodResponseContent]:
+    ) -> builtins.list[SetUserAuthenticationMethodResponseContent]:
         """Update all authentication methods by replacing them with the given ones.
 
         ``PUT /users/{id}/authentication-methods``.
@@ -469,7 +470,7 @@ class UsersEnrollmentsResource(SyncResource):
 
         return RawUsersEnrollmentsResource(self._client)
 
-    def get(self, id: str, /) -> list[UsersEnrollment]:
+    def get(self, id: str, /) -> builtins.list[UsersEnrollment]:
         """Get the First Confirmed Multi-factor Authentication (MFA) Enrollment.
 
         ``GET /users/{id}/enrollments``.
@@ -505,7 +506,7 @@ class UsersFederatedConnectionsTokensetsResource(SyncResource):
             {},
         )
 
-    def list(self, id: str, /) -> list[FederatedConnectionTokenSet]:
+    def list(self, id: str, /) -> builtins.list[FederatedConnectionTokenSet]:
         """Get tokensets for a user.
 
         ``GET /users/{id}/federated-connections-tokensets``.
@@ -572,7 +573,7 @@ class UsersIdentitiesResource(SyncResource):
 
         return RawUsersIdentitiesResource(self._client)
 
-    def delete(self, id: str, provider: str, user_id: str, /) -> list[DeleteUserIdentityResponseContentItem]:
+    def delete(self, id: str, provider: str, user_id: str, /) -> builtins.list[DeleteUserIdentityResponseContentItem]:
         """Unlink a User Identity.
 
         ``DELETE /users/{id}/identities/{provider}/{user_id}``.
@@ -597,7 +598,7 @@ class UsersIdentitiesResource(SyncResource):
         connection_id: str | Unset = UNSET,
         user_id: int | str | Unset = UNSET,
         link_with: str | Unset = UNSET,
-    ) -> list[UserIdentity]:
+    ) -> builtins.list[UserIdentity]:
         """Link a User Account.
 
         ``POST /users/{id}/identities``.
@@ -1122,7 +1123,7 @@ class UsersResource(SyncResource):
 
     def list_users_by_email(
         self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> list[UserResponseSchema]:
+    ) -> builtins.list[UserResponseSchema]:
         """Search Users by Email.
 
         ``GET /users-by-email``.

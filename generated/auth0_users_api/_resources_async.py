@@ -6,6 +6,7 @@ do not edit.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -320,7 +321,7 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
 
     async def set(
         self, id: str, /, *, body: Sequence[SetUserAuthenticationMethods | Mapping[str, Any]]
-    ) -> list[SetUserAuthenticationMethodResponseContent]:
+    ) -> builtins.list[SetUserAuthenticationMethodResponseContent]:
         """Update all authentication methods by replacing them with the given ones.
 
         ``PUT /users/{id}/authentication-methods``.
@@ -471,7 +472,7 @@ class AsyncUsersEnrollmentsResource(AsyncResource):
 
         return AsyncRawUsersEnrollmentsResource(self._client)
 
-    async def get(self, id: str, /) -> list[UsersEnrollment]:
+    async def get(self, id: str, /) -> builtins.list[UsersEnrollment]:
         """Get the First Confirmed Multi-factor Authentication (MFA) Enrollment.
 
         ``GET /users/{id}/enrollments``.
@@ -507,7 +508,7 @@ class AsyncUsersFederatedConnectionsTokensetsResource(AsyncResource):
             {},
         )
 
-    async def list(self, id: str, /) -> list[FederatedConnectionTokenSet]:
+    async def list(self, id: str, /) -> builtins.list[FederatedConnectionTokenSet]:
         """Get tokensets for a user.
 
         ``GET /users/{id}/federated-connections-tokensets``.
@@ -574,7 +575,9 @@ class AsyncUsersIdentitiesResource(AsyncResource):
 
         return AsyncRawUsersIdentitiesResource(self._client)
 
-    async def delete(self, id: str, provider: str, user_id: str, /) -> list[DeleteUserIdentityResponseContentItem]:
+    async def delete(
+        self, id: str, provider: str, user_id: str, /
+    ) -> builtins.list[DeleteUserIdentityResponseContentItem]:
         """Unlink a User Identity.
 
         ``DELETE /users/{id}/identities/{provider}/{user_id}``.
@@ -599,7 +602,7 @@ class AsyncUsersIdentitiesResource(AsyncResource):
         connection_id: str | Unset = UNSET,
         user_id: int | str | Unset = UNSET,
         link_with: str | Unset = UNSET,
-    ) -> list[UserIdentity]:
+    ) -> builtins.list[UserIdentity]:
         """Link a User Account.
 
         ``POST /users/{id}/identities``.
@@ -1124,7 +1127,7 @@ class AsyncUsersResource(AsyncResource):
 
     async def list_users_by_email(
         self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> list[UserResponseSchema]:
+    ) -> builtins.list[UserResponseSchema]:
         """Search Users by Email.
 
         ``GET /users-by-email``.

@@ -6,6 +6,7 @@ do not edit.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -263,7 +264,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
 
     async def set(
         self, id: str, /, *, body: Sequence[SetUserAuthenticationMethods | Mapping[str, Any]]
-    ) -> RawResponse[list[SetUserAuthenticationMethodResponseContent]]:
+    ) -> RawResponse[builtins.list[SetUserAuthenticationMethodResponseContent]]:
         """Update all authentication methods by replacing them with the given ones.
 
         ``PUT /users/{id}/authentication-methods``.
@@ -379,7 +380,7 @@ class AsyncRawUsersEnrollmentsResource(AsyncResource):
 
     __slots__ = ()
 
-    async def get(self, id: str, /) -> RawResponse[list[UsersEnrollment]]:
+    async def get(self, id: str, /) -> RawResponse[builtins.list[UsersEnrollment]]:
         """Get the First Confirmed Multi-factor Authentication (MFA) Enrollment.
 
         ``GET /users/{id}/enrollments``.
@@ -408,7 +409,7 @@ class AsyncRawUsersFederatedConnectionsTokensetsResource(AsyncResource):
             {},
         )
 
-    async def list(self, id: str, /) -> RawResponse[list[FederatedConnectionTokenSet]]:
+    async def list(self, id: str, /) -> RawResponse[builtins.list[FederatedConnectionTokenSet]]:
         """Get tokensets for a user.
 
         ``GET /users/{id}/federated-connections-tokensets``.
@@ -463,7 +464,7 @@ class AsyncRawUsersIdentitiesResource(AsyncResource):
 
     async def delete(
         self, id: str, provider: str, user_id: str, /
-    ) -> RawResponse[list[DeleteUserIdentityResponseContentItem]]:
+    ) -> RawResponse[builtins.list[DeleteUserIdentityResponseContentItem]]:
         """Unlink a User Identity.
 
         ``DELETE /users/{id}/identities/{provider}/{user_id}``.
@@ -488,7 +489,7 @@ class AsyncRawUsersIdentitiesResource(AsyncResource):
         connection_id: str | Unset = UNSET,
         user_id: int | str | Unset = UNSET,
         link_with: str | Unset = UNSET,
-    ) -> RawResponse[list[UserIdentity]]:
+    ) -> RawResponse[builtins.list[UserIdentity]]:
         """Link a User Account.
 
         ``POST /users/{id}/identities``.
@@ -956,7 +957,7 @@ class AsyncRawUsersResource(AsyncResource):
 
     async def list_users_by_email(
         self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> RawResponse[list[UserResponseSchema]]:
+    ) -> RawResponse[builtins.list[UserResponseSchema]]:
         """Search Users by Email.
 
         ``GET /users-by-email``.

@@ -6,6 +6,7 @@ do not edit.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -261,7 +262,7 @@ class RawUsersAuthenticationMethodsResource(SyncResource):
 
     def set(
         self, id: str, /, *, body: Sequence[SetUserAuthenticationMethods | Mapping[str, Any]]
-    ) -> RawResponse[list[SetUserAuthenticationMethodResponseContent]]:
+    ) -> RawResponse[builtins.list[SetUserAuthenticationMethodResponseContent]]:
         """Update all authentication methods by replacing them with the given ones.
 
         ``PUT /users/{id}/authentication-methods``.
@@ -375,7 +376,7 @@ class RawUsersEnrollmentsResource(SyncResource):
 
     __slots__ = ()
 
-    def get(self, id: str, /) -> RawResponse[list[UsersEnrollment]]:
+    def get(self, id: str, /) -> RawResponse[builtins.list[UsersEnrollment]]:
         """Get the First Confirmed Multi-factor Authentication (MFA) Enrollment.
 
         ``GET /users/{id}/enrollments``.
@@ -404,7 +405,7 @@ class RawUsersFederatedConnectionsTokensetsResource(SyncResource):
             {},
         )
 
-    def list(self, id: str, /) -> RawResponse[list[FederatedConnectionTokenSet]]:
+    def list(self, id: str, /) -> RawResponse[builtins.list[FederatedConnectionTokenSet]]:
         """Get tokensets for a user.
 
         ``GET /users/{id}/federated-connections-tokensets``.
@@ -459,7 +460,7 @@ class RawUsersIdentitiesResource(SyncResource):
 
     def delete(
         self, id: str, provider: str, user_id: str, /
-    ) -> RawResponse[list[DeleteUserIdentityResponseContentItem]]:
+    ) -> RawResponse[builtins.list[DeleteUserIdentityResponseContentItem]]:
         """Unlink a User Identity.
 
         ``DELETE /users/{id}/identities/{provider}/{user_id}``.
@@ -484,7 +485,7 @@ class RawUsersIdentitiesResource(SyncResource):
         connection_id: str | Unset = UNSET,
         user_id: int | str | Unset = UNSET,
         link_with: str | Unset = UNSET,
-    ) -> RawResponse[list[UserIdentity]]:
+    ) -> RawResponse[builtins.list[UserIdentity]]:
         """Link a User Account.
 
         ``POST /users/{id}/identities``.
@@ -950,7 +951,7 @@ class RawUsersResource(SyncResource):
 
     def list_users_by_email(
         self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> RawResponse[list[UserResponseSchema]]:
+    ) -> RawResponse[builtins.list[UserResponseSchema]]:
         """Search Users by Email.
 
         ``GET /users-by-email``.

@@ -33,8 +33,8 @@ from ._retry import RetryPolicy, retry_delay
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from auth0_users_api._resources import UsersResource
-    from auth0_users_api._resources_async import AsyncUsersResource
+    from ._users_async import AsyncUsers
+    from ._users_sync import Users
 
 T = TypeVar("T")
 
@@ -147,6 +147,13 @@ class _Connections(Generic[H]):
     def opened(self) -> H | None:
         """The client to close: one this package made and has made already."""
         return self._client if self.owned else None
+
+
+_fast_loads: Callable[[bytes], Any] | None
+try:
+    from orjson import loads as _fast_loads
+except ImportError:  # the "fast" extra is not installed
+    _fast_loads = None
 
 
 def _telemetry() -> str:
@@ -276,6 +283,10 @@ class _BaseClient:
     def _parse(self, op: Operation, response: httpx.Response) -> Any:
         if not response.content and response.status_code in (202, 204):
             return None
+        if _fast_loads is not None and response.content:
+            # The generated parsers call response.json(); give this response a faster decoder.
+            content = response.content
+            vars(response)["json"] = lambda **_: _fast_loads(content)
         try:
             return op.endpoint._parse_response(client=_PARSE_CONTEXT, response=response)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -355,7 +366,7 @@ class ManagementClient(_BaseClient):
         self._http = _Connections(http_client, httpx.Client)
 
     @cached_property
-    def users(self) -> UsersResource:
+    def users(self) -> Users:
         """Operations on users: ``mgmt.users.get(...)``, ``mgmt.users.roles.assign(...)``, ..."""
         from ._users_sync import Users
 
@@ -452,7 +463,7 @@ class AsyncManagementClient(_BaseClient):
         self._http = _Connections(http_client, httpx.AsyncClient)
 
     @cached_property
-    def users(self) -> AsyncUsersResource:
+    def users(self) -> AsyncUsers:
         """Operations on users: ``await amgmt.users.get(...)``, ``async for u in amgmt.users.list()``."""
         from ._users_async import AsyncUsers
 

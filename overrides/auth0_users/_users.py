@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auth0_users_api.types import Unset
@@ -35,7 +35,7 @@ MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they
         """
 
 
-def retry_lowercase(email: str, found: list[Any], enabled: bool) -> bool:
+def retry_lowercase(email: str, found: Sequence[Any], enabled: bool) -> bool:
     return enabled and not found and email != email.lower()
 
 

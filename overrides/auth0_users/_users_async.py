@@ -11,7 +11,7 @@ from auth0_users_api.types import UNSET, Unset
 from ._users import MERGE_DOC, SEARCH_ALL_DOC, metadata_patch, retry_lowercase
 
 if TYPE_CHECKING:
-    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent
+    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent, UserResponseSchema
 
     from ._search import AsyncSearchAllPager
 
@@ -28,7 +28,7 @@ class AsyncUsers(AsyncUsersResource):
         fields: str | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         lowercase_fallback: bool = True,
-    ) -> list[Any]:
+    ) -> list[UserResponseSchema]:
         """Find users by email address; see ``ManagementClient.users.list_users_by_email``."""
         found = await super().list_users_by_email(email=email, fields=fields, include_fields=include_fields)
         if retry_lowercase(email, found, lowercase_fallback):

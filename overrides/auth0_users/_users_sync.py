@@ -11,7 +11,7 @@ from auth0_users_api.types import UNSET, Unset
 from ._users import MERGE_DOC, SEARCH_ALL_DOC, metadata_patch, retry_lowercase
 
 if TYPE_CHECKING:
-    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent
+    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent, UserResponseSchema
 
     from ._search import SearchAllPager
 
@@ -28,7 +28,7 @@ class Users(UsersResource):
         fields: str | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         lowercase_fallback: bool = True,
-    ) -> list[Any]:
+    ) -> list[UserResponseSchema]:
         """Find users by email address (``GET /users-by-email``; scope ``read:users``).
 
         The address is sent exactly as given first, since identity providers other than Auth0

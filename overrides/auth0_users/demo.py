@@ -1,71 +1,97 @@
-"""A short walkthrough against a local sandbox: ``python -m auth0_users.demo``.
+"""A walkthrough of the client: ``python -m auth0_users.demo`` (``make demo``).
 
-It starts the sandbox, seeds it, calls a few generated endpoint functions and prints what happened.
+Against a local sandbox seeded with 500 users by default. With ``AUTH0_DOMAIN`` set it talks to
+that tenant instead, with ``AUTH0_TOKEN``, or ``AUTH0_CLIENT_ID`` and ``AUTH0_CLIENT_SECRET``; it
+then creates one user (``auth0-users-demo-*@example.com``) on ``AUTH0_CONNECTION`` (default
+``Username-Password-Authentication``) and deletes it at the end. Set ``AUTH0_ROLE_ID`` to see
+role assignment there too.
 """
 
 from __future__ import annotations
 
-from auth0_users_api import AuthenticatedClient
-from auth0_users_api.api.users import (
-    get_user_roles,
-    get_users,
-    get_users_by_id,
-    patch_users_by_id,
-    post_user_roles,
-    post_users,
-)
-from auth0_users_api.api.users_by_email import get_users_by_email
-from auth0_users_api.models import (
-    AssignUserRolesRequestContent,
-    CreateUserRequestContent,
-    ListUsersOffsetPaginatedResponseContent,
-    UpdateUserRequestContent,
-)
-from auth0_users_api.models.user_metadata import UserMetadata
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any
+
+from auth0_users_api.api.users import get_users_by_id
+from auth0_users_api.types import Unset
 
 import auth0_users
-from auth0_users.sandbox import serve
+from auth0_users import ManagementClient, NotFoundError
 
-VIEWER_ROLE = "rol_0000000000000003"
+DATABASE = "Username-Password-Authentication"
+SANDBOX_ROLE = "rol_0000000000000003"
+
+
+@contextlib.contextmanager
+def connect() -> Iterator[tuple[ManagementClient, str, str | None]]:
+    """A client for the tenant named by the environment, or for a fresh seeded sandbox."""
+    domain = os.environ.get("AUTH0_DOMAIN")
+    if domain:
+        token = os.environ.get("AUTH0_TOKEN")
+        client_id, client_secret = os.environ.get("AUTH0_CLIENT_ID"), os.environ.get("AUTH0_CLIENT_SECRET")
+        with ManagementClient(domain=domain, token=token, client_id=client_id, client_secret=client_secret) as mgmt:
+            yield mgmt, f"tenant {domain}", os.environ.get("AUTH0_ROLE_ID")
+        return
+    from auth0_users.sandbox import serve
+
+    with serve(seed=500) as sandbox, ManagementClient(base_url=sandbox.base_url, token=sandbox.token) as mgmt:
+        yield mgmt, f"sandbox at {sandbox.base_url} (500 seeded users)", SANDBOX_ROLE
+
+
+def metadata(user: Any) -> dict[str, Any]:
+    """A user's ``user_metadata`` as a plain dict."""
+    value = user.user_metadata
+    return {} if isinstance(value, Unset) else dict(value.to_dict())
 
 
 def main() -> None:
-    """Walk through a few calls against a freshly seeded sandbox."""
+    """Create, search, page, update, assign roles and delete, printing what happens."""
     print(f"auth0-users {auth0_users.__version__}")
-    with serve(seed=500) as sandbox:
-        print(f"sandbox at {sandbox.base_url}, seeded with 500 users")
-        api = AuthenticatedClient(base_url=sandbox.base_url, token=sandbox.token)
+    with connect() as (mgmt, where, role_id):
+        print(f"talking to the {where}")
+        users = mgmt.users
+        email = f"Auth0-Users-Demo-{secrets.token_hex(3)}@Example.com"
+        connection = os.environ.get("AUTH0_CONNECTION", DATABASE)
+        user = users.create(connection=connection, email=email, password=secrets.token_urlsafe(16) + "aA1!",
+                            user_metadata={"addresses": {"home": "Paris", "work": "Lyon"}})  # fmt: skip
+        user_id = str(user.user_id)
+        print(f"1. created {user_id}; Auth0 stores the email as {user.email}")
+        try:
+            found = users.list_users_by_email(email=email)
+            print(f"2. users-by-email {email!r} finds {[u.user_id for u in found]} (asked as given, then lower-cased)")
 
-        page = get_users.sync(client=api, q="user_metadata.plan:premium", sort="created_at:-1", per_page=3,
-                              include_totals=True)  # fmt: skip
-        if isinstance(page, ListUsersOffsetPaginatedResponseContent):
-            print(f"premium users: {page.total}; the newest three:")
-            for user in page.users or []:
-                print(f"  {user.user_id}  {user.email}  created {user.created_at}")
+            pager = users.list(q=f'email:"{email.lower()}"', fields="user_id,email")
+            print(f"3. search q=email:... -> {[u.user_id for u in pager]}")
 
-        body = CreateUserRequestContent(connection="Username-Password-Authentication", email="Ada@Example.com",
-                                        password="correct horse battery staple")  # noqa: S106  # fmt: skip
-        created = post_users.sync(client=api, body=body)
-        user_id = str(getattr(created, "user_id", ""))
-        print(f"created {user_id} with email {getattr(created, 'email', '?')} (stored lower-cased)")
+            pages = users.list(per_page=100, sort="created_at:1").iter_pages()
+            for number, page in enumerate(islice(pages, 3)):
+                print(f"4. page {number}: {len(page.items)} users of {page.total}")
 
-        found = get_users_by_email.sync(client=api, email="ADA@example.com")
-        print(f"users-by-email ADA@example.com -> {[user.user_id for user in found or []]}")
+            updated = users.merge_metadata(user_id, user_metadata={"addresses": {"home": "Nice"}, "plan": "pro"})
+            print(f"5. merge_metadata keeps the work address: {metadata(updated)}")
+            users.update(user_id, user_metadata={"plan": None}, nickname="demo")
+            print(f"   update(plan=None) deletes that key: {metadata(users.get(user_id))}")
 
-        patch = UpdateUserRequestContent(user_metadata=UserMetadata.from_dict({"plan": "premium", "theme": "dark"}))
-        patch_users_by_id.sync(user_id, client=api, body=patch)
-        patch = UpdateUserRequestContent(user_metadata=UserMetadata.from_dict({"theme": None}))
-        updated = patch_users_by_id.sync(user_id, client=api, body=patch)
-        metadata = getattr(updated, "user_metadata", None)
-        print(f"user_metadata after setting and then deleting 'theme': {metadata.to_dict() if metadata else {}}")
+            if role_id:
+                users.roles.assign(user_id, roles=[role_id])
+                print(f"6. roles after assign: {[role.name for role in users.roles.list(user_id)]}")
+            else:
+                print("6. roles: set AUTH0_ROLE_ID to assign one")
 
-        post_user_roles.sync_detailed(user_id, client=api, body=AssignUserRolesRequestContent(roles=[VIEWER_ROLE]))
-        roles = get_user_roles.sync(user_id, client=api)
-        print(f"roles: {[role.name for role in roles] if isinstance(roles, list) else roles}")
-
-        fetched = get_users_by_id.sync(user_id, client=api, fields="user_id,email", include_fields=True)
-        print(f"fields=user_id,email -> {fetched.to_dict() if fetched else None}")
-    print("sandbox stopped")
+            raw = users.with_raw_response.get(user_id, fields="user_id")
+            print(f"7. raw response: {raw.status_code}, rate limit {mgmt.rate_limit}")
+            print(f"   generated function: {get_users_by_id.__name__}.sync(...) is there for the layer underneath")
+        finally:
+            users.delete(user_id)
+            try:
+                users.get(user_id)
+            except NotFoundError as error:
+                print(f"8. deleted; a get now raises {type(error).__name__}: {error.message}")
+    print("done")
 
 
 if __name__ == "__main__":

@@ -114,3 +114,17 @@ async def test_every_operation(mgmt: Any, sandbox: SandboxServer) -> None:
     await run(users.delete(uid))
     with pytest.raises(NotFoundError):
         await run(users.get(uid))
+
+
+async def test_the_fast_transport_and_decoder(sandbox: SandboxServer) -> None:
+    from auth0_users import AsyncManagementClient
+    from httpx_aiohttp import HttpxAiohttpClient
+
+    uid = sandbox.seed(3)[0]["user_id"]
+    async with HttpxAiohttpClient() as http:
+        async with AsyncManagementClient(base_url=sandbox.base_url, token=sandbox.token, http_client=http) as amgmt:
+            user = await amgmt.users.get(uid)
+            users = [u async for u in amgmt.users.list(per_page=2)]
+        assert not http.is_closed  # the caller's client is the caller's to close
+    assert user.user_id == uid
+    assert len(users) == 3

@@ -39,7 +39,7 @@ def compile_query(query: str) -> Predicate:
     """Return a predicate telling whether a stored user matches ``query``."""
     try:
         node = parser.parse(query)
-    except (ParseError, TypeError, ValueError) as exc:
+    except (ParseError, TypeError, ValueError, ArithmeticError) as exc:  # luqum: decimal errors for "0~."
         raise QueryError(f"Query could not be parsed: {exc}") from exc
     return _compile(node, None)
 
