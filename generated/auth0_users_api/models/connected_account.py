@@ -83,7 +83,9 @@ class ConnectedAccount:
             access_type=ConnectedAccountAccessTypeEnum(d.pop("access_type")),
             created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
             scopes=d.pop("scopes", UNSET),
-            expires_at=UNSET if _expires_at is UNSET else datetime.datetime.fromisoformat(_expires_at),
+            expires_at=UNSET
+            if _expires_at is UNSET or _expires_at is None
+            else datetime.datetime.fromisoformat(_expires_at),
             organization_id=d.pop("organization_id", UNSET),
         )
         connected_account.additional_properties = d

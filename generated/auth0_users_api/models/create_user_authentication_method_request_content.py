@@ -140,14 +140,14 @@ class CreateUserAuthenticationMethodRequestContent:
             phone_number=d.pop("phone_number", UNSET),
             email=d.pop("email", UNSET),
             preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET
+            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
             else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
             key_id=d.pop("key_id", UNSET),
             public_key=d.pop("public_key", UNSET),
-            aaguid=UNSET if _aaguid is UNSET else UUID(_aaguid),
+            aaguid=UNSET if _aaguid is UNSET or _aaguid is None else UUID(_aaguid),
             relying_party_identifier=d.pop("relying_party_identifier", UNSET),
             credential_device_type=UNSET
-            if _credential_device_type is UNSET
+            if _credential_device_type is UNSET or _credential_device_type is None
             else CredentialDeviceTypeEnum(_credential_device_type),
             credential_backed_up=d.pop("credential_backed_up", UNSET),
             identity_user_id=d.pop("identity_user_id", UNSET),

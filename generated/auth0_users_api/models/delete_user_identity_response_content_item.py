@@ -78,7 +78,9 @@ class DeleteUserIdentityResponseContentItem:
             access_token=d.pop("access_token", UNSET),
             access_token_secret=d.pop("access_token_secret", UNSET),
             refresh_token=d.pop("refresh_token", UNSET),
-            profile_data=UNSET if _profile_data is UNSET else UserProfileData.from_dict(_profile_data),
+            profile_data=UNSET
+            if _profile_data is UNSET or _profile_data is None
+            else UserProfileData.from_dict(_profile_data),
         )
         delete_user_identity_response_content_item.additional_properties = d
         return delete_user_identity_response_content_item

@@ -114,7 +114,9 @@ class FederatedConnectionTokenSet:
             connection=d.pop("connection", UNSET),
             scope=d.pop("scope", UNSET),
             expires_at=expires_at,
-            issued_at=UNSET if _issued_at is UNSET else datetime.datetime.fromisoformat(_issued_at),
+            issued_at=UNSET
+            if _issued_at is UNSET or _issued_at is None
+            else datetime.datetime.fromisoformat(_issued_at),
             last_used_at=last_used_at,
         )
         federated_connection_token_set.additional_properties = d

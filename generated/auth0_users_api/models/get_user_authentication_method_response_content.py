@@ -177,18 +177,22 @@ class GetUserAuthenticationMethodResponseContent:
             confirmed=d.pop("confirmed", UNSET),
             name=d.pop("name", UNSET),
             authentication_methods=UNSET
-            if _authentication_methods is UNSET
+            if _authentication_methods is UNSET or _authentication_methods is None
             else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
             preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET
+            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
             else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
             link_id=d.pop("link_id", UNSET),
             phone_number=d.pop("phone_number", UNSET),
             email=d.pop("email", UNSET),
             key_id=d.pop("key_id", UNSET),
             public_key=d.pop("public_key", UNSET),
-            enrolled_at=UNSET if _enrolled_at is UNSET else datetime.datetime.fromisoformat(_enrolled_at),
-            last_auth_at=UNSET if _last_auth_at is UNSET else datetime.datetime.fromisoformat(_last_auth_at),
+            enrolled_at=UNSET
+            if _enrolled_at is UNSET or _enrolled_at is None
+            else datetime.datetime.fromisoformat(_enrolled_at),
+            last_auth_at=UNSET
+            if _last_auth_at is UNSET or _last_auth_at is None
+            else datetime.datetime.fromisoformat(_last_auth_at),
             credential_device_type=d.pop("credential_device_type", UNSET),
             credential_backed_up=d.pop("credential_backed_up", UNSET),
             identity_user_id=d.pop("identity_user_id", UNSET),

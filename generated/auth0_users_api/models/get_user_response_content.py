@@ -184,22 +184,34 @@ class GetUserResponseContent:
             username=d.pop("username", UNSET),
             phone_number=d.pop("phone_number", UNSET),
             phone_verified=d.pop("phone_verified", UNSET),
-            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
-            updated_at=UNSET if _updated_at is UNSET else datetime.datetime.fromisoformat(_updated_at),
-            identities=UNSET if _identities is UNSET else [UserIdentitySchema.from_dict(item) for item in _identities],
-            app_metadata=UNSET if _app_metadata is UNSET else UserAppMetadataSchema.from_dict(_app_metadata),
-            user_metadata=UNSET if _user_metadata is UNSET else UserMetadataSchema.from_dict(_user_metadata),
+            created_at=UNSET
+            if _created_at is UNSET or _created_at is None
+            else datetime.datetime.fromisoformat(_created_at),
+            updated_at=UNSET
+            if _updated_at is UNSET or _updated_at is None
+            else datetime.datetime.fromisoformat(_updated_at),
+            identities=UNSET
+            if _identities is UNSET or _identities is None
+            else [UserIdentitySchema.from_dict(item) for item in _identities],
+            app_metadata=UNSET
+            if _app_metadata is UNSET or _app_metadata is None
+            else UserAppMetadataSchema.from_dict(_app_metadata),
+            user_metadata=UNSET
+            if _user_metadata is UNSET or _user_metadata is None
+            else UserMetadataSchema.from_dict(_user_metadata),
             picture=d.pop("picture", UNSET),
             name=d.pop("name", UNSET),
             nickname=d.pop("nickname", UNSET),
             multifactor=d.pop("multifactor", UNSET),
             multifactor_last_modified=UNSET
-            if _multifactor_last_modified is UNSET
+            if _multifactor_last_modified is UNSET or _multifactor_last_modified is None
             else datetime.datetime.fromisoformat(_multifactor_last_modified),
             last_ip=d.pop("last_ip", UNSET),
-            last_login=UNSET if _last_login is UNSET else datetime.datetime.fromisoformat(_last_login),
+            last_login=UNSET
+            if _last_login is UNSET or _last_login is None
+            else datetime.datetime.fromisoformat(_last_login),
             last_password_reset=UNSET
-            if _last_password_reset is UNSET
+            if _last_password_reset is UNSET or _last_password_reset is None
             else datetime.datetime.fromisoformat(_last_password_reset),
             logins_count=d.pop("logins_count", UNSET),
             blocked=d.pop("blocked", UNSET),

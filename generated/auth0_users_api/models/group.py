@@ -78,8 +78,12 @@ class Group:
             external_id=d.pop("external_id", UNSET),
             connection_id=d.pop("connection_id", UNSET),
             tenant_name=d.pop("tenant_name", UNSET),
-            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
-            updated_at=UNSET if _updated_at is UNSET else datetime.datetime.fromisoformat(_updated_at),
+            created_at=UNSET
+            if _created_at is UNSET or _created_at is None
+            else datetime.datetime.fromisoformat(_created_at),
+            updated_at=UNSET
+            if _updated_at is UNSET or _updated_at is None
+            else datetime.datetime.fromisoformat(_updated_at),
         )
         group.additional_properties = d
         return group

@@ -56,7 +56,7 @@ class LinkUserIdentityRequestContent:
         d = dict(src_dict)
         _provider = d.pop("provider", UNSET)
         link_user_identity_request_content = cls(
-            provider=UNSET if _provider is UNSET else UserIdentityProviderEnum(_provider),
+            provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
             connection_id=d.pop("connection_id", UNSET),
             user_id=d.pop("user_id", UNSET),
             link_with=d.pop("link_with", UNSET),

@@ -45,7 +45,9 @@ class ListRefreshTokensPaginatedResponseContent:
         d = dict(src_dict)
         _tokens = d.pop("tokens", UNSET)
         list_refresh_tokens_paginated_response_content = cls(
-            tokens=UNSET if _tokens is UNSET else [RefreshTokenResponseContent.from_dict(item) for item in _tokens],
+            tokens=UNSET
+            if _tokens is UNSET or _tokens is None
+            else [RefreshTokenResponseContent.from_dict(item) for item in _tokens],
             next_=d.pop("next", UNSET),
         )
         list_refresh_tokens_paginated_response_content.additional_properties = d

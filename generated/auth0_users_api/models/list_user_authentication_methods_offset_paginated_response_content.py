@@ -60,7 +60,7 @@ class ListUserAuthenticationMethodsOffsetPaginatedResponseContent:
             limit=d.pop("limit", UNSET),
             total=d.pop("total", UNSET),
             authenticators=UNSET
-            if _authenticators is UNSET
+            if _authenticators is UNSET or _authenticators is None
             else [UserAuthenticationMethod.from_dict(item) for item in _authenticators],
         )
         list_user_authentication_methods_offset_paginated_response_content.additional_properties = d

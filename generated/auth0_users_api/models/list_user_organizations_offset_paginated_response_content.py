@@ -59,7 +59,7 @@ class ListUserOrganizationsOffsetPaginatedResponseContent:
             limit=d.pop("limit", UNSET),
             total=d.pop("total", UNSET),
             organizations=UNSET
-            if _organizations is UNSET
+            if _organizations is UNSET or _organizations is None
             else [Organization.from_dict(item) for item in _organizations],
         )
         list_user_organizations_offset_paginated_response_content.additional_properties = d

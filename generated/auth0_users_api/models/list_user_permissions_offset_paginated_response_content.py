@@ -59,7 +59,7 @@ class ListUserPermissionsOffsetPaginatedResponseContent:
             limit=d.pop("limit", UNSET),
             total=d.pop("total", UNSET),
             permissions=UNSET
-            if _permissions is UNSET
+            if _permissions is UNSET or _permissions is None
             else [UserPermissionSchema.from_dict(item) for item in _permissions],
         )
         list_user_permissions_offset_paginated_response_content.additional_properties = d

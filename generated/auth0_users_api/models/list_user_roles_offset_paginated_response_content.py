@@ -58,7 +58,7 @@ class ListUserRolesOffsetPaginatedResponseContent:
             start=d.pop("start", UNSET),
             limit=d.pop("limit", UNSET),
             total=d.pop("total", UNSET),
-            roles=UNSET if _roles is UNSET else [Role.from_dict(item) for item in _roles],
+            roles=UNSET if _roles is UNSET or _roles is None else [Role.from_dict(item) for item in _roles],
         )
         list_user_roles_offset_paginated_response_content.additional_properties = d
         return list_user_roles_offset_paginated_response_content

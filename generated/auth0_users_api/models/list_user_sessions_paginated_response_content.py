@@ -45,7 +45,9 @@ class ListUserSessionsPaginatedResponseContent:
         d = dict(src_dict)
         _sessions = d.pop("sessions", UNSET)
         list_user_sessions_paginated_response_content = cls(
-            sessions=UNSET if _sessions is UNSET else [SessionResponseContent.from_dict(item) for item in _sessions],
+            sessions=UNSET
+            if _sessions is UNSET or _sessions is None
+            else [SessionResponseContent.from_dict(item) for item in _sessions],
             next_=d.pop("next", UNSET),
         )
         list_user_sessions_paginated_response_content.additional_properties = d

@@ -64,7 +64,9 @@ class ListUsersOffsetPaginatedResponseContent:
             limit=d.pop("limit", UNSET),
             length=d.pop("length", UNSET),
             total=d.pop("total", UNSET),
-            users=UNSET if _users is UNSET else [UserResponseSchema.from_dict(item) for item in _users],
+            users=UNSET
+            if _users is UNSET or _users is None
+            else [UserResponseSchema.from_dict(item) for item in _users],
         )
         list_users_offset_paginated_response_content.additional_properties = d
         return list_users_offset_paginated_response_content

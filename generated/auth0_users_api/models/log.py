@@ -187,10 +187,14 @@ class Log:
             strategy_type=d.pop("strategy_type", UNSET),
             log_id=d.pop("log_id", UNSET),
             is_mobile=d.pop("isMobile", UNSET),
-            details=UNSET if _details is UNSET else LogDetails.from_dict(_details),
+            details=UNSET if _details is UNSET or _details is None else LogDetails.from_dict(_details),
             user_agent=d.pop("user_agent", UNSET),
-            security_context=UNSET if _security_context is UNSET else LogSecurityContext.from_dict(_security_context),
-            location_info=UNSET if _location_info is UNSET else LogLocationInfo.from_dict(_location_info),
+            security_context=UNSET
+            if _security_context is UNSET or _security_context is None
+            else LogSecurityContext.from_dict(_security_context),
+            location_info=UNSET
+            if _location_info is UNSET or _location_info is None
+            else LogLocationInfo.from_dict(_location_info),
         )
         log.additional_properties = d
         return log

@@ -71,9 +71,9 @@ class Organization:
             id=d.pop("id", UNSET),
             name=d.pop("name", UNSET),
             display_name=d.pop("display_name", UNSET),
-            branding=UNSET if _branding is UNSET else OrganizationBranding.from_dict(_branding),
-            metadata=UNSET if _metadata is UNSET else OrganizationMetadata.from_dict(_metadata),
-            token_quota=UNSET if _token_quota is UNSET else TokenQuota.from_dict(_token_quota),
+            branding=UNSET if _branding is UNSET or _branding is None else OrganizationBranding.from_dict(_branding),
+            metadata=UNSET if _metadata is UNSET or _metadata is None else OrganizationMetadata.from_dict(_metadata),
+            token_quota=UNSET if _token_quota is UNSET or _token_quota is None else TokenQuota.from_dict(_token_quota),
         )
         organization.additional_properties = d
         return organization

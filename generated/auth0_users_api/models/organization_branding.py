@@ -43,7 +43,7 @@ class OrganizationBranding:
         _colors = d.pop("colors", UNSET)
         organization_branding = cls(
             logo_url=d.pop("logo_url", UNSET),
-            colors=UNSET if _colors is UNSET else OrganizationBrandingColors.from_dict(_colors),
+            colors=UNSET if _colors is UNSET or _colors is None else OrganizationBrandingColors.from_dict(_colors),
         )
         organization_branding.additional_properties = d
         return organization_branding

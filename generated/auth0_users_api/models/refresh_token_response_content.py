@@ -267,12 +267,12 @@ class RefreshTokenResponseContent:
             created_at=created_at,
             idle_expires_at=idle_expires_at,
             expires_at=expires_at,
-            device=UNSET if _device is UNSET else RefreshTokenDevice.from_dict(_device),
+            device=UNSET if _device is UNSET or _device is None else RefreshTokenDevice.from_dict(_device),
             client_id=d.pop("client_id", UNSET),
             session_id=d.pop("session_id", UNSET),
             rotating=d.pop("rotating", UNSET),
             resource_servers=UNSET
-            if _resource_servers is UNSET
+            if _resource_servers is UNSET or _resource_servers is None
             else [RefreshTokenResourceServer.from_dict(item) for item in _resource_servers],
             refresh_token_metadata=refresh_token_metadata,
             last_exchanged_at=last_exchanged_at,

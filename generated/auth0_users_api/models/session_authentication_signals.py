@@ -42,7 +42,9 @@ class SessionAuthenticationSignals:
         d = dict(src_dict)
         _methods = d.pop("methods", UNSET)
         session_authentication_signals = cls(
-            methods=UNSET if _methods is UNSET else [SessionAuthenticationSignal.from_dict(item) for item in _methods],
+            methods=UNSET
+            if _methods is UNSET or _methods is None
+            else [SessionAuthenticationSignal.from_dict(item) for item in _methods],
         )
         session_authentication_signals.additional_properties = d
         return session_authentication_signals

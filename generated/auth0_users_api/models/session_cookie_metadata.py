@@ -41,7 +41,7 @@ class SessionCookieMetadata:
         d = dict(src_dict)
         _mode = d.pop("mode", UNSET)
         session_cookie_metadata = cls(
-            mode=UNSET if _mode is UNSET else SessionCookieMetadataModeEnum(_mode),
+            mode=UNSET if _mode is UNSET or _mode is None else SessionCookieMetadataModeEnum(_mode),
         )
         session_cookie_metadata.additional_properties = d
         return session_cookie_metadata

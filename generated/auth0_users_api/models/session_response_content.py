@@ -343,12 +343,14 @@ class SessionResponseContent:
             idle_expires_at=idle_expires_at,
             expires_at=expires_at,
             last_interacted_at=last_interacted_at,
-            device=UNSET if _device is UNSET else SessionDeviceMetadata.from_dict(_device),
-            clients=UNSET if _clients is UNSET else [SessionClientMetadata.from_dict(item) for item in _clients],
+            device=UNSET if _device is UNSET or _device is None else SessionDeviceMetadata.from_dict(_device),
+            clients=UNSET
+            if _clients is UNSET or _clients is None
+            else [SessionClientMetadata.from_dict(item) for item in _clients],
             authentication=UNSET
-            if _authentication is UNSET
+            if _authentication is UNSET or _authentication is None
             else SessionAuthenticationSignals.from_dict(_authentication),
-            cookie=UNSET if _cookie is UNSET else SessionCookieMetadata.from_dict(_cookie),
+            cookie=UNSET if _cookie is UNSET or _cookie is None else SessionCookieMetadata.from_dict(_cookie),
             session_metadata=session_metadata,
         )
         session_response_content.additional_properties = d

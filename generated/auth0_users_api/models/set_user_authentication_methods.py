@@ -69,7 +69,7 @@ class SetUserAuthenticationMethods:
         set_user_authentication_methods = cls(
             type_=AuthenticationTypeEnum(d.pop("type")),
             preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET
+            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
             else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
             name=d.pop("name", UNSET),
             phone_number=d.pop("phone_number", UNSET),

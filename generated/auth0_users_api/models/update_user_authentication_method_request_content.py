@@ -45,7 +45,7 @@ class UpdateUserAuthenticationMethodRequestContent:
         update_user_authentication_method_request_content = cls(
             name=d.pop("name", UNSET),
             preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET
+            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
             else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
         )
         return update_user_authentication_method_request_content

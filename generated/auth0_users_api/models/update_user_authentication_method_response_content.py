@@ -130,17 +130,19 @@ class UpdateUserAuthenticationMethodResponseContent:
             phone_number=d.pop("phone_number", UNSET),
             email=d.pop("email", UNSET),
             authentication_methods=UNSET
-            if _authentication_methods is UNSET
+            if _authentication_methods is UNSET or _authentication_methods is None
             else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
             preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET
+            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
             else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
             key_id=d.pop("key_id", UNSET),
             public_key=d.pop("public_key", UNSET),
             aaguid=d.pop("aaguid", UNSET),
             relying_party_identifier=d.pop("relying_party_identifier", UNSET),
             confirmed=d.pop("confirmed", UNSET),
-            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
+            created_at=UNSET
+            if _created_at is UNSET or _created_at is None
+            else datetime.datetime.fromisoformat(_created_at),
         )
         update_user_authentication_method_response_content.additional_properties = d
         return update_user_authentication_method_response_content

@@ -170,8 +170,12 @@ class UpdateUserRequestContent:
             email=d.pop("email", UNSET),
             phone_number=d.pop("phone_number", UNSET),
             phone_verified=d.pop("phone_verified", UNSET),
-            user_metadata=UNSET if _user_metadata is UNSET else UserMetadata.from_dict(_user_metadata),
-            app_metadata=UNSET if _app_metadata is UNSET else AppMetadata.from_dict(_app_metadata),
+            user_metadata=UNSET
+            if _user_metadata is UNSET or _user_metadata is None
+            else UserMetadata.from_dict(_user_metadata),
+            app_metadata=UNSET
+            if _app_metadata is UNSET or _app_metadata is None
+            else AppMetadata.from_dict(_app_metadata),
             given_name=d.pop("given_name", UNSET),
             family_name=d.pop("family_name", UNSET),
             name=d.pop("name", UNSET),

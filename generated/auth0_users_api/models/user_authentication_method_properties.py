@@ -43,7 +43,7 @@ class UserAuthenticationMethodProperties:
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         user_authentication_method_properties = cls(
-            type_=UNSET if _type_ is UNSET else UserAuthenticationMethodPropertiesEnum(_type_),
+            type_=UNSET if _type_ is UNSET or _type_ is None else UserAuthenticationMethodPropertiesEnum(_type_),
             id=d.pop("id", UNSET),
         )
         user_authentication_method_properties.additional_properties = d

@@ -66,7 +66,9 @@ class UserEffectivePermissionResponseContent:
             permission_name=d.pop("permission_name", UNSET),
             resource_server_name=d.pop("resource_server_name", UNSET),
             description=d.pop("description", UNSET),
-            sources=UNSET if _sources is UNSET else [UserEffectivePermissionSourceEnum(item) for item in _sources],
+            sources=UNSET
+            if _sources is UNSET or _sources is None
+            else [UserEffectivePermissionSourceEnum(item) for item in _sources],
         )
         user_effective_permission_response_content.additional_properties = d
         return user_effective_permission_response_content

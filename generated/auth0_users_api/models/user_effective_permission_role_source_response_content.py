@@ -60,7 +60,9 @@ class UserEffectivePermissionRoleSourceResponseContent:
             id=d.pop("id", UNSET),
             name=d.pop("name", UNSET),
             description=d.pop("description", UNSET),
-            sources=UNSET if _sources is UNSET else [UserEffectivePermissionRoleSourceEnum(item) for item in _sources],
+            sources=UNSET
+            if _sources is UNSET or _sources is None
+            else [UserEffectivePermissionRoleSourceEnum(item) for item in _sources],
         )
         user_effective_permission_role_source_response_content.additional_properties = d
         return user_effective_permission_role_source_response_content

@@ -85,10 +85,14 @@ class UserGroupsResponseSchema:
             external_id=d.pop("external_id", UNSET),
             connection_id=d.pop("connection_id", UNSET),
             tenant_name=d.pop("tenant_name", UNSET),
-            created_at=UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at),
-            updated_at=UNSET if _updated_at is UNSET else datetime.datetime.fromisoformat(_updated_at),
+            created_at=UNSET
+            if _created_at is UNSET or _created_at is None
+            else datetime.datetime.fromisoformat(_created_at),
+            updated_at=UNSET
+            if _updated_at is UNSET or _updated_at is None
+            else datetime.datetime.fromisoformat(_updated_at),
             membership_created_at=UNSET
-            if _membership_created_at is UNSET
+            if _membership_created_at is UNSET or _membership_created_at is None
             else datetime.datetime.fromisoformat(_membership_created_at),
         )
         user_groups_response_schema.additional_properties = d

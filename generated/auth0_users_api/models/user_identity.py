@@ -73,7 +73,9 @@ class UserIdentity:
             connection=d.pop("connection"),
             user_id=d.pop("user_id"),
             provider=d.pop("provider"),
-            profile_data=UNSET if _profile_data is UNSET else UserProfileData.from_dict(_profile_data),
+            profile_data=UNSET
+            if _profile_data is UNSET or _profile_data is None
+            else UserProfileData.from_dict(_profile_data),
             is_social=d.pop("isSocial", UNSET),
             access_token=d.pop("access_token", UNSET),
             access_token_secret=d.pop("access_token_secret", UNSET),

@@ -83,12 +83,14 @@ class UserIdentitySchema:
         user_identity_schema = cls(
             connection=d.pop("connection", UNSET),
             user_id=d.pop("user_id", UNSET),
-            provider=UNSET if _provider is UNSET else UserIdentityProviderEnum(_provider),
+            provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
             is_social=d.pop("isSocial", UNSET),
             access_token=d.pop("access_token", UNSET),
             access_token_secret=d.pop("access_token_secret", UNSET),
             refresh_token=d.pop("refresh_token", UNSET),
-            profile_data=UNSET if _profile_data is UNSET else UserProfileData.from_dict(_profile_data),
+            profile_data=UNSET
+            if _profile_data is UNSET or _profile_data is None
+            else UserProfileData.from_dict(_profile_data),
         )
         user_identity_schema.additional_properties = d
         return user_identity_schema

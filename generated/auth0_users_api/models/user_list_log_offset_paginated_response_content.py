@@ -64,7 +64,7 @@ class UserListLogOffsetPaginatedResponseContent:
             limit=d.pop("limit", UNSET),
             length=d.pop("length", UNSET),
             total=d.pop("total", UNSET),
-            logs=UNSET if _logs is UNSET else [Log.from_dict(item) for item in _logs],
+            logs=UNSET if _logs is UNSET or _logs is None else [Log.from_dict(item) for item in _logs],
         )
         user_list_log_offset_paginated_response_content.additional_properties = d
         return user_list_log_offset_paginated_response_content

@@ -92,14 +92,20 @@ class UsersEnrollment:
         _last_auth = d.pop("last_auth", UNSET)
         users_enrollment = cls(
             id=d.pop("id", UNSET),
-            status=UNSET if _status is UNSET else UserEnrollmentStatusEnum(_status),
+            status=UNSET if _status is UNSET or _status is None else UserEnrollmentStatusEnum(_status),
             type_=d.pop("type", UNSET),
             name=d.pop("name", UNSET),
             identifier=d.pop("identifier", UNSET),
             phone_number=d.pop("phone_number", UNSET),
-            auth_method=UNSET if _auth_method is UNSET else UserEnrollmentAuthMethodEnum(_auth_method),
-            enrolled_at=UNSET if _enrolled_at is UNSET else datetime.datetime.fromisoformat(_enrolled_at),
-            last_auth=UNSET if _last_auth is UNSET else datetime.datetime.fromisoformat(_last_auth),
+            auth_method=UNSET
+            if _auth_method is UNSET or _auth_method is None
+            else UserEnrollmentAuthMethodEnum(_auth_method),
+            enrolled_at=UNSET
+            if _enrolled_at is UNSET or _enrolled_at is None
+            else datetime.datetime.fromisoformat(_enrolled_at),
+            last_auth=UNSET
+            if _last_auth is UNSET or _last_auth is None
+            else datetime.datetime.fromisoformat(_last_auth),
         )
         users_enrollment.additional_properties = d
         return users_enrollment
