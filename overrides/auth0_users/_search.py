@@ -81,6 +81,11 @@ def _arguments(q: str | None, span: Span, extra: dict[str, Any], sort: str) -> d
     return {"q": span.query(q), "per_page": PER_PAGE, "include_totals": True, "sort": sort, **extra}
 
 
+def _edge_arguments(q: str | None, extra: dict[str, Any], sort: str) -> dict[str, Any]:
+    """The search for the earliest or latest match: one user, whatever fields the caller chose."""
+    return {**_arguments(q, Span(), extra, sort), "per_page": 1, "fields": "created_at", "include_fields": True}
+
+
 class SearchAllPager:
     """Iterate to stream every user matching ``q``, range by range; see ``Users.search_all``."""
 
@@ -88,7 +93,7 @@ class SearchAllPager:
         self._users, self._q, self._extra = users, q, extra
 
     def _edge(self, sort: str) -> datetime | None:
-        arguments = {**_arguments(self._q, Span(), self._extra, sort), "per_page": 1}
+        arguments = _edge_arguments(self._q, self._extra, sort)
         page = next(self._users.list(**arguments).iter_pages())
         return _created_at(page.items[0]) if page.items else None
 
@@ -115,7 +120,7 @@ class AsyncSearchAllPager:
         self._users, self._q, self._extra = users, q, extra
 
     async def _edge(self, sort: str) -> datetime | None:
-        arguments = {**_arguments(self._q, Span(), self._extra, sort), "per_page": 1}
+        arguments = _edge_arguments(self._q, self._extra, sort)
         async for page in self._users.list(**arguments).iter_pages():
             return _created_at(page.items[0]) if page.items else None
         return None

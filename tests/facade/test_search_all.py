@@ -18,11 +18,18 @@ async def test_every_match_exactly_once_past_the_cap(mgmt: Any, sandbox: Sandbox
     expected = {u["user_id"] for u in seeded if u["identities"][0]["provider"] == "auth0"}
     assert len(expected) > 1000
     found = await collect(mgmt.users.search_all(q="identities.provider:auth0", fields="user_id,created_at"))
+    assert found
     counts = Counter(u.user_id for u in found)
     assert set(counts) == expected
     assert max(counts.values()) == 1
     created = [u.created_at for u in found]
     assert created == sorted(created)
+
+
+async def test_fields_without_created_at_still_split(mgmt: Any, sandbox: SandboxServer) -> None:
+    sandbox.seed(1500)
+    found = await collect(mgmt.users.search_all(fields="user_id,email"))
+    assert len({u.user_id for u in found}) == len(found) == 1500
 
 
 async def test_a_small_result_is_one_plain_search(mgmt: Any, sandbox: SandboxServer) -> None:
