@@ -194,3 +194,28 @@ def test_with_options_copies_call_the_copy_and_share_connections(
     mgmt.users.get("auth0|abc")
     assert [r.headers.get("X-Copy") for r in recording_server.requests] == [None, "yes", None]
     assert copy._http.get() is mgmt._http.get()
+
+
+def test_private_key_jwt_client_assertion(recording_server: RecordingServer) -> None:
+    import jwt
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    recording_server.respond(200, {**USER, "access_token": "issued", "token_type": "Bearer", "expires_in": 3600})
+    with ManagementClient(
+        base_url=recording_server.base_url, client_id="my-app", client_assertion_signing_key=pem.decode()
+    ) as mgmt:
+        mgmt.users.get("auth0|abc")
+        assert "BEGIN PRIVATE KEY" not in repr(mgmt)
+    token_request, call = recording_server.requests
+    assert token_request.path == "/oauth/token"
+    body = token_request.json()
+    assert body["client_assertion_type"] == "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+    assert "client_secret" not in body
+    origin = recording_server.base_url.removesuffix("/api/v2")
+    claims = jwt.decode(body["client_assertion"], key.public_key(), algorithms=["RS256"], audience=origin + "/")
+    assert claims["iss"] == claims["sub"] == "my-app"
+    assert body["audience"] == origin + "/api/v2/"
+    assert call.headers["Authorization"] == "Bearer issued"

@@ -80,8 +80,8 @@ class ClientCredentials(httpx.Auth):
             self._token = None
 
     def _assertion(self) -> dict[str, str]:
-        if self._secret is not None:
-            return {"client_secret": self._secret}
+        if self._secret is not None or self._signing_key is None:
+            return {"client_secret": self._secret or ""}
         import uuid
 
         try:
@@ -89,8 +89,8 @@ class ClientCredentials(httpx.Auth):
         except ImportError as exc:
             raise TokenError("a client assertion needs the 'jwt' extra: pip install 'auth0-users[jwt]'") from exc
         now = int(time.time())
-        origin = httpx.URL(self.token_url).copy_with(path="/")
-        claims = {"iss": self.client_id, "sub": self.client_id, "aud": str(origin), "iat": now, "exp": now + 60}
+        origin = str(httpx.URL(self.token_url).copy_with(path="/"))
+        claims = {"iss": self.client_id, "sub": self.client_id, "aud": origin, "iat": now, "exp": now + 60}
         claims["jti"] = uuid.uuid4().hex
         assertion = jwt.encode(claims, self._signing_key, algorithm="RS256")
         return {

@@ -22,6 +22,7 @@ from ._auth import BearerToken, ClientCredentials, TokenProvider
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
+    APITransportError,
     Auth0Error,
     ResponseParseError,
     error_for,
@@ -301,7 +302,7 @@ class _BaseClient:
             logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
 
     def _next_delay(
-        self, op: Operation, attempt: int, response: httpx.Response | None, error: httpx.TransportError | None
+        self, op: Operation, attempt: int, response: httpx.Response | None, error: httpx.RequestError | None
     ) -> float | None:
         delay = retry_delay(
             self._retry,
@@ -309,7 +310,7 @@ class _BaseClient:
             idempotent=op.idempotent,
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
-            connect_failed=isinstance(error, httpx.ConnectError | httpx.ConnectTimeout),
+            connect_failed=isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout),
             now=time.time(),
             jitter=self._random.random(),
         )
@@ -319,8 +320,12 @@ class _BaseClient:
         return delay
 
     @staticmethod
-    def _transport_error(op: Operation, error: httpx.TransportError, attempts: int) -> Auth0Error:
-        cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+    def _transport_error(op: Operation, error: httpx.RequestError, attempts: int) -> Auth0Error:
+        cls: type[APITransportError] = APITransportError  # an undecodable body, too many redirects
+        if isinstance(error, httpx.TimeoutException):
+            cls = APITimeoutError
+        elif isinstance(error, httpx.TransportError):
+            cls = APIConnectionError
         tries = f" after {attempts} attempts" if attempts > 1 else ""
         return cls(f"{op.http_method} {op.path}: {type(error).__name__}{tries}: {error}", attempts=attempts)
 
@@ -394,7 +399,7 @@ class ManagementClient(_BaseClient):
             attempt += 1
             try:
                 response = http.send(request, auth=self._auth)
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 delay = self._next_delay(op, attempt, None, error)
                 if delay is None:
                     raise self._transport_error(op, error, attempt) from error
@@ -491,7 +496,7 @@ class AsyncManagementClient(_BaseClient):
             attempt += 1
             try:
                 response = await http.send(request, auth=self._auth)
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 delay = self._next_delay(op, attempt, None, error)
                 if delay is None:
                     raise self._transport_error(op, error, attempt) from error
