@@ -171,24 +171,28 @@ def _base_url(domain: str | None, base_url: str | None) -> str:
     return f"https://{host}/api/v2"
 
 
-class _BaseClient:
+class _BaseClient(Generic[H]):
     """Configuration, request building and response parsing, shared by both clients."""
+
+    _http_factory: Callable[[], H]
 
     def __init__(
         self,
         *,
-        domain: str | None,
-        base_url: str | None,
-        token: str | None,
-        client_id: str | None,
-        client_secret: str | None,
-        client_assertion_signing_key: str | None,
-        audience: str | None,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int,
-        telemetry: bool,
-        headers: Mapping[str, str] | None,
+        domain: str | None = None,
+        base_url: str | None = None,
+        token: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        client_assertion_signing_key: str | None = None,
+        audience: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 3,
+        telemetry: bool = True,
+        headers: Mapping[str, str] | None = None,
+        http_client: H | None = None,
     ) -> None:
+        self._http: _Connections[H] = _Connections(http_client, self._http_factory)
         self.base_url = _base_url(domain, base_url)
         origin = httpx.URL(self.base_url).copy_with(path="/", query=None, fragment=None)
         if token is not None:
@@ -225,7 +229,8 @@ class _BaseClient:
         headers = self._rate_limit_headers
         return None if headers is None else RateLimitState.from_headers(headers)
 
-    def _options(self, timeout: Any, max_retries: Any, headers: Any) -> Self:
+    def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
+        """A copy with other per-call options, sharing this client's connections and token."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone.__dict__.pop("users", None)  # the copy's resources call the copy
@@ -330,7 +335,7 @@ class _BaseClient:
         return cls(f"{op.http_method} {op.path}: {type(error).__name__}{tries}: {error}", attempts=attempts)
 
 
-class ManagementClient(_BaseClient):
+class ManagementClient(_BaseClient[httpx.Client]):
     """Synchronous client for the Users API of an Auth0 tenant.
 
     Pass ``domain`` (``TENANT.REGION.auth0.com``) or ``base_url`` (``https://HOST/api/v2``), and
@@ -339,36 +344,7 @@ class ManagementClient(_BaseClient):
     Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``).
     """
 
-    def __init__(
-        self,
-        *,
-        domain: str | None = None,
-        base_url: str | None = None,
-        token: str | None = None,
-        client_id: str | None = None,
-        client_secret: str | None = None,
-        client_assertion_signing_key: str | None = None,
-        audience: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = 3,
-        telemetry: bool = True,
-        headers: Mapping[str, str] | None = None,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        super().__init__(
-            domain=domain,
-            base_url=base_url,
-            token=token,
-            client_id=client_id,
-            client_secret=client_secret,
-            client_assertion_signing_key=client_assertion_signing_key,
-            audience=audience,
-            timeout=timeout,
-            max_retries=max_retries,
-            telemetry=telemetry,
-            headers=headers,
-        )
-        self._http = _Connections(http_client, httpx.Client)
+    _http_factory = httpx.Client
 
     @cached_property
     def users(self) -> Users:
@@ -376,10 +352,6 @@ class ManagementClient(_BaseClient):
         from ._users_sync import Users
 
         return Users(self)
-
-    def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
-        """A copy with other per-call options, sharing this client's connections and token."""
-        return self._options(timeout, max_retries, headers)
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
@@ -433,39 +405,10 @@ class ManagementClient(_BaseClient):
         return SyncPager(self._fetch, op, path_args, kwargs)
 
 
-class AsyncManagementClient(_BaseClient):
+class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client for the Users API of an Auth0 tenant; see ``ManagementClient``."""
 
-    def __init__(
-        self,
-        *,
-        domain: str | None = None,
-        base_url: str | None = None,
-        token: str | None = None,
-        client_id: str | None = None,
-        client_secret: str | None = None,
-        client_assertion_signing_key: str | None = None,
-        audience: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int = 3,
-        telemetry: bool = True,
-        headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        super().__init__(
-            domain=domain,
-            base_url=base_url,
-            token=token,
-            client_id=client_id,
-            client_secret=client_secret,
-            client_assertion_signing_key=client_assertion_signing_key,
-            audience=audience,
-            timeout=timeout,
-            max_retries=max_retries,
-            telemetry=telemetry,
-            headers=headers,
-        )
-        self._http = _Connections(http_client, httpx.AsyncClient)
+    _http_factory = httpx.AsyncClient
 
     @cached_property
     def users(self) -> AsyncUsers:
@@ -473,10 +416,6 @@ class AsyncManagementClient(_BaseClient):
         from ._users_async import AsyncUsers
 
         return AsyncUsers(self)
-
-    def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
-        """A copy with other per-call options, sharing this client's connections and token."""
-        return self._options(timeout, max_retries, headers)
 
     async def aclose(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""

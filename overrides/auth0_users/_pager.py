@@ -7,8 +7,9 @@ only add the loop that sends requests.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 from auth0_users_api.types import Unset
@@ -138,10 +139,12 @@ class _PagerBase(Generic[T]):
         self._arguments = dict(arguments)
         self._limit = limit
 
-    def _copy(self, limit: int | None) -> Any:
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
-        clone._limit = limit
+    def limit(self, count: int) -> Self:
+        """A pager that stops after ``count`` items, fetching no page beyond them."""
+        if count < 0:
+            raise ValueError(f"limit must be zero or more, got {count}")
+        clone = copy.copy(self)
+        clone._limit = count
         return clone
 
     def _trim(self, page: Page[T], seen: int) -> Page[T]:
@@ -173,13 +176,6 @@ class SyncPager(_PagerBase[T]):
     ) -> None:
         super().__init__(operation, path_args, arguments, limit)
         self._fetch = fetch
-
-    def limit(self, count: int) -> SyncPager[T]:
-        """A pager that stops after ``count`` items, fetching no page beyond them."""
-        if count < 0:
-            raise ValueError(f"limit must be zero or more, got {count}")
-        clone: SyncPager[T] = self._copy(count)
-        return clone
 
     def iter_pages(self) -> Generator[Page[T]]:
         """Yield each page in turn."""
@@ -213,13 +209,6 @@ class AsyncPager(_PagerBase[T]):
     ) -> None:
         super().__init__(operation, path_args, arguments, limit)
         self._fetch = fetch
-
-    def limit(self, count: int) -> AsyncPager[T]:
-        """A pager that stops after ``count`` items, fetching no page beyond them."""
-        if count < 0:
-            raise ValueError(f"limit must be zero or more, got {count}")
-        clone: AsyncPager[T] = self._copy(count)
-        return clone
 
     async def iter_pages(self) -> AsyncGenerator[Page[T]]:
         """Yield each page in turn."""
