@@ -311,7 +311,7 @@ def render_operations(ops: list[Op]) -> str:
         out.append(
             f"{_const(op)} = Operation(key={op.key!r}, module={op.module!r}, http_method={op.http_method!r},"
             f" path={op.path!r}, path_params={tuple(op.path_params)!r}, arguments=({args}{',' if args else ''}),"
-            f" body={op.body!r}, paging={paging}, scopes={tuple(op.scopes)!r})"
+            f" body={op.body!r}, paging={paging}, scopes={tuple(op.scopes)!r}, returns_body={op.returns != 'None'})"
         )
     return "\n".join(out) + "\n"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import pickle
 from urllib.parse import unquote
 
 import pytest
@@ -12,8 +13,10 @@ from auth0_users import (
     Auth0Error,
     ManagementClient,
     NotFoundError,
+    RateLimitState,
     ResponseParseError,
     ServerError,
+    TokenError,
     UnauthorizedError,
 )
 from auth0_users_api.models import GetUserResponseContent
@@ -219,3 +222,56 @@ def test_private_key_jwt_client_assertion(recording_server: RecordingServer) -> 
     assert claims["iss"] == claims["sub"] == "my-app"
     assert body["audience"] == origin + "/api/v2/"
     assert call.headers["Authorization"] == "Bearer issued"
+
+
+def test_a_token_answer_without_a_usable_lifetime_names_no_token(recording_server: RecordingServer) -> None:
+    recording_server.respond(200, {"access_token": "eyJ-the-issued-token", "expires_in": "soon"})
+    mgmt = ManagementClient(base_url=recording_server.base_url, client_id="my-app", client_secret="s3cr3t-value")
+    with mgmt, pytest.raises(TokenError, match="expires_in") as caught:
+        mgmt.users.get("auth0|abc")
+    assert "eyJ-the-issued-token" not in str(caught.value)
+    assert caught.value.body is None
+
+
+def test_an_undocumented_success_status_is_not_silently_none(
+    mgmt: ManagementClient, recording_server: RecordingServer
+) -> None:
+    recording_server.respond(200, USER)  # POST /users documents 201
+    with pytest.raises(ResponseParseError, match="status 200 is not one the spec documents"):
+        mgmt.users.create(connection="db", email="ada@example.com")
+
+
+def test_closing_a_copy_leaves_the_original_working(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    recording_server.respond(200, USER)
+    with mgmt.with_options(timeout=5) as short:
+        short.users.get("auth0|abc")
+    assert mgmt.users.get("auth0|abc").user_id == "auth0|abc"
+
+
+def test_a_repeated_checkpoint_cursor_ends_with_an_error(
+    mgmt: ManagementClient, recording_server: RecordingServer
+) -> None:
+    recording_server.respond(200, {"sessions": [{"id": "ses_1"}], "next": "same"})
+    with pytest.raises(ResponseParseError, match="cursor"):
+        list(mgmt.users.sessions.list("auth0|abc"))
+    assert len(recording_server.requests) == 2
+
+
+def test_search_all_refuses_arguments_it_sets_itself(mgmt: ManagementClient) -> None:
+    with pytest.raises(TypeError, match="sets include_totals, sort itself"):
+        mgmt.users.search_all(sort="email:1", include_totals=False)
+
+
+def test_unreadable_rate_limit_headers_read_as_unknown() -> None:
+    headers = {"x-ratelimit-limit": "inf", "x-ratelimit-remaining": "nan", "x-ratelimit-reset": "7"}
+    state = RateLimitState.from_headers(headers)
+    assert state == RateLimitState(None, None, 7.0)
+
+
+def test_errors_survive_pickling(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
+    recording_server.respond(404, {"statusCode": 404, "error": "Not Found", "message": "gone", "errorCode": "x"})
+    with pytest.raises(NotFoundError) as caught:
+        mgmt.users.get("auth0|abc")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert type(copy) is NotFoundError
+    assert (copy.status_code, copy.error_code, str(copy)) == (404, "x", str(caught.value))

@@ -29,6 +29,8 @@ NOW = 1_700_000_000.0
         (1, True, 429, {"x-ratelimit-reset": str(NOW - 5)}, False, 0.0),  # already reset
         (1, True, 429, {}, False, 0.5),  # no headers: back off
         (1, True, 429, {"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"}, False, 0.0),
+        (1, True, 429, {"retry-after": "soon", "x-ratelimit-reset": str(NOW + 4)}, False, 4.0),  # unreadable
+        (1, True, 429, {"retry-after": "", "x-ratelimit-reset": "never"}, False, 0.5),
         (10, True, 3, {}, False, None),
     ],
 )

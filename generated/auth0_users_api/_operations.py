@@ -46,6 +46,7 @@ USERS__AUTHENTICATION_METHODS__CREATE = Operation(
     body="object",
     paging=None,
     scopes=("create:authentication_methods",),
+    returns_body=True,
 )
 USERS__AUTHENTICATION_METHODS__DELETE = Operation(
     key="users.authentication_methods.delete",
@@ -57,6 +58,7 @@ USERS__AUTHENTICATION_METHODS__DELETE = Operation(
     body="none",
     paging=None,
     scopes=("delete:authentication_methods",),
+    returns_body=False,
 )
 USERS__AUTHENTICATION_METHODS__DELETE_ALL = Operation(
     key="users.authentication_methods.delete_all",
@@ -68,6 +70,7 @@ USERS__AUTHENTICATION_METHODS__DELETE_ALL = Operation(
     body="none",
     paging=None,
     scopes=("delete:authentication_methods",),
+    returns_body=False,
 )
 USERS__AUTHENTICATION_METHODS__GET = Operation(
     key="users.authentication_methods.get",
@@ -79,6 +82,7 @@ USERS__AUTHENTICATION_METHODS__GET = Operation(
     body="none",
     paging=None,
     scopes=("read:authentication_methods",),
+    returns_body=True,
 )
 USERS__AUTHENTICATION_METHODS__LIST = Operation(
     key="users.authentication_methods.list",
@@ -94,6 +98,7 @@ USERS__AUTHENTICATION_METHODS__LIST = Operation(
     body="none",
     paging=Paging(offset=True, checkpoint=False, items="authenticators"),
     scopes=("read:authentication_methods",),
+    returns_body=True,
 )
 USERS__AUTHENTICATION_METHODS__SET = Operation(
     key="users.authentication_methods.set",
@@ -105,6 +110,7 @@ USERS__AUTHENTICATION_METHODS__SET = Operation(
     body="array",
     paging=None,
     scopes=("update:authentication_methods",),
+    returns_body=True,
 )
 USERS__AUTHENTICATION_METHODS__UPDATE = Operation(
     key="users.authentication_methods.update",
@@ -126,6 +132,7 @@ USERS__AUTHENTICATION_METHODS__UPDATE = Operation(
     body="object",
     paging=None,
     scopes=("update:authentication_methods",),
+    returns_body=True,
 )
 USERS__AUTHENTICATORS__DELETE_ALL = Operation(
     key="users.authenticators.delete_all",
@@ -137,6 +144,7 @@ USERS__AUTHENTICATORS__DELETE_ALL = Operation(
     body="none",
     paging=None,
     scopes=("delete:guardian_enrollments",),
+    returns_body=False,
 )
 USERS__CONNECTED_ACCOUNTS__LIST = Operation(
     key="users.connected_accounts.list",
@@ -151,6 +159,7 @@ USERS__CONNECTED_ACCOUNTS__LIST = Operation(
     body="none",
     paging=Paging(offset=False, checkpoint=True, items="connected_accounts"),
     scopes=("read:users",),
+    returns_body=True,
 )
 USERS__CREATE = Operation(
     key="users.create",
@@ -181,6 +190,7 @@ USERS__CREATE = Operation(
     body="object",
     paging=None,
     scopes=("create:users",),
+    returns_body=True,
 )
 USERS__DELETE = Operation(
     key="users.delete",
@@ -192,6 +202,7 @@ USERS__DELETE = Operation(
     body="none",
     paging=None,
     scopes=("delete:users", "delete:current_user"),
+    returns_body=False,
 )
 USERS__EFFECTIVE_PERMISSIONS__LIST = Operation(
     key="users.effective_permissions.list",
@@ -214,6 +225,7 @@ USERS__EFFECTIVE_PERMISSIONS__LIST = Operation(
     body="none",
     paging=Paging(offset=False, checkpoint=True, items="permissions"),
     scopes=("read:user_effective_permissions",),
+    returns_body=True,
 )
 USERS__EFFECTIVE_PERMISSIONS__SOURCES__ROLES__LIST = Operation(
     key="users.effective_permissions.sources.roles.list",
@@ -237,6 +249,7 @@ USERS__EFFECTIVE_PERMISSIONS__SOURCES__ROLES__LIST = Operation(
     body="none",
     paging=Paging(offset=False, checkpoint=True, items="roles"),
     scopes=("read:user_permission_source_roles",),
+    returns_body=True,
 )
 USERS__EFFECTIVE_ROLES__LIST = Operation(
     key="users.effective_roles.list",
@@ -251,6 +264,7 @@ USERS__EFFECTIVE_ROLES__LIST = Operation(
     body="none",
     paging=Paging(offset=False, checkpoint=True, items="roles"),
     scopes=("read:user_effective_roles",),
+    returns_body=True,
 )
 USERS__EFFECTIVE_ROLES__SOURCES__GROUPS__LIST = Operation(
     key="users.effective_roles.sources.groups.list",
@@ -266,6 +280,7 @@ USERS__EFFECTIVE_ROLES__SOURCES__GROUPS__LIST = Operation(
     body="none",
     paging=Paging(offset=False, checkpoint=True, items="groups"),
     scopes=("read:user_role_source_groups",),
+    returns_body=True,
 )
 USERS__ENROLLMENTS__GET = Operation(
     key="users.enrollments.get",
@@ -277,6 +292,7 @@ USERS__ENROLLMENTS__GET = Operation(
     body="none",
     paging=None,
     scopes=("read:users", "read:current_user"),
+    returns_body=True,
 )
 USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE = Operation(
     key="users.federated_connections_tokensets.delete",
@@ -288,6 +304,7 @@ USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE = Operation(
     body="none",
     paging=None,
     scopes=("delete:federated_connections_tokens",),
+    returns_body=False,
 )
 USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST = Operation(
     key="users.federated_connections_tokensets.list",
@@ -299,6 +316,7 @@ USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST = Operation(
     body="none",
     paging=None,
     scopes=("read:federated_connections_tokens",),
+    returns_body=True,
 )
 USERS__GET = Operation(
     key="users.get",
@@ -313,6 +331,7 @@ USERS__GET = Operation(
     body="none",
     paging=None,
     scopes=("read:users", "read:current_user", "read:user_idp_tokens"),
+    returns_body=True,
 )
 USERS__GROUPS__GET = Operation(
     key="users.groups.get",
@@ -332,6 +351,7 @@ USERS__GROUPS__GET = Operation(
     body="none",
     paging=Paging(offset=True, checkpoint=True, items="groups"),
     scopes=("read:groups",),
+    returns_body=True,
 )
 USERS__IDENTITIES__DELETE = Operation(
     key="users.identities.delete",
@@ -343,6 +363,7 @@ USERS__IDENTITIES__DELETE = Operation(
     body="none",
     paging=None,
     scopes=("update:users", "update:current_user_identities"),
+    returns_body=True,
 )
 USERS__IDENTITIES__LINK = Operation(
     key="users.identities.link",
@@ -359,6 +380,7 @@ USERS__IDENTITIES__LINK = Operation(
     body="object",
     paging=None,
     scopes=("update:users", "update:current_user_identities"),
+    returns_body=True,
 )
 USERS__LIST = Operation(
     key="users.list",
@@ -381,6 +403,7 @@ USERS__LIST = Operation(
     body="none",
     paging=Paging(offset=True, checkpoint=False, items="users"),
     scopes=("read:users", "read:user_idp_tokens"),
+    returns_body=True,
 )
 USERS__LIST_USERS_BY_EMAIL = Operation(
     key="users.list_users_by_email",
@@ -396,6 +419,7 @@ USERS__LIST_USERS_BY_EMAIL = Operation(
     body="none",
     paging=None,
     scopes=("read:users",),
+    returns_body=True,
 )
 USERS__LOGS__LIST = Operation(
     key="users.logs.list",
@@ -412,6 +436,7 @@ USERS__LOGS__LIST = Operation(
     body="none",
     paging=Paging(offset=True, checkpoint=False, items="logs"),
     scopes=("read:logs", "read:logs_users"),
+    returns_body=True,
 )
 USERS__MULTIFACTOR__DELETE_PROVIDER = Operation(
     key="users.multifactor.delete_provider",
@@ -423,6 +448,7 @@ USERS__MULTIFACTOR__DELETE_PROVIDER = Operation(
     body="none",
     paging=None,
     scopes=("update:users",),
+    returns_body=False,
 )
 USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER = Operation(
     key="users.multifactor.invalidate_remember_browser",
@@ -434,6 +460,7 @@ USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER = Operation(
     body="none",
     paging=None,
     scopes=("update:users",),
+    returns_body=False,
 )
 USERS__ORGANIZATIONS__LIST = Operation(
     key="users.organizations.list",
@@ -449,6 +476,7 @@ USERS__ORGANIZATIONS__LIST = Operation(
     body="none",
     paging=Paging(offset=True, checkpoint=False, items="organizations"),
     scopes=("read:organizations",),
+    returns_body=True,
 )
 USERS__PERMISSIONS__CREATE = Operation(
     key="users.permissions.create",
@@ -460,6 +488,7 @@ USERS__PERMISSIONS__CREATE = Operation(
     body="object",
     paging=None,
     scopes=("update:users",),
+    returns_body=False,
 )
 USERS__PERMISSIONS__DELETE = Operation(
     key="users.permissions.delete",
@@ -471,6 +500,7 @@ USERS__PERMISSIONS__DELETE = Operation(
     body="object",
     paging=None,
     scopes=("update:users",),
+    returns_body=False,
 )
 USERS__PERMISSIONS__LIST = Operation(
     key="users.permissions.list",
@@ -486,6 +516,7 @@ USERS__PERMISSIONS__LIST = Operation(
     body="none",
     paging=Paging(offset=True, checkpoint=False, items="permissions"),
     scopes=("read:users",),
+    returns_body=True,
 )
 USERS__REFRESH_TOKEN__DELETE = Operation(
     key="users.refresh_token.delete",
@@ -497,6 +528,7 @@ USERS__REFRESH_TOKEN__DELETE = Operation(
     body="none",
     paging=None,
     scopes=("delete:refresh_tokens",),
+    returns_body=False,
 )
 USERS__REFRESH_TOKEN__LIST = Operation(
     key="users.refresh_token.list",
@@ -512,6 +544,7 @@ USERS__REFRESH_TOKEN__LIST = Operation(
     body="none",
     paging=Paging(offset=False, checkpoint=True, items="tokens"),
     scopes=("read:refresh_tokens",),
+    returns_body=True,
 )
 USERS__REGENERATE_RECOVERY_CODE = Operation(
     key="users.regenerate_recovery_code",
@@ -523,6 +556,7 @@ USERS__REGENERATE_RECOVERY_CODE = Operation(
     body="none",
     paging=None,
     scopes=("update:users",),
+    returns_body=True,
 )
 USERS__REVOKE_ACCESS = Operation(
     key="users.revoke_access",
@@ -539,6 +573,7 @@ USERS__REVOKE_ACCESS = Operation(
     body="object",
     paging=None,
     scopes=("delete:sessions", "delete:refresh_tokens"),
+    returns_body=False,
 )
 USERS__RISK_ASSESSMENTS__CLEAR = Operation(
     key="users.risk_assessments.clear",
@@ -553,6 +588,7 @@ USERS__RISK_ASSESSMENTS__CLEAR = Operation(
     body="object",
     paging=None,
     scopes=("update:users",),
+    returns_body=False,
 )
 USERS__ROLES__ASSIGN = Operation(
     key="users.roles.assign",
@@ -564,6 +600,7 @@ USERS__ROLES__ASSIGN = Operation(
     body="object",
     paging=None,
     scopes=("update:users", "create:role_members"),
+    returns_body=False,
 )
 USERS__ROLES__DELETE = Operation(
     key="users.roles.delete",
@@ -575,6 +612,7 @@ USERS__ROLES__DELETE = Operation(
     body="object",
     paging=None,
     scopes=("update:users", "delete:role_members"),
+    returns_body=False,
 )
 USERS__ROLES__LIST = Operation(
     key="users.roles.list",
@@ -590,6 +628,7 @@ USERS__ROLES__LIST = Operation(
     body="none",
     paging=Paging(offset=True, checkpoint=False, items="roles"),
     scopes=("read:users", "read:roles", "read:role_members"),
+    returns_body=True,
 )
 USERS__SESSIONS__DELETE = Operation(
     key="users.sessions.delete",
@@ -601,6 +640,7 @@ USERS__SESSIONS__DELETE = Operation(
     body="none",
     paging=None,
     scopes=("delete:sessions",),
+    returns_body=False,
 )
 USERS__SESSIONS__LIST = Operation(
     key="users.sessions.list",
@@ -616,6 +656,7 @@ USERS__SESSIONS__LIST = Operation(
     body="none",
     paging=Paging(offset=False, checkpoint=True, items="sessions"),
     scopes=("read:sessions",),
+    returns_body=True,
 )
 USERS__UPDATE = Operation(
     key="users.update",
@@ -647,4 +688,5 @@ USERS__UPDATE = Operation(
     body="object",
     paging=None,
     scopes=("update:users", "update:users_app_metadata", "update:current_user_metadata"),
+    returns_body=True,
 )

@@ -6,7 +6,6 @@ with ManagementClient(domain="TENANT.eu.auth0.com", token="...") as mgmt:
 user = mgmt.users.get("auth0|123")
 """
 
-from ._auth import TokenError
 from ._client import AsyncManagementClient, ManagementClient, RateLimitState
 from ._errors import (
     APIConnectionError,
@@ -22,6 +21,7 @@ from ._errors import (
     ResponseParseError,
     SearchLimitError,
     ServerError,
+    TokenError,
     UnauthorizedError,
 )
 from ._pager import AsyncPager, Page, SyncPager

@@ -7,6 +7,7 @@ a 401 refreshes and repeats the request once. Neither ever shows a secret in ``r
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 import time
 from collections.abc import AsyncGenerator, Generator
@@ -14,7 +15,7 @@ from typing import Any, NamedTuple
 
 import httpx
 
-from ._errors import Auth0Error, ResponseParseError, error_for
+from ._errors import TokenError
 
 TokenProvider = httpx.Auth
 
@@ -37,10 +38,6 @@ class BearerToken(httpx.Auth):
 class _Token(NamedTuple):
     value: str
     expires_at: float
-
-
-class TokenError(Auth0Error):
-    """The token endpoint refused or could not be reached; the message names no secret."""
 
 
 class ClientCredentials(httpx.Auth):
@@ -66,7 +63,8 @@ class ClientCredentials(httpx.Auth):
         self._token: _Token | None = None
         self._thread_lock = threading.Lock()
         self._task_lock: Any = None  # an asyncio.Lock, made on first async use
-        self.fetches = 0
+        if signing_key is not None and importlib.util.find_spec("jwt") is None:
+            raise ImportError("a client assertion needs the 'jwt' extra: pip install 'auth0-users[jwt]'")
 
     def __repr__(self) -> str:
         return f"ClientCredentials(client_id={self.client_id!r}, token_url={self.token_url!r})"
@@ -80,14 +78,12 @@ class ClientCredentials(httpx.Auth):
             self._token = None
 
     def _assertion(self) -> dict[str, str]:
-        if self._secret is not None or self._signing_key is None:
+        if self._signing_key is None:
             return {"client_secret": self._secret or ""}
         import uuid
 
-        try:
-            import jwt
-        except ImportError as exc:
-            raise TokenError("a client assertion needs the 'jwt' extra: pip install 'auth0-users[jwt]'") from exc
+        import jwt
+
         now = int(time.time())
         origin = str(httpx.URL(self.token_url).copy_with(path="/"))
         claims = {"iss": self.client_id, "sub": self.client_id, "aud": origin, "iat": now, "exp": now + 60}
@@ -98,21 +94,26 @@ class ClientCredentials(httpx.Auth):
             "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
         }
 
-    def _token_request(self) -> httpx.Request:
+    def _token_request(self, api_request: httpx.Request) -> httpx.Request:
         body = {"grant_type": "client_credentials", "client_id": self.client_id, "audience": self.audience}
-        return httpx.Request("POST", self.token_url, json={**body, **self._assertion()})
+        # The same time limits as the API request it serves (httpx applies none to a bare Request).
+        extensions = {"timeout": api_request.extensions["timeout"]} if "timeout" in api_request.extensions else {}
+        return httpx.Request("POST", self.token_url, json={**body, **self._assertion()}, extensions=extensions)
 
     def _accept(self, response: httpx.Response) -> str:
-        self.fetches += 1
         if not response.is_success:
-            error = error_for(response)
-            raise TokenError(f"token request for client {self.client_id!r} failed: {error}") from None
+            raise TokenError(response, client_id=self.client_id)
         try:
             payload = response.json()
-            value = str(payload["access_token"])
-            lifetime = float(payload.get("expires_in", 86400))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ResponseParseError(response, "no access_token in the token response") from exc
+        except ValueError:
+            raise TokenError(response, client_id=self.client_id, reason="the answer is not JSON") from None
+        if not isinstance(payload, dict):
+            raise TokenError(response, client_id=self.client_id, reason="the answer is not a JSON object")
+        value, lifetime = payload.get("access_token"), payload.get("expires_in", 86400)
+        if not isinstance(value, str) or not value:
+            raise TokenError(response, client_id=self.client_id, reason="the answer has no access_token")
+        if isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or not lifetime > 0:
+            raise TokenError(response, client_id=self.client_id, reason="expires_in is not a positive number")
         leeway = min(self.REFRESH_LEEWAY, lifetime / 10)
         self._token = _Token(value, time.time() + lifetime - leeway)
         return value
@@ -128,7 +129,7 @@ class ClientCredentials(httpx.Auth):
             with self._thread_lock:
                 token = self._valid()
                 if token is None:
-                    answer = yield self._token_request()
+                    answer = yield self._token_request(request)
                     answer.read()
                     token = self._accept(answer)
             if token == sent:
@@ -150,7 +151,7 @@ class ClientCredentials(httpx.Auth):
             async with self._task_lock:
                 token = self._valid()
                 if token is None:
-                    answer = yield self._token_request()
+                    answer = yield self._token_request(request)
                     await answer.aread()
                     token = self._accept(answer)
             if token == sent:

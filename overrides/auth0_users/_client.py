@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import logging
+import math
 import random
 import sys
 import threading
@@ -12,7 +14,6 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
 
 import httpx
@@ -25,6 +26,7 @@ from ._errors import (
     APITransportError,
     Auth0Error,
     ResponseParseError,
+    TokenError,
     error_for,
 )
 from ._operation import Argument, Operation
@@ -81,9 +83,10 @@ class RateLimitState(NamedTuple):
 
         def number(value: str | None) -> float | None:
             try:
-                return float(value) if value is not None else None
+                parsed = float(value) if value is not None else None
             except ValueError:
                 return None
+            return parsed if parsed is not None and math.isfinite(parsed) else None
 
         limit, remaining, reset = (number(value) for value in values)
         return cls(
@@ -124,17 +127,18 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
 class _Connections(Generic[H]):
-    """The HTTP client: the caller's, or one made on first use and closed by ``close()``.
+    """What a client shares with its ``with_options`` copies: the HTTP client and rate-limit state.
 
-    Made lazily because httpx imports its transport when a client is built; shared by the
-    copies ``with_options`` makes, so they use one connection pool.
+    The HTTP client is the caller's, or one made on first use (httpx imports its transport when
+    a client is built), which only the client that made this object closes.
     """
 
     def __init__(self, given: H | None, factory: Callable[[], H]) -> None:
-        self.owned = given is None
+        self._made_here = given is None
         self._client: H | None = given
         self._factory: Callable[[], H] = factory
         self._lock = threading.Lock()
+        self.rate_limit_headers: httpx.Headers | None = None
 
     def get(self) -> H:
         client = self._client
@@ -145,16 +149,25 @@ class _Connections(Generic[H]):
                 client = self._client
         return client
 
-    def opened(self) -> H | None:
-        """The client to close: one this package made and has made already."""
-        return self._client if self.owned else None
+    def made(self) -> H | None:
+        """The HTTP client to close: one made here, if it was made."""
+        return self._client if self._made_here else None
 
 
-_fast_loads: Callable[[bytes], Any] | None
-try:
-    from orjson import loads as _fast_loads
-except ImportError:  # the "fast" extra is not installed
-    _fast_loads = None
+@functools.cache
+def _fast_loads() -> Callable[[bytes], Any] | None:
+    """Orjson's decoder when the "fast" extra is installed (imported on first use)."""
+    try:
+        from orjson import loads
+    except ImportError:
+        return None
+    return loads
+
+
+def _check_max_retries(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be an integer of zero or more, got {value!r}")
+    return value
 
 
 def _telemetry() -> str:
@@ -193,6 +206,7 @@ class _BaseClient(Generic[H]):
         http_client: H | None = None,
     ) -> None:
         self._http: _Connections[H] = _Connections(http_client, self._http_factory)
+        self._owns_http = True
         self.base_url = _base_url(domain, base_url)
         origin = httpx.URL(self.base_url).copy_with(path="/", query=None, fragment=None)
         if token is not None:
@@ -209,15 +223,12 @@ class _BaseClient(Generic[H]):
             )
         else:
             raise TypeError("pass token=..., or client_id=... with client_secret=... (or a client assertion key)")
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ValueError(f"max_retries must be an integer of zero or more, got {max_retries!r}")
-        self._retry = RetryPolicy(max_retries=max_retries)
+        self._retry = RetryPolicy(max_retries=_check_max_retries(max_retries))
         self._timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._headers = {"User-Agent": f"auth0-users/{__version__} python/{_PYTHON}"}
         if telemetry:
             self._headers["Auth0-Client"] = _telemetry()
         self._headers.update(headers or {})
-        self._rate_limit_headers: httpx.Headers | None = None
         self._random = random.Random()
 
     def __repr__(self) -> str:
@@ -226,7 +237,7 @@ class _BaseClient(Generic[H]):
     @property
     def rate_limit(self) -> RateLimitState | None:
         """The rate-limit headers of the latest response that carried any."""
-        headers = self._rate_limit_headers
+        headers = self._http.rate_limit_headers
         return None if headers is None else RateLimitState.from_headers(headers)
 
     def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
@@ -234,12 +245,11 @@ class _BaseClient(Generic[H]):
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone.__dict__.pop("users", None)  # the copy's resources call the copy
+        clone._owns_http = False  # closing a copy leaves the connections to the original
         if timeout is not NOT_GIVEN:
             clone._timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         if max_retries is not NOT_GIVEN:
-            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-                raise ValueError(f"max_retries must be an integer of zero or more, got {max_retries!r}")
-            clone._retry = self._retry._replace(max_retries=max_retries)
+            clone._retry = self._retry._replace(max_retries=_check_max_retries(max_retries))
         if headers is not NOT_GIVEN:
             clone._headers = {**self._headers, **(headers or {})}
         return clone
@@ -289,39 +299,55 @@ class _BaseClient(Generic[H]):
     def _parse(self, op: Operation, response: httpx.Response) -> Any:
         if not response.content and response.status_code in (202, 204):
             return None
-        if _fast_loads is not None and response.content:
+        loads = _fast_loads()
+        if loads is not None and response.content:
             # The generated parsers call response.json(); give this response a faster decoder.
             content = response.content
-            vars(response)["json"] = lambda **_: _fast_loads(content)
+            vars(response)["json"] = lambda **_: loads(content)
         try:
-            return op.endpoint._parse_response(client=_PARSE_CONTEXT, response=response)
+            parsed = op.endpoint._parse_response(client=_PARSE_CONTEXT, response=response)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             reason = "empty body" if not response.content else f"{type(exc).__name__}: {exc}"
             raise ResponseParseError(response, reason) from exc
+        if parsed is None and op.returns_body:
+            # The generated parsers answer None for a status the spec does not list.
+            raise ResponseParseError(response, f"status {response.status_code} is not one the spec documents here")
+        return parsed
 
     def _observe(self, response: httpx.Response, attempt: int) -> None:
         if "x-ratelimit-remaining" in response.headers:
-            self._rate_limit_headers = response.headers
+            self._http.rate_limit_headers = response.headers
         if logger.isEnabledFor(logging.DEBUG):
             request = response.request
             logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
 
-    def _next_delay(
-        self, op: Operation, attempt: int, response: httpx.Response | None, error: httpx.RequestError | None
-    ) -> float | None:
+    def _delay_or_raise(
+        self, op: Operation, attempt: int, outcome: httpx.Response | httpx.RequestError | TokenError
+    ) -> float:
+        """Seconds to wait before the next try of ``op``; raises the typed error when there is none."""
+        answer = outcome.response if isinstance(outcome, TokenError) else outcome
+        response = answer if isinstance(answer, httpx.Response) else None
         delay = retry_delay(
             self._retry,
             attempt=attempt,
-            idempotent=op.idempotent,
+            # Asking the token endpoint again is always safe, whatever the API request is.
+            idempotent=op.idempotent or isinstance(outcome, TokenError),
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
-            connect_failed=isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout),
+            connect_failed=isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout),
             now=time.time(),
             jitter=self._random.random(),
         )
-        if delay is not None:
-            why = f"status {response.status_code}" if response is not None else type(error).__name__
-            logger.info("%s %s: %s, retry %d in %.2fs", op.http_method, op.path, why, attempt, delay)
+        if delay is None:
+            if isinstance(outcome, Auth0Error):
+                outcome.attempts = attempt
+                raise outcome
+            if isinstance(outcome, httpx.RequestError):
+                raise self._transport_error(op, outcome, attempt) from outcome
+            raise error_for(outcome, attempts=attempt)
+        why = type(outcome).__name__ if response is None else f"status {response.status_code}"
+        where = "token endpoint" if isinstance(outcome, TokenError) else f"{op.http_method} {op.path}"
+        logger.info("%s: %s, retry %d in %.2fs", where, why, attempt, delay)
         return delay
 
     @staticmethod
@@ -346,7 +372,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
 
     _http_factory = httpx.Client
 
-    @cached_property
+    @functools.cached_property
     def users(self) -> Users:
         """Operations on users: ``mgmt.users.get(...)``, ``mgmt.users.roles.assign(...)``, ..."""
         from ._users_sync import Users
@@ -355,7 +381,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        http = self._http.opened()
+        http = self._http.made() if self._owns_http else None
         if http is not None:
             http.close()
 
@@ -371,17 +397,13 @@ class ManagementClient(_BaseClient[httpx.Client]):
             attempt += 1
             try:
                 response = http.send(request, auth=self._auth)
-            except httpx.RequestError as error:
-                delay = self._next_delay(op, attempt, None, error)
-                if delay is None:
-                    raise self._transport_error(op, error, attempt) from error
+            except (httpx.RequestError, TokenError) as error:
+                delay = self._delay_or_raise(op, attempt, error)
             else:
                 self._observe(response, attempt)
                 if response.is_success:
                     return response
-                delay = self._next_delay(op, attempt, response, None)
-                if delay is None:
-                    raise error_for(response, attempts=attempt)
+                delay = self._delay_or_raise(op, attempt, response)
             time.sleep(delay)
 
     def _fetch(
@@ -410,7 +432,7 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
 
     _http_factory = httpx.AsyncClient
 
-    @cached_property
+    @functools.cached_property
     def users(self) -> AsyncUsers:
         """Operations on users: ``await amgmt.users.get(...)``, ``async for u in amgmt.users.list()``."""
         from ._users_async import AsyncUsers
@@ -419,7 +441,7 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
 
     async def aclose(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""
-        http = self._http.opened()
+        http = self._http.made() if self._owns_http else None
         if http is not None:
             await http.aclose()
 
@@ -430,24 +452,20 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
         await self.aclose()
 
     async def _send(self, op: Operation, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
+        import asyncio  # here, so that the sync client never imports it
+
         attempt = 0
         while True:
             attempt += 1
             try:
                 response = await http.send(request, auth=self._auth)
-            except httpx.RequestError as error:
-                delay = self._next_delay(op, attempt, None, error)
-                if delay is None:
-                    raise self._transport_error(op, error, attempt) from error
+            except (httpx.RequestError, TokenError) as error:
+                delay = self._delay_or_raise(op, attempt, error)
             else:
                 self._observe(response, attempt)
                 if response.is_success:
                     return response
-                delay = self._next_delay(op, attempt, response, None)
-                if delay is None:
-                    raise error_for(response, attempts=attempt)
-            import asyncio
-
+                delay = self._delay_or_raise(op, attempt, response)
             await asyncio.sleep(delay)
 
     async def _fetch(

@@ -9,7 +9,8 @@
     │   ├── NotFoundError           404
     │   ├── ConflictError           409
     │   ├── RateLimitError          429, with the reset time
-    │   └── ServerError             5xx
+    │   ├── ServerError             5xx
+    │   └── TokenError              the token endpoint refused the client or gave no usable token
     └── APITransportError           no usable answer: connection, timeout, unreadable body
         ├── APIConnectionError
         │   └── APITimeoutError
@@ -39,6 +40,17 @@ class Auth0Error(Exception):
 
     attempts: int = 1
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take a response, not a message: rebuild from the state, not from __init__.
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(cls: type[Auth0Error], args: tuple[Any, ...], state: dict[str, Any]) -> Auth0Error:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class APIStatusError(Auth0Error):
     """The API answered with a non-2xx status."""
@@ -56,7 +68,8 @@ class APIStatusError(Auth0Error):
         details = self.body if isinstance(self.body, dict) else {}
         self.error_code: str | None = details.get("errorCode")
         self.error: str | None = details.get("error")
-        self.message: str = str(details.get("message") or details.get("error") or excerpt(response.content) or "")
+        described = details.get("message") or details.get("error_description") or details.get("error")
+        self.message: str = str(described or excerpt(response.content) or "")
         request = response.request
         where = f"{request.method} {request.url.path}"
         tries = f" after {attempts} attempts" if attempts > 1 else ""
@@ -111,7 +124,26 @@ class RateLimitError(APIStatusError):
 
 
 class ServerError(APIStatusError):
-    """5xx, or any other status outside 2xx-4xx (a proxy's 520, say)."""
+    """5xx, or any status above 599 (a proxy's 520 is a 5xx too)."""
+
+
+class TokenError(APIStatusError):
+    """The token endpoint refused the client, failed, or answered without a usable token.
+
+    The message names the client id and the reason; never the secret, an assertion or a token
+    (the body of a successful answer is not kept).
+    """
+
+    def __init__(
+        self, response: httpx.Response, *, client_id: str, reason: str | None = None, attempts: int = 1
+    ) -> None:
+        super().__init__(response, attempts=attempts)
+        self.client_id = client_id
+        if response.is_success:
+            self.body = None
+        self.message = reason or self.message
+        where = f"{response.request.method} {response.request.url.path}"
+        self.args = (f"token request for client {client_id!r} failed: {where} → {self.status_code}: {self.message}",)
 
 
 class APITransportError(Auth0Error):

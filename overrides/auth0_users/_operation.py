@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from types import ModuleType
 from typing import NamedTuple
-
-_ENDPOINTS: dict[str, ModuleType] = {}
 
 
 class Argument(NamedTuple):
@@ -40,14 +39,12 @@ class Operation(NamedTuple):
     body: str
     paging: Paging | None
     scopes: tuple[str, ...]
+    returns_body: bool = False
 
     @property
     def endpoint(self) -> ModuleType:
         """The generated endpoint module, imported on first use."""
-        module = _ENDPOINTS.get(self.module)
-        if module is None:
-            module = _ENDPOINTS[self.module] = importlib.import_module(self.module)
-        return module
+        return sys.modules.get(self.module) or importlib.import_module(self.module)
 
     @property
     def idempotent(self) -> bool:

@@ -14,6 +14,7 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 from auth0_users_api.types import Unset
 
+from ._errors import ResponseParseError
 from ._operation import Operation
 
 T = TypeVar("T")
@@ -62,7 +63,7 @@ class _Strategy:
     def first(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def next(self, arguments: dict[str, Any], page: Page[Any], seen: int) -> dict[str, Any] | None:
+    def next(self, arguments: dict[str, Any], page: Page[Any]) -> dict[str, Any] | None:
         raise NotImplementedError
 
     def read(self, parsed: Any, response: httpx.Response) -> Page[Any]:
@@ -92,7 +93,7 @@ class OffsetStrategy(_Strategy):
             arguments["include_totals"] = True
         return arguments
 
-    def next(self, arguments: dict[str, Any], page: Page[Any], seen: int) -> dict[str, Any] | None:
+    def next(self, arguments: dict[str, Any], page: Page[Any]) -> dict[str, Any] | None:
         per_page, number = int(arguments["per_page"]), int(arguments["page"])
         end = (number + 1) * per_page
         if not page.items or len(page.items) < per_page or (page.total is not None and end >= page.total):
@@ -106,9 +107,11 @@ class CheckpointStrategy(_Strategy):
     def first(self) -> dict[str, Any]:
         return dict(self.arguments)
 
-    def next(self, arguments: dict[str, Any], page: Page[Any], seen: int) -> dict[str, Any] | None:
+    def next(self, arguments: dict[str, Any], page: Page[Any]) -> dict[str, Any] | None:
         if not page.items or page.next_cursor is None:
             return None
+        if page.next_cursor == arguments.get("from_"):
+            raise ResponseParseError(page.http_response, "the next cursor is the one just used; paging would not end")
         return {**arguments, "from_": page.next_cursor}
 
 
@@ -189,7 +192,7 @@ class SyncPager(_PagerBase[T]):
             seen += len(page.items)
             if self._done(seen):
                 return
-            arguments = strategy.next(arguments, page, seen)
+            arguments = strategy.next(arguments, page)
 
     def __iter__(self) -> Iterator[T]:
         for page in self.iter_pages():
@@ -222,7 +225,7 @@ class AsyncPager(_PagerBase[T]):
             seen += len(page.items)
             if self._done(seen):
                 return
-            arguments = strategy.next(arguments, page, seen)
+            arguments = strategy.next(arguments, page)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.iter_pages():

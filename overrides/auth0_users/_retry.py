@@ -27,9 +27,10 @@ def _header_wait(headers: Mapping[str, str], now: float) -> float | None:
         try:
             return max(0.0, float(retry_after))
         except ValueError:
-            parsed = email.utils.parsedate_to_datetime(retry_after) if retry_after.strip() else None
-            if parsed is not None:
-                return max(0.0, parsed.timestamp() - now)
+            try:
+                return max(0.0, email.utils.parsedate_to_datetime(retry_after).timestamp() - now)
+            except (TypeError, ValueError):
+                pass  # neither seconds nor a date: fall back to the reset header or backoff
     reset = headers.get("x-ratelimit-reset")
     if reset is not None:
         try:

@@ -57,9 +57,12 @@ class Span(NamedTuple):
         return Span(self.low, middle), Span(middle, self.high)
 
 
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def _escape(moment: datetime) -> str:
-    text = moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return text.replace(":", "\\:")
+    return _iso(moment).replace(":", "\\:")
 
 
 def _created_at(user: Any) -> datetime | None:
@@ -71,14 +74,30 @@ def _split(span: Span, page: Page[Any], low: datetime | None, high: datetime | N
     """The halves of a span with too many matches, later half first (the stack pops the earlier)."""
     halves = span.halves(low, high) if low is not None and high is not None else None
     if halves is None:
-        message = f"over {SEARCH_CAP} users share one created_at ({span.low}); they cannot be split further"
+        instant = span.low or low
+        message = (
+            f"over {SEARCH_CAP} users share one created_at ({_iso(instant)}); they cannot be split further"
+            if instant is not None
+            else "the matches carry no created_at to split the search by"
+        )
         body = {"statusCode": 400, "error": "Bad Request", "message": message}
         raise SearchLimitError(httpx.Response(400, json=body, request=page.http_response.request))
     return [halves[1], halves[0]]
 
 
+RESERVED = frozenset({"sort", "include_totals", "page", "from_", "take"})
+"""``list`` arguments that search_all sets itself: ranges are paged oldest first, with totals."""
+
+
+def _checked(extra: dict[str, Any]) -> dict[str, Any]:
+    taken = sorted(RESERVED & extra.keys())
+    if taken:
+        raise TypeError(f"search_all sets {', '.join(taken)} itself; leave {'them' if len(taken) > 1 else 'it'} out")
+    return extra
+
+
 def _arguments(q: str | None, span: Span, extra: dict[str, Any], sort: str) -> dict[str, Any]:
-    return {"q": span.query(q), "per_page": PER_PAGE, "include_totals": True, "sort": sort, **extra}
+    return {"per_page": PER_PAGE, **extra, "q": span.query(q), "include_totals": True, "sort": sort}
 
 
 def _edge_arguments(q: str | None, extra: dict[str, Any], sort: str) -> dict[str, Any]:
@@ -90,7 +109,7 @@ class SearchAllPager:
     """Iterate to stream every user matching ``q``, range by range; see ``Users.search_all``."""
 
     def __init__(self, users: Users, q: str | None, extra: dict[str, Any]) -> None:
-        self._users, self._q, self._extra = users, q, extra
+        self._users, self._q, self._extra = users, q, _checked(extra)
 
     def _edge(self, sort: str) -> datetime | None:
         arguments = _edge_arguments(self._q, self._extra, sort)
@@ -117,7 +136,7 @@ class AsyncSearchAllPager:
     """``async for`` streams every user matching ``q``, range by range; see ``Users.search_all``."""
 
     def __init__(self, users: AsyncUsers, q: str | None, extra: dict[str, Any]) -> None:
-        self._users, self._q, self._extra = users, q, extra
+        self._users, self._q, self._extra = users, q, _checked(extra)
 
     async def _edge(self, sort: str) -> datetime | None:
         arguments = _edge_arguments(self._q, self._extra, sort)

@@ -37,8 +37,10 @@ def test_database_users_get_auth0_hex_ids_and_lower_cased_emails(api: httpx.Clie
     assert user["identities"] == [
         {"connection": DB, "user_id": user["user_id"][6:], "provider": "auth0", "isSocial": False}
     ]
-    found = api.get("/users-by-email", params={"email": "GRACE.hopper@example.com"}).json()
+    found = api.get("/users-by-email", params={"email": "grace.hopper@example.com"}).json()
     assert [u["user_id"] for u in found] == [user["user_id"]]
+    # The lookup is case-sensitive, as the spec says: the stored address matches, others do not.
+    assert api.get("/users-by-email", params={"email": "GRACE.hopper@example.com"}).json() == []
 
 
 def test_duplicate_email_on_one_connection_is_a_conflict(api: httpx.Client) -> None:

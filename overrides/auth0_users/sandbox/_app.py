@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
-from ._faults import Decision, Faults, RateLimitState, RecordedRequest, RequestLog
+from ._faults import Decision, Faults, RateLimitWindow, RecordedRequest, RequestLog
 from ._paging import Checkpoint, Offset, OffsetOrCheckpoint, Paging
 from .backend import ApiError, SandboxBackend, project
 
@@ -54,15 +54,15 @@ class Route:
 
 _LIST = ("page", "per_page", "include_totals")
 ROUTES = (
-    Route("GET", "/users", "search_users", query=("q", "sort", "connection"), paging=Offset("users", True, True),
-          fields=True),
+    Route("GET", "/users", "search_users", query=("q", "sort", "connection"),
+          paging=Offset("users", True, True, min_per_page=0), fields=True),
     Route("POST", "/users", "create_user", 201, body=True),
     Route("GET", "/users-by-email", "users_by_email", query=("email",), required=("email",), fields=True),
     Route("GET", "/users/{id}", "get_user", fields=True),
     Route("DELETE", "/users/{id}", "delete_user", 204),
     Route("PATCH", "/users/{id}", "update_user", body=True),
     Route("GET", "/users/{id}/authentication-methods", "list_authentication_methods",
-          paging=Offset("authenticators")),
+          paging=Offset("authenticators", min_per_page=0)),
     Route("DELETE", "/users/{id}/authentication-methods", "delete_authentication_methods", 204),
     Route("POST", "/users/{id}/authentication-methods", "create_authentication_method", 201, body=True),
     Route("PUT", "/users/{id}/authentication-methods", "set_authentication_methods", body=True),
@@ -73,7 +73,7 @@ ROUTES = (
           body=True),
     Route("DELETE", "/users/{id}/authenticators", "delete_authenticators", 204),
     Route("GET", "/users/{id}/connected-accounts", "list_connected_accounts",
-          paging=Checkpoint("connected_accounts", default_take=10)),
+          paging=Checkpoint("connected_accounts", default_take=10, max_take=20)),
     Route("GET", "/users/{id}/effective-permissions", "list_effective_permissions",
           query=("resource_server_identifier",), required=("resource_server_identifier",),
           paging=Checkpoint("permissions")),
@@ -232,7 +232,7 @@ class SandboxApp:
         reply = self._reply(request, decision, limits)
         await _send(send, reply, limits, decision)
 
-    def _reply(self, request: RecordedRequest, decision: Decision, limits: RateLimitState) -> Reply:
+    def _reply(self, request: RecordedRequest, decision: Decision, limits: RateLimitWindow) -> Reply:
         # Routes match the path as sent, so an encoded "/" stays inside its segment, as at Auth0.
         method, path, headers, raw = request.method, request.raw_path, request.headers, request.body
         try:
@@ -295,7 +295,7 @@ class DroppedConnection(Exception):
     """Raised after half a response so that the server closes the connection mid-body."""
 
 
-async def _send(send: Send, reply: Reply, limits: RateLimitState, decision: Decision) -> None:
+async def _send(send: Send, reply: Reply, limits: RateLimitWindow, decision: Decision) -> None:
     payload, content_type = reply.payload(), reply.content_type
     if decision.malformed == "truncated":
         payload = payload[: len(payload) // 2] or b'{"'

@@ -31,7 +31,7 @@ class _Countdown:
 
 
 @dataclass(frozen=True)
-class RateLimitState:
+class RateLimitWindow:
     """The rate-limit headers of one response, and whether the request was over budget."""
 
     limit: int
@@ -106,7 +106,7 @@ class Faults:
             kind = next((kind for count, kind in self._malformed if count.take(method)), None)
         return Decision(delay=delay, drop=drop, fail_status=status, malformed=kind)
 
-    def admit(self) -> RateLimitState:
+    def admit(self) -> RateLimitWindow:
         """Count one request against the rate-limit window and return its headers' values."""
         with self._lock:
             moment = time.time()
@@ -118,7 +118,7 @@ class Faults:
             limit = self._budget if self._budget is not None else DEFAULT_LIMIT
             exceeded = self._budget is not None and self._used > self._budget
             reset = math.ceil(self._window_start + self._reset_after)
-            return RateLimitState(limit, max(0, limit - self._used), reset, exceeded)
+            return RateLimitWindow(limit, max(0, limit - self._used), reset, exceeded)
 
 
 def _methods(methods: Iterable[str] | None) -> frozenset[str] | None:

@@ -43,6 +43,7 @@ class Offset:
     length: bool = False
     cap: bool = False
     default_per_page: int | None = 50
+    min_per_page: int = 1
 
     def apply(self, items: Sequence[Any], query: Mapping[str, Any]) -> Any:
         """Return the page as a bare array or, with ``include_totals``, the totals object."""
@@ -50,8 +51,8 @@ class Offset:
         per_page: int | None = query.get("per_page", self.default_per_page)
         if page < 0:
             raise _query_error("page", "Too small: must be at least 0")
-        if per_page is not None and not 0 <= per_page <= MAX_PER_PAGE:
-            raise _query_error("per_page", f"Value must be between 0 and {MAX_PER_PAGE}")
+        if per_page is not None and not self.min_per_page <= per_page <= MAX_PER_PAGE:
+            raise _query_error("per_page", f"Value must be between {self.min_per_page} and {MAX_PER_PAGE}")
         if per_page is None:
             start, chunk = 0, list(items)
         else:
@@ -75,12 +76,13 @@ class Checkpoint:
 
     key: str
     default_take: int = 50
+    max_take: int = MAX_PER_PAGE
 
     def apply(self, items: Sequence[Any], query: Mapping[str, Any]) -> Any:
         """Return ``{key: items, next?}`` (and ``total`` when ``include_totals`` is asked for)."""
         take: int = query.get("take", self.default_take)
-        if not 1 <= take <= MAX_PER_PAGE:
-            raise _query_error("take", f"Value must be between 1 and {MAX_PER_PAGE}")
+        if not 1 <= take <= self.max_take:
+            raise _query_error("take", f"Value must be between 1 and {self.max_take}")
         start = decode_cursor(query["from"]) if query.get("from") else 0
         body: dict[str, Any] = {self.key: list(items[start : start + take])}
         if start + take < len(items):

@@ -472,8 +472,8 @@ class SandboxBackend:
             self._touch()
 
     def users_by_email(self, email: str) -> list[JsonObject]:
-        """``GET /users-by-email``: matches the stored (lower-cased) email case-insensitively."""
-        ids = self._by_email.get(email.lower(), set())
+        """``GET /users-by-email``: the exact stored email (Auth0 lower-cases the ones it owns)."""
+        ids = self._by_email.get(email, set())
         return [self.users[user_id] for user_id in self.users if user_id in ids] if ids else []
 
     def search_users(
