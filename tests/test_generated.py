@@ -13,6 +13,7 @@ import httpx
 import pytest
 from auth0_users_api import AuthenticatedClient
 from auth0_users_api.api.users import (
+    get_user_roles,
     get_users,
     get_users_by_id,
     patch_users_by_id,
@@ -205,3 +206,18 @@ def test_every_listed_model_resolves() -> None:
     assert set(models.__all__) <= set(dir(models))
     with pytest.raises(ImportError):
         from auth0_users_api.models import NoSuchModel  # type: ignore[attr-defined]  # noqa: F401
+
+
+def test_a_status_the_standard_library_does_not_know_does_not_crash(recording_server: RecordingServer) -> None:
+    """Pitfall: HTTPStatus(520) raised ValueError in every *_detailed function."""
+    recording_server.respond(520, {"message": "origin unreachable"})
+    response = get_users_by_id.sync_detailed("auth0|1", client=client(recording_server))
+    assert response.status_code == 520
+    assert response.parsed is None
+
+
+def test_dot_segments_stay_inside_the_path(recording_server: RecordingServer) -> None:
+    """A bare ".." would be resolved by the URL and reach GET /api/v2/roles."""
+    recording_server.respond(200, [])
+    get_user_roles.sync("..", client=client(recording_server))
+    assert recording_server.requests[0].path == "/api/v2/users/%2E%2E/roles"

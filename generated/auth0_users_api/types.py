@@ -3,6 +3,7 @@
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from urllib.parse import quote
 
 from attrs import define
 
@@ -14,14 +15,9 @@ class Unset:
 
 UNSET: Unset = Unset()
 
-# The types that `httpx.Client(files=)` can accept, copied from that library.
+# What httpx.Client(files=) accepts.
 FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
-)
+FileTypes = tuple[str | None, FileContent, str | None] | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 RequestFiles = list[tuple[str, FileTypes]]
 
 
@@ -51,4 +47,22 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+def path_segment(value: object) -> str:
+    """``value`` as one percent-encoded path segment; "." and ".." too, which URLs would resolve."""
+    text = str(value)
+    return text.replace(".", "%2E") if text in (".", "..") else quote(text, safe="")
+
+
+def http_status(code: int) -> HTTPStatus:
+    """The HTTPStatus for ``code``, also for one the standard library does not list (a proxy's 520)."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        status = int.__new__(HTTPStatus, code)
+        status._name_ = f"STATUS_{code}"
+        status._value_ = code
+        status.phrase = status.description = ""
+        return status
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "http_status", "path_segment"]

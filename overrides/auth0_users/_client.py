@@ -262,7 +262,7 @@ class _BaseClient(Generic[H]):
             if not value.strip():
                 raise ValueError(f"{op.key}: {name} must not be empty")
             if value in (".", ".."):
-                # Percent-encoding leaves dots alone and URLs resolve them: "/users/.." is "/".
+                # No Auth0 id is a dot segment; "../roles" and the like stay encoded in one segment.
                 raise ValueError(f"{op.key}: {name} cannot be {value!r}")
         endpoint_args: dict[str, Any] = {}
         body: dict[str, Any] = {}
@@ -291,8 +291,6 @@ class _BaseClient(Generic[H]):
         described["headers"] = {**self._headers, **described.get("headers", {})}
         described["url"] = self.base_url + described["url"]
         described["method"] = described["method"].upper()
-        if not described.get("params"):
-            described.pop("params", None)  # an empty dict still costs httpx a second URL parse
         described["timeout"] = self._timeout
         return described
 

@@ -1,13 +1,11 @@
-from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.user_multifactor_provider_enum import UserMultifactorProviderEnum
-from ...types import Response
+from ...types import Response, http_status, path_segment
 
 
 def _get_kwargs(
@@ -18,8 +16,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/users/{id}/multifactor/{provider}".format(
-            id=quote(str(id), safe=""),
-            provider=quote(str(provider), safe=""),
+            id=path_segment(id),
+            provider=path_segment(provider),
         ),
     }
 
@@ -47,13 +45,12 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -90,9 +87,7 @@ def sync_detailed(
         provider=provider,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 

@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delete_user_identity_response_content_item import DeleteUserIdentityResponseContentItem
 from ...models.user_identity_provider_enum import UserIdentityProviderEnum
-from ...types import Response
+from ...types import Response, http_status, path_segment
 
 
 def _get_kwargs(
@@ -20,9 +18,9 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/users/{id}/identities/{provider}/{user_id}".format(
-            id=quote(str(id), safe=""),
-            provider=quote(str(provider), safe=""),
-            user_id=quote(str(user_id), safe=""),
+            id=path_segment(id),
+            provider=path_segment(provider),
+            user_id=path_segment(user_id),
         ),
     }
 
@@ -64,15 +62,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | list[DeleteUserIdentityResponseContentItem]]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -115,9 +112,7 @@ def sync_detailed(
         user_id=user_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -152,11 +147,13 @@ def sync(
         Any | list[DeleteUserIdentityResponseContentItem]
     """
 
-    return sync_detailed(
-        id=id,
-        provider=provider,
-        user_id=user_id,
-        client=client,
+    return (
+        sync_detailed(
+            id=id,
+            provider=provider,
+            user_id=user_id,
+            client=client,
+        )
     ).parsed
 
 

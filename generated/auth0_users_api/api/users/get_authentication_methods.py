@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -10,7 +8,7 @@ from ...models.list_user_authentication_methods_offset_paginated_response_conten
     ListUserAuthenticationMethodsOffsetPaginatedResponseContent,
 )
 from ...models.user_authentication_method import UserAuthenticationMethod
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -34,10 +32,11 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{id}/authentication-methods".format(
-            id=quote(str(id), safe=""),
+            id=path_segment(id),
         ),
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -105,15 +104,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | list[UserAuthenticationMethod] | ListUserAuthenticationMethodsOffsetPaginatedResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -153,9 +151,7 @@ def sync_detailed(
         include_totals=include_totals,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -186,12 +182,14 @@ def sync(
         Any | list[UserAuthenticationMethod] | ListUserAuthenticationMethodsOffsetPaginatedResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        page=page,
-        per_page=per_page,
-        include_totals=include_totals,
+    return (
+        sync_detailed(
+            id=id,
+            client=client,
+            page=page,
+            per_page=per_page,
+            include_totals=include_totals,
+        )
     ).parsed
 
 

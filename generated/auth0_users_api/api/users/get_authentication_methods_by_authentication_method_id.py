@@ -1,13 +1,11 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_user_authentication_method_response_content import GetUserAuthenticationMethodResponseContent
-from ...types import Response
+from ...types import Response, http_status, path_segment
 
 
 def _get_kwargs(
@@ -18,8 +16,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{id}/authentication-methods/{authentication_method_id}".format(
-            id=quote(str(id), safe=""),
-            authentication_method_id=quote(str(authentication_method_id), safe=""),
+            id=path_segment(id),
+            authentication_method_id=path_segment(authentication_method_id),
         ),
     }
 
@@ -56,15 +54,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | GetUserAuthenticationMethodResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -96,9 +93,7 @@ def sync_detailed(
         authentication_method_id=authentication_method_id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -123,10 +118,12 @@ def sync(
         Any | GetUserAuthenticationMethodResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        authentication_method_id=authentication_method_id,
-        client=client,
+    return (
+        sync_detailed(
+            id=id,
+            authentication_method_id=authentication_method_id,
+            client=client,
+        )
     ).parsed
 
 

@@ -1,13 +1,11 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_user_connected_accounts_response_content import ListUserConnectedAccountsResponseContent
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -28,10 +26,11 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{id}/connected-accounts".format(
-            id=quote(str(id), safe=""),
+            id=path_segment(id),
         ),
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -66,15 +65,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ListUserConnectedAccountsResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -111,9 +109,7 @@ def sync_detailed(
         take=take,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -142,11 +138,13 @@ def sync(
         Any | ListUserConnectedAccountsResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        from_=from_,
-        take=take,
+    return (
+        sync_detailed(
+            id=id,
+            client=client,
+            from_=from_,
+            take=take,
+        )
     ).parsed
 
 

@@ -1,13 +1,11 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_user_sessions_paginated_response_content import ListUserSessionsPaginatedResponseContent
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -31,10 +29,11 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{user_id}/sessions".format(
-            user_id=quote(str(user_id), safe=""),
+            user_id=path_segment(user_id),
         ),
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -65,15 +64,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ListUserSessionsPaginatedResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -113,9 +111,7 @@ def sync_detailed(
         take=take,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -146,12 +142,14 @@ def sync(
         Any | ListUserSessionsPaginatedResponseContent
     """
 
-    return sync_detailed(
-        user_id=user_id,
-        client=client,
-        include_totals=include_totals,
-        from_=from_,
-        take=take,
+    return (
+        sync_detailed(
+            user_id=user_id,
+            client=client,
+            include_totals=include_totals,
+            from_=from_,
+            take=take,
+        )
     ).parsed
 
 

@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.list_user_effective_permission_role_sources_response_content import (
     ListUserEffectivePermissionRoleSourcesResponseContent,
 )
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -36,10 +34,11 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{id}/effective-permissions/sources/effective-roles".format(
-            id=quote(str(id), safe=""),
+            id=path_segment(id),
         ),
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -74,15 +73,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | ListUserEffectivePermissionRoleSourcesResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -126,9 +124,7 @@ def sync_detailed(
         permission_name=permission_name,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -162,13 +158,15 @@ def sync(
         Any | ListUserEffectivePermissionRoleSourcesResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        from_=from_,
-        take=take,
-        resource_server_identifier=resource_server_identifier,
-        permission_name=permission_name,
+    return (
+        sync_detailed(
+            id=id,
+            client=client,
+            from_=from_,
+            take=take,
+            resource_server_identifier=resource_server_identifier,
+            permission_name=permission_name,
+        )
     ).parsed
 
 

@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_user_groups_paginated_response_content import GetUserGroupsPaginatedResponseContent
 from ...models.user_groups_response_schema import UserGroupsResponseSchema
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -44,10 +42,11 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{id}/groups".format(
-            id=quote(str(id), safe=""),
+            id=path_segment(id),
         ),
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -111,15 +110,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | GetUserGroupsPaginatedResponseContent | list[UserGroupsResponseSchema]]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -171,9 +169,7 @@ def sync_detailed(
         take=take,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -212,16 +208,18 @@ def sync(
         Any | GetUserGroupsPaginatedResponseContent | list[UserGroupsResponseSchema]
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        fields=fields,
-        include_fields=include_fields,
-        page=page,
-        per_page=per_page,
-        include_totals=include_totals,
-        from_=from_,
-        take=take,
+    return (
+        sync_detailed(
+            id=id,
+            client=client,
+            fields=fields,
+            include_fields=include_fields,
+            page=page,
+            per_page=per_page,
+            include_totals=include_totals,
+            from_=from_,
+            take=take,
+        )
     ).parsed
 
 

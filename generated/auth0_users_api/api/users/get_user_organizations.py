@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -10,7 +8,7 @@ from ...models.list_user_organizations_offset_paginated_response_content import 
     ListUserOrganizationsOffsetPaginatedResponseContent,
 )
 from ...models.organization import Organization
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -34,10 +32,11 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{id}/organizations".format(
-            id=quote(str(id), safe=""),
+            id=path_segment(id),
         ),
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -99,15 +98,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -149,9 +147,7 @@ def sync_detailed(
         include_totals=include_totals,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -184,12 +180,14 @@ def sync(
         Any | list[Organization] | ListUserOrganizationsOffsetPaginatedResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        page=page,
-        per_page=per_page,
-        include_totals=include_totals,
+    return (
+        sync_detailed(
+            id=id,
+            client=client,
+            page=page,
+            per_page=per_page,
+            include_totals=include_totals,
+        )
     ).parsed
 
 

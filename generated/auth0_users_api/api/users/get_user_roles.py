@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_user_roles_offset_paginated_response_content import ListUserRolesOffsetPaginatedResponseContent
 from ...models.role import Role
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -32,10 +30,11 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{id}/roles".format(
-            id=quote(str(id), safe=""),
+            id=path_segment(id),
         ),
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -99,15 +98,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | list[Role] | ListUserRolesOffsetPaginatedResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -152,9 +150,7 @@ def sync_detailed(
         include_totals=include_totals,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -190,12 +186,14 @@ def sync(
         Any | list[Role] | ListUserRolesOffsetPaginatedResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        per_page=per_page,
-        page=page,
-        include_totals=include_totals,
+    return (
+        sync_detailed(
+            id=id,
+            client=client,
+            per_page=per_page,
+            page=page,
+            include_totals=include_totals,
+        )
     ).parsed
 
 

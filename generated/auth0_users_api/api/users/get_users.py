@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
@@ -8,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.list_users_offset_paginated_response_content import ListUsersOffsetPaginatedResponseContent
 from ...models.search_engine_versions_enum import SearchEngineVersionsEnum
 from ...models.user_response_schema import UserResponseSchema
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status
 
 
 def _get_kwargs(
@@ -56,8 +55,9 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users",
-        "params": params,
     }
+    if params:
+        _kwargs["params"] = params
 
     return _kwargs
 
@@ -121,15 +121,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | list[UserResponseSchema] | ListUsersOffsetPaginatedResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -208,9 +207,7 @@ def sync_detailed(
         primary_order=primary_order,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -274,18 +271,20 @@ def sync(
         Any | list[UserResponseSchema] | ListUsersOffsetPaginatedResponseContent
     """
 
-    return sync_detailed(
-        client=client,
-        page=page,
-        per_page=per_page,
-        include_totals=include_totals,
-        sort=sort,
-        connection=connection,
-        fields=fields,
-        include_fields=include_fields,
-        q=q,
-        search_engine=search_engine,
-        primary_order=primary_order,
+    return (
+        sync_detailed(
+            client=client,
+            page=page,
+            per_page=per_page,
+            include_totals=include_totals,
+            sort=sort,
+            connection=connection,
+            fields=fields,
+            include_fields=include_fields,
+            q=q,
+            search_engine=search_engine,
+            primary_order=primary_order,
+        )
     ).parsed
 
 

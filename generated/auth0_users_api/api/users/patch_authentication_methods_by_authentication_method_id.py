@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.update_user_authentication_method_request_content import UpdateUserAuthenticationMethodRequestContent
 from ...models.update_user_authentication_method_response_content import UpdateUserAuthenticationMethodResponseContent
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -22,8 +20,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/users/{id}/authentication-methods/{authentication_method_id}".format(
-            id=quote(str(id), safe=""),
-            authentication_method_id=quote(str(authentication_method_id), safe=""),
+            id=path_segment(id),
+            authentication_method_id=path_segment(authentication_method_id),
         ),
     }
 
@@ -66,15 +64,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | UpdateUserAuthenticationMethodResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -114,9 +111,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -148,11 +143,13 @@ def sync(
         Any | UpdateUserAuthenticationMethodResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        authentication_method_id=authentication_method_id,
-        client=client,
-        body=body,
+    return (
+        sync_detailed(
+            id=id,
+            authentication_method_id=authentication_method_id,
+            client=client,
+            body=body,
+        )
     ).parsed
 
 

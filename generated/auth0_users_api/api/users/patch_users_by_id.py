@@ -1,6 +1,4 @@
-from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.update_user_request_content import UpdateUserRequestContent
 from ...models.update_user_response_content import UpdateUserResponseContent
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status, path_segment
 
 
 def _get_kwargs(
@@ -24,7 +22,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/users/{id}".format(
-            id=quote(str(id), safe=""),
+            id=path_segment(id),
         ),
     }
 
@@ -67,15 +65,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | UpdateUserResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -211,9 +208,7 @@ def sync_detailed(
         auth0_custom_domain=auth0_custom_domain,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -341,11 +336,13 @@ def sync(
         Any | UpdateUserResponseContent
     """
 
-    return sync_detailed(
-        id=id,
-        client=client,
-        body=body,
-        auth0_custom_domain=auth0_custom_domain,
+    return (
+        sync_detailed(
+            id=id,
+            client=client,
+            body=body,
+            auth0_custom_domain=auth0_custom_domain,
+        )
     ).parsed
 
 

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 
 import httpx
@@ -7,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_user_request_content import CreateUserRequestContent
 from ...models.create_user_response_content import CreateUserResponseContent
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, http_status
 
 
 def _get_kwargs(
@@ -63,15 +62,14 @@ def _parse_response(
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | CreateUserResponseContent]:
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
@@ -109,9 +107,7 @@ def sync_detailed(
         auth0_custom_domain=auth0_custom_domain,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -142,10 +138,12 @@ def sync(
         Any | CreateUserResponseContent
     """
 
-    return sync_detailed(
-        client=client,
-        body=body,
-        auth0_custom_domain=auth0_custom_domain,
+    return (
+        sync_detailed(
+            client=client,
+            body=body,
+            auth0_custom_domain=auth0_custom_domain,
+        )
     ).parsed
 
 
