@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonschema
 import pytest
 from auth0_users import NotFoundError
 from auth0_users.sandbox import SandboxServer
@@ -128,3 +129,10 @@ async def test_the_fast_transport_and_decoder(sandbox: SandboxServer) -> None:
         assert not http.is_closed  # the caller's client is the caller's to close
     assert user.user_id == uid
     assert len(users) == 3
+
+
+async def test_request_bodies_are_checked_for_auth0_formats_too(mgmt: Any, sandbox: SandboxServer) -> None:
+    """Prism skips Auth0's own formats; the test client's request hook does not."""
+    uid = sandbox.seed(1)[0]["user_id"]
+    with pytest.raises(jsonschema.ValidationError, match="strict-uri"):
+        await run(mgmt.users.update(uid, picture="not a uri"))
