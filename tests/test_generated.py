@@ -221,3 +221,13 @@ def test_dot_segments_stay_inside_the_path(recording_server: RecordingServer) ->
     recording_server.respond(200, [])
     get_user_roles.sync("..", client=client(recording_server))
     assert recording_server.requests[0].path == "/api/v2/users/%2E%2E/roles"
+
+
+def test_bodies_are_decoded_with_orjson_when_it_is_installed(recording_server: RecordingServer) -> None:
+    import orjson
+    from auth0_users_api import types
+
+    recording_server.respond(200, USER)
+    user = get_users_by_id.sync("auth0|1", client=client(recording_server))
+    assert isinstance(user, GetUserResponseContent)
+    assert types._loads is orjson.loads

@@ -1,10 +1,12 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+import json
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 from urllib.parse import quote
 
+import httpx
 from attrs import define
 
 
@@ -47,6 +49,21 @@ class Response(Generic[T]):
     parsed: T | None
 
 
+_loads: Callable[[bytes], Any] | None = None
+
+
+def json_body(response: httpx.Response) -> Any:
+    """The response's JSON, decoded with orjson when it is installed (the "fast" extra)."""
+    global _loads
+    if _loads is None:
+        try:
+            from orjson import loads
+        except ImportError:
+            loads = json.loads
+        _loads = loads
+    return _loads(response.content)
+
+
 def path_segment(value: object) -> str:
     """``value`` as one percent-encoded path segment; "." and ".." too, which URLs would resolve."""
     text = str(value)
@@ -65,4 +82,14 @@ def http_status(code: int) -> HTTPStatus:
         return status
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "http_status", "path_segment"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "http_status",
+    "json_body",
+    "path_segment",
+]

@@ -154,16 +154,6 @@ class _Connections(Generic[H]):
         return self._client if self._made_here else None
 
 
-@functools.cache
-def _fast_loads() -> Callable[[bytes], Any] | None:
-    """Orjson's decoder when the "fast" extra is installed (imported on first use)."""
-    try:
-        from orjson import loads
-    except ImportError:
-        return None
-    return loads
-
-
 def _check_max_retries(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"max_retries must be an integer of zero or more, got {value!r}")
@@ -297,11 +287,6 @@ class _BaseClient(Generic[H]):
     def _parse(self, op: Operation, response: httpx.Response) -> Any:
         if not response.content and response.status_code in (202, 204):
             return None
-        loads = _fast_loads()
-        if loads is not None and response.content:
-            # The generated parsers call response.json(); give this response a faster decoder.
-            content = response.content
-            vars(response)["json"] = lambda **_: loads(content)
         try:
             parsed = op.endpoint._parse_response(client=_PARSE_CONTEXT, response=response)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:

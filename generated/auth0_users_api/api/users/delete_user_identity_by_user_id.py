@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delete_user_identity_response_content_item import DeleteUserIdentityResponseContentItem
 from ...models.user_identity_provider_enum import UserIdentityProviderEnum
-from ...types import Response, http_status, path_segment
+from ...types import Response, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -32,7 +32,7 @@ def _parse_response(
 ) -> Any | list[DeleteUserIdentityResponseContentItem] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
+        _response_200 = json_body(response)
         for componentsschemas_delete_user_identity_response_content_item_data in _response_200:
             componentsschemas_delete_user_identity_response_content_item = (
                 DeleteUserIdentityResponseContentItem.from_dict(

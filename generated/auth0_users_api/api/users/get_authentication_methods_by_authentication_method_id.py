@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_user_authentication_method_response_content import GetUserAuthenticationMethodResponseContent
-from ...types import Response, http_status, path_segment
+from ...types import Response, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -28,7 +28,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | GetUserAuthenticationMethodResponseContent | None:
     if response.status_code == 200:
-        response_200 = GetUserAuthenticationMethodResponseContent.from_dict(response.json())
+        response_200 = GetUserAuthenticationMethodResponseContent.from_dict(json_body(response))
 
         return response_200
 

@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.federated_connection_token_set import FederatedConnectionTokenSet
-from ...types import Response, http_status, path_segment
+from ...types import Response, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -27,7 +27,7 @@ def _parse_response(
 ) -> Any | list[FederatedConnectionTokenSet] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
+        _response_200 = json_body(response)
         for response_200_item_data in _response_200:
             response_200_item = FederatedConnectionTokenSet.from_dict(response_200_item_data)
 

@@ -8,7 +8,7 @@ from ...models.list_user_permissions_offset_paginated_response_content import (
     ListUserPermissionsOffsetPaginatedResponseContent,
 )
 from ...models.user_permission_schema import UserPermissionSchema
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -78,7 +78,7 @@ def _parse_response(
 
             return componentsschemas_list_user_permissions_response_content_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(json_body(response))
 
         return response_200
 

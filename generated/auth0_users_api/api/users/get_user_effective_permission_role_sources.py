@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.list_user_effective_permission_role_sources_response_content import (
     ListUserEffectivePermissionRoleSourcesResponseContent,
 )
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -47,7 +47,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ListUserEffectivePermissionRoleSourcesResponseContent | None:
     if response.status_code == 200:
-        response_200 = ListUserEffectivePermissionRoleSourcesResponseContent.from_dict(response.json())
+        response_200 = ListUserEffectivePermissionRoleSourcesResponseContent.from_dict(json_body(response))
 
         return response_200
 

@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_user_groups_paginated_response_content import GetUserGroupsPaginatedResponseContent
 from ...models.user_groups_response_schema import UserGroupsResponseSchema
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -84,7 +84,7 @@ def _parse_response(
 
             return componentsschemas_get_user_groups_response_content_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(json_body(response))
 
         return response_200
 

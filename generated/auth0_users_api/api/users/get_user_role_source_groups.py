@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_user_role_source_groups_response_content import ListUserRoleSourceGroupsResponseContent
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -42,7 +42,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ListUserRoleSourceGroupsResponseContent | None:
     if response.status_code == 200:
-        response_200 = ListUserRoleSourceGroupsResponseContent.from_dict(response.json())
+        response_200 = ListUserRoleSourceGroupsResponseContent.from_dict(json_body(response))
 
         return response_200
 

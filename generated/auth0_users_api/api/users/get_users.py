@@ -7,7 +7,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.list_users_offset_paginated_response_content import ListUsersOffsetPaginatedResponseContent
 from ...models.search_engine_versions_enum import SearchEngineVersionsEnum
 from ...models.user_response_schema import UserResponseSchema
-from ...types import UNSET, Response, Unset, http_status
+from ...types import UNSET, Response, Unset, http_status, json_body
 
 
 def _get_kwargs(
@@ -95,7 +95,7 @@ def _parse_response(
 
             return componentsschemas_list_users_response_content_type_1
 
-        response_200 = _parse_response_200(response.json())
+        response_200 = _parse_response_200(json_body(response))
 
         return response_200
 

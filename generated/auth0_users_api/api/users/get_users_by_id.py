@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_user_response_content import GetUserResponseContent
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -39,7 +39,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | GetUserResponseContent | None:
     if response.status_code == 200:
-        response_200 = GetUserResponseContent.from_dict(response.json())
+        response_200 = GetUserResponseContent.from_dict(json_body(response))
 
         return response_200
 

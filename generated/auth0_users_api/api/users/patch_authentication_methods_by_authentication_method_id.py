@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.update_user_authentication_method_request_content import UpdateUserAuthenticationMethodRequestContent
 from ...models.update_user_authentication_method_response_content import UpdateUserAuthenticationMethodResponseContent
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -38,7 +38,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | UpdateUserAuthenticationMethodResponseContent | None:
     if response.status_code == 200:
-        response_200 = UpdateUserAuthenticationMethodResponseContent.from_dict(response.json())
+        response_200 = UpdateUserAuthenticationMethodResponseContent.from_dict(json_body(response))
 
         return response_200
 

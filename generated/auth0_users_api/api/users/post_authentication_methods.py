@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_user_authentication_method_request_content import CreateUserAuthenticationMethodRequestContent
 from ...models.create_user_authentication_method_response_content import CreateUserAuthenticationMethodResponseContent
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -36,7 +36,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CreateUserAuthenticationMethodResponseContent | None:
     if response.status_code == 201:
-        response_201 = CreateUserAuthenticationMethodResponseContent.from_dict(response.json())
+        response_201 = CreateUserAuthenticationMethodResponseContent.from_dict(json_body(response))
 
         return response_201
 

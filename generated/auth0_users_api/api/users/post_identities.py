@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.link_user_identity_request_content import LinkUserIdentityRequestContent
 from ...models.user_identity import UserIdentity
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -37,7 +37,7 @@ def _parse_response(
 ) -> Any | list[UserIdentity] | None:
     if response.status_code == 201:
         response_201 = []
-        _response_201 = response.json()
+        _response_201 = json_body(response)
         for response_201_item_data in _response_201:
             response_201_item = UserIdentity.from_dict(response_201_item_data)
 

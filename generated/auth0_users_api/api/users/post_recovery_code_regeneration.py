@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.regenerate_users_recovery_code_response_content import RegenerateUsersRecoveryCodeResponseContent
-from ...types import Response, http_status, path_segment
+from ...types import Response, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -26,7 +26,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | RegenerateUsersRecoveryCodeResponseContent | None:
     if response.status_code == 200:
-        response_200 = RegenerateUsersRecoveryCodeResponseContent.from_dict(response.json())
+        response_200 = RegenerateUsersRecoveryCodeResponseContent.from_dict(json_body(response))
 
         return response_200
 

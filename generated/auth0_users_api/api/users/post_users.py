@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_user_request_content import CreateUserRequestContent
 from ...models.create_user_response_content import CreateUserResponseContent
-from ...types import UNSET, Response, Unset, http_status
+from ...types import UNSET, Response, Unset, http_status, json_body
 
 
 def _get_kwargs(
@@ -36,7 +36,7 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CreateUserResponseContent | None:
     if response.status_code == 201:
-        response_201 = CreateUserResponseContent.from_dict(response.json())
+        response_201 = CreateUserResponseContent.from_dict(json_body(response))
 
         return response_201
 

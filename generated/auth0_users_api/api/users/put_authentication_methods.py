@@ -6,7 +6,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.set_user_authentication_method_response_content import SetUserAuthenticationMethodResponseContent
 from ...models.set_user_authentication_methods import SetUserAuthenticationMethods
-from ...types import UNSET, Response, Unset, http_status, path_segment
+from ...types import UNSET, Response, Unset, http_status, json_body, path_segment
 
 
 def _get_kwargs(
@@ -42,7 +42,7 @@ def _parse_response(
 ) -> Any | list[SetUserAuthenticationMethodResponseContent] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
+        _response_200 = json_body(response)
         for response_200_item_data in _response_200:
             response_200_item = SetUserAuthenticationMethodResponseContent.from_dict(response_200_item_data)
 

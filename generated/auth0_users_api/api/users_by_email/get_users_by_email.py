@@ -5,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.user_response_schema import UserResponseSchema
-from ...types import UNSET, Response, Unset, http_status
+from ...types import UNSET, Response, Unset, http_status, json_body
 
 
 def _get_kwargs(
@@ -40,7 +40,7 @@ def _parse_response(
 ) -> Any | list[UserResponseSchema] | None:
     if response.status_code == 200:
         response_200 = []
-        _response_200 = response.json()
+        _response_200 = json_body(response)
         for response_200_item_data in _response_200:
             response_200_item = UserResponseSchema.from_dict(response_200_item_data)
 
