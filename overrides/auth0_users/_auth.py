@@ -17,8 +17,6 @@ import httpx
 
 from ._errors import TokenError
 
-TokenProvider = httpx.Auth
-
 
 class BearerToken(httpx.Auth):
     """A static Management API token."""

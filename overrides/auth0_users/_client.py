@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
 import httpx
 from auth0_users_api.types import UNSET, Unset
 
-from ._auth import BearerToken, ClientCredentials, TokenProvider
+from ._auth import BearerToken, ClientCredentials
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -38,8 +38,6 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
-
-T = TypeVar("T")
 
 logger = logging.getLogger("auth0_users")
 logger.addHandler(logging.NullHandler())
@@ -202,7 +200,7 @@ class _BaseClient(Generic[H]):
         if token is not None:
             if not isinstance(token, str) or not token:
                 raise TypeError("token must be a non-empty string")
-            self._auth: TokenProvider = BearerToken(token)
+            self._auth: httpx.Auth = BearerToken(token)
         elif client_id and (client_secret or client_assertion_signing_key):
             self._auth = ClientCredentials(
                 token_url=str(origin.join("/oauth/token")),
