@@ -175,6 +175,18 @@ def test_generation_is_independent_of_the_surrounding_project(tmp_path: Path) ->
     assert run_generate("--check", "--target", str(target)).returncode == 0
 
 
+def test_dates_need_nothing_beyond_the_standard_library() -> None:
+    code = (
+        "import sys\n"
+        "from auth0_users_api.models import GetUserResponseContent\n"
+        "u = GetUserResponseContent.from_dict({'created_at': '2024-03-01T10:00:00.000Z',"
+        " 'last_login': '2024-03-02T11:30:15.123+02:00'})\n"
+        "print(u.created_at.isoformat(), u.last_login.utcoffset(), 'dateutil' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["2024-03-01T10:00:00+00:00", "2:00:00", "False"]
+
+
 def test_generated_package_imports_without_the_facade() -> None:
     code = "import auth0_users_api.api.users.get_users as m, sys; print('auth0_users' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
