@@ -124,6 +124,7 @@ class SearchAllPager:
             pages = self._users.list(**_arguments(self._q, span, self._extra, "created_at:1")).iter_pages()
             first = next(pages)
             if first.total is not None and first.total > SEARCH_CAP:
+                pages.close()
                 edges = edges or (self._edge("created_at:1"), self._edge("created_at:-1"))
                 stack += _split(span, first, *edges)
                 continue
