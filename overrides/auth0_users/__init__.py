@@ -6,7 +6,7 @@ with ManagementClient(domain="TENANT.eu.auth0.com", token="...") as mgmt:
 user = mgmt.users.get("auth0|123")
 """
 
-from ._client import AsyncManagementClient, ManagementClient, RateLimitState
+from ._client import AsyncManagementClient, ManagementClient
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -27,6 +27,7 @@ from ._errors import (
 from ._pager import AsyncPager, Page, SyncPager
 from ._response import RawResponse
 from ._version import __version__
+from .pacing import RateLimitState
 
 __all__ = [
     "APIConnectionError",

@@ -6,7 +6,6 @@ import base64
 import functools
 import json
 import logging
-import math
 import random
 import sys
 import threading
@@ -14,7 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 from auth0_users_api.types import UNSET, Unset
@@ -34,6 +33,7 @@ from ._pager import AsyncPager, SyncPager
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
 from ._version import __version__
+from .pacing import Pacer, Pacing, RateLimitState, Ticket
 
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
@@ -63,35 +63,6 @@ class _NotGiven:
 
 
 NOT_GIVEN: Any = _NotGiven()
-
-
-class RateLimitState(NamedTuple):
-    """Auth0's rate-limit headers from the latest response: limit, remaining, reset (epoch seconds)."""
-
-    limit: int | None
-    remaining: int | None
-    reset: float | None
-
-    @classmethod
-    def from_headers(cls, headers: Mapping[str, str]) -> RateLimitState | None:
-        """Read the three ``X-RateLimit-*`` headers, or ``None`` when the response had none."""
-        values = [headers.get(f"x-ratelimit-{name}") for name in ("limit", "remaining", "reset")]
-        if all(value is None for value in values):
-            return None
-
-        def number(value: str | None) -> float | None:
-            try:
-                parsed = float(value) if value is not None else None
-            except ValueError:
-                return None
-            return parsed if parsed is not None and math.isfinite(parsed) else None
-
-        limit, remaining, reset = (number(value) for value in values)
-        return cls(
-            None if limit is None else int(limit),
-            None if remaining is None else int(remaining),
-            reset,
-        )
 
 
 def _jsonable(value: Any) -> Any:
@@ -125,18 +96,19 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
 class _Connections(Generic[H]):
-    """What a client shares with its ``with_options`` copies: the HTTP client and rate-limit state.
+    """What a client shares with its ``with_options`` copies: the HTTP client, rate-limit state, pacer.
 
     The HTTP client is the caller's, or one made on first use (httpx imports its transport when
     a client is built), which only the client that made this object closes.
     """
 
-    def __init__(self, given: H | None, factory: Callable[[], H]) -> None:
+    def __init__(self, given: H | None, factory: Callable[[], H], pacer: Pacer) -> None:
         self._made_here = given is None
         self._client: H | None = given
         self._factory: Callable[[], H] = factory
         self._lock = threading.Lock()
         self.rate_limit_headers: httpx.Headers | None = None
+        self.pacer = pacer
 
     def get(self) -> H:
         client = self._client
@@ -192,8 +164,9 @@ class _BaseClient(Generic[H]):
         telemetry: bool = True,
         headers: Mapping[str, str] | None = None,
         http_client: H | None = None,
+        pacing: bool | Pacing | Pacer = True,
     ) -> None:
-        self._http: _Connections[H] = _Connections(http_client, self._http_factory)
+        self._http: _Connections[H] = _Connections(http_client, self._http_factory, Pacer.from_option(pacing))
         self._owns_http = True
         self.base_url = _base_url(domain, base_url)
         origin = httpx.URL(self.base_url).copy_with(path="/", query=None, fragment=None)
@@ -227,6 +200,11 @@ class _BaseClient(Generic[H]):
         """The rate-limit headers of the latest response that carried any."""
         headers = self._http.rate_limit_headers
         return None if headers is None else RateLimitState.from_headers(headers)
+
+    @property
+    def pacer(self) -> Pacer:
+        """The pacer of this client and its copies; pass it as ``pacing=`` to share it with another client."""
+        return self._http.pacer
 
     def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
         """A copy with other per-call options, sharing this client's connections and token."""
@@ -295,9 +273,12 @@ class _BaseClient(Generic[H]):
             raise ResponseParseError(response, f"status {response.status_code} is not one the spec documents here")
         return parsed
 
-    def _observe(self, response: httpx.Response, attempt: int) -> None:
+    def _observe(self, response: httpx.Response, attempt: int, ticket: Ticket) -> None:
         if "x-ratelimit-remaining" in response.headers:
             self._http.rate_limit_headers = response.headers
+            self._http.pacer.observe(ticket, RateLimitState.from_headers(response.headers), response.status_code)
+        else:
+            self._http.pacer.observe(ticket, None, response.status_code)
         if logger.isEnabledFor(logging.DEBUG):
             request = response.request
             logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
@@ -316,6 +297,7 @@ class _BaseClient(Generic[H]):
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
             connect_failed=isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout),
+            paced=self._http.pacer.paces,
             now=time.time(),
             jitter=self._random.random(),
         )
@@ -349,6 +331,8 @@ class ManagementClient(_BaseClient[httpx.Client]):
     either a ``token`` or ``client_id`` with ``client_secret`` for the client-credentials grant.
     ``max_retries`` bounds retries of rate-limited, failed idempotent or unsent requests.
     Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``).
+    ``pacing`` spaces requests to the tenant's rate limit: ``True`` learns it from the responses,
+    ``False`` turns pacing off, a ``Pacing(burst=..., rate=...)`` gives it, a ``Pacer`` is shared.
     """
 
     _http_factory = httpx.Client
@@ -373,15 +357,21 @@ class ManagementClient(_BaseClient[httpx.Client]):
         self.close()
 
     def _send(self, op: Operation, http: httpx.Client, request: httpx.Request) -> httpx.Response:
+        pacer = self._http.pacer
         attempt = 0
         while True:
             attempt += 1
+            ticket = pacer.reserve()
+            if ticket.wait:
+                for pause in pacer.pauses(ticket):
+                    time.sleep(pause)
             try:
                 response = http.send(request, auth=self._auth)
             except (httpx.RequestError, TokenError) as error:
+                pacer.observe(ticket, None, None)
                 delay = self._delay_or_raise(op, attempt, error)
             else:
-                self._observe(response, attempt)
+                self._observe(response, attempt, ticket)
                 if response.is_success:
                     return response
                 delay = self._delay_or_raise(op, attempt, response)
@@ -435,15 +425,21 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
     async def _send(self, op: Operation, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
         import asyncio  # here, so that the sync client never imports it
 
+        pacer = self._http.pacer
         attempt = 0
         while True:
             attempt += 1
+            ticket = pacer.reserve()
+            if ticket.wait:
+                for pause in pacer.pauses(ticket):
+                    await asyncio.sleep(pause)
             try:
                 response = await http.send(request, auth=self._auth)
             except (httpx.RequestError, TokenError) as error:
+                pacer.observe(ticket, None, None)
                 delay = self._delay_or_raise(op, attempt, error)
             else:
-                self._observe(response, attempt)
+                self._observe(response, attempt, ticket)
                 if response.is_success:
                     return response
                 delay = self._delay_or_raise(op, attempt, response)
