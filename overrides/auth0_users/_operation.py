@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
 from types import ModuleType
 from typing import NamedTuple
 
@@ -43,8 +42,12 @@ class Operation(NamedTuple):
 
     @property
     def endpoint(self) -> ModuleType:
-        """The generated endpoint module, imported on first use."""
-        return sys.modules.get(self.module) or importlib.import_module(self.module)
+        """The generated endpoint module, imported on first use.
+
+        ``import_module`` waits while another thread is still importing the module; a bare
+        ``sys.modules`` lookup would hand out the half-initialised module.
+        """
+        return importlib.import_module(self.module)
 
     @property
     def idempotent(self) -> bool:
