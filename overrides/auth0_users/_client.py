@@ -29,7 +29,7 @@ from ._errors import (
     TokenError,
     error_for,
 )
-from ._operation import Argument, Operation
+from ._operation import Argument, Operation, endpoint
 from ._pager import AsyncPager, SyncPager
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
@@ -270,8 +270,8 @@ class _BaseClient(Generic[H]):
             elif argument.kind == "body":
                 body[argument.wire] = _jsonable(value)
             else:
-                endpoint_args[argument.name] = value
-        described: dict[str, Any] = op.endpoint._get_kwargs(*path_args, **endpoint_args)
+                endpoint_args[argument.field] = value
+        described: dict[str, Any] = endpoint(op)._get_kwargs(*path_args, **endpoint_args)
         if op.body == "array":
             described["json"] = array_body
         elif op.body == "object":
@@ -286,7 +286,7 @@ class _BaseClient(Generic[H]):
         if not response.content and response.status_code in (202, 204):
             return None
         try:
-            parsed = op.endpoint._parse_response(client=_PARSE_CONTEXT, response=response)
+            parsed = endpoint(op)._parse_response(client=_PARSE_CONTEXT, response=response)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             reason = "empty body" if not response.content else f"{type(exc).__name__}: {exc}"
             raise ResponseParseError(response, reason) from exc
@@ -388,21 +388,23 @@ class ManagementClient(_BaseClient[httpx.Client]):
             time.sleep(delay)
 
     def _fetch(
-        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
     ) -> tuple[Any, httpx.Response]:
         http = self._http.get()
         response = self._send(op, http, http.build_request(**self._prepare(op, path_args, kwargs)))
-        return self._parse(op, response), response
+        return self._parse(parse_as or op, response), response
 
-    def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
-        """Send one operation and return its parsed result."""
-        return self._fetch(op, path_args, kwargs)[0]
+    def _call(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
+    ) -> Any:
+        """Send one operation and return its result, parsed as ``parse_as``'s when given."""
+        return self._fetch(op, path_args, kwargs, parse_as)[0]
 
-    def call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
+    def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
         """Send one operation and return the parsed result with the response."""
         return RawResponse(*self._fetch(op, path_args, kwargs))
 
-    def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> SyncPager[Any]:
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> SyncPager[Any]:
         """A lazy pager over a list operation."""
         self._prepare(op, path_args, kwargs)  # bad arguments fail here, not at the first page
         return SyncPager(self._fetch, op, path_args, kwargs)
@@ -450,21 +452,23 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
             await asyncio.sleep(delay)
 
     async def _fetch(
-        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
     ) -> tuple[Any, httpx.Response]:
         http = self._http.get()
         response = await self._send(op, http, http.build_request(**self._prepare(op, path_args, kwargs)))
-        return self._parse(op, response), response
+        return self._parse(parse_as or op, response), response
 
-    async def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
-        """Send one operation and return its parsed result."""
-        return (await self._fetch(op, path_args, kwargs))[0]
+    async def _call(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
+    ) -> Any:
+        """Send one operation and return its result, parsed as ``parse_as``'s when given."""
+        return (await self._fetch(op, path_args, kwargs, parse_as))[0]
 
-    async def call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
+    async def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
         """Send one operation and return the parsed result with the response."""
         return RawResponse(*(await self._fetch(op, path_args, kwargs)))
 
-    def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> AsyncPager[Any]:
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> AsyncPager[Any]:
         """A lazy pager over a list operation."""
         self._prepare(op, path_args, kwargs)
         return AsyncPager(self._fetch, op, path_args, kwargs)
