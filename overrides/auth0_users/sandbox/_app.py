@@ -9,6 +9,7 @@ response and applies the faults a test has queued.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import re
 import secrets
@@ -257,6 +258,11 @@ class SandboxApp:
             if match and route.method == method:
                 break
         else:
+            unimplemented = _spec_operation(method, path)
+            if unimplemented is not None:
+                raise ApiError(
+                    501, f"The sandbox does not implement {unimplemented} yet", "operation_not_implemented"
+                )  # fmt: skip
             raise ApiError(404, "Not Found")
         query = parse_query(raw_query)
         for name in route.required:
@@ -277,6 +283,22 @@ class SandboxApp:
             if route.paging is not None:
                 result = route.paging.apply(result, query)
             return Reply(route.status, result if route.status in (200, 201) else None)
+
+
+@functools.cache
+def _spec_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Every operation of the spec the package was generated from: method, path pattern, description."""
+    from auth0_users_facade.operations import OPERATIONS
+
+    return tuple(
+        (op.http_method, Route(op.http_method, op.path, "").pattern, f"{op.http_method} {op.path} ({op.key})")
+        for op in OPERATIONS.values()
+    )
+
+
+def _spec_operation(method: str, path: str) -> str | None:
+    """The spec's operation a request is for, when the sandbox has no route for it."""
+    return next((name for verb, pattern, name in _spec_patterns() if verb == method and pattern.fullmatch(path)), None)
 
 
 async def _read_body(receive: Receive) -> bytes:
