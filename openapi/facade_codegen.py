@@ -22,7 +22,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from openapi_python_client.strings import PythonIdentifier
 
@@ -152,13 +152,18 @@ class Annotations:
     def __init__(self, generated: Generated) -> None:
         self.generated = generated
 
+    STDLIB: ClassVar[dict[str, str]] = {"UUID": "uuid.UUID"}
+    """Names the endpoint modules import from the standard library, and how the tree spells them."""
+
     def qualify(self, annotation: str) -> str:
         """Model names as attributes of the lazy models package, so that annotations resolve at run time."""
-        return re.sub(
-            r"\b[A-Za-z_]\w*\b",
-            lambda m: f"_models.{m[0]}" if m[0] in self.generated.models else m[0],
-            annotation,
-        )
+
+        def name(match: re.Match[str]) -> str:
+            if match[0] in self.generated.models:
+                return f"_models.{match[0]}"
+            return self.STDLIB.get(match[0], match[0])
+
+        return re.sub(r"(?<![.\w])[A-Za-z_]\w*\b", name, annotation)
 
     def widen(self, annotation: str) -> str:
         members: list[str] = []
@@ -445,8 +450,9 @@ def render_mode(ops: list[Op], mode: str, annotations: Annotations) -> str:
     """One typed view of the resource tree: sync, async, or either returning raw responses."""
     base = MODES[mode][2]
     out = _header(f"The {mode.replace('_', ' ')} resource tree of the ``auth0_users`` facade.")
+    out.append("import builtins")
+    header_end = len(out)
     out += [
-        "import builtins",
         "from collections.abc import Mapping, Sequence",
         "from typing import Any",
         "",
@@ -467,7 +473,9 @@ def render_mode(ops: list[Op], mode: str, annotations: Annotations) -> str:
     out.append("")
     for group in sorted(tree, key=len, reverse=True):
         out += _render_class(group, tree, mode, annotations)
-    return "\n".join(out) + "\n"
+    body = "\n".join(out[header_end:])
+    stdlib = [f"import {module}" for module in ("datetime", "uuid") if re.search(rf"(?<![.\w]){module}\.", body)]
+    return "\n".join([*out[:header_end], *stdlib, *out[header_end:]]) + "\n"
 
 
 def _const(op: Op) -> str:

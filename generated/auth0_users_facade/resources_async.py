@@ -7,6 +7,7 @@ do not edit.
 from __future__ import annotations
 
 import builtins
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -167,7 +168,7 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
         preferred_authentication_method: _models.PreferredAuthenticationMethodEnum | str | Unset = UNSET,
         key_id: str | Unset = UNSET,
         public_key: str | Unset = UNSET,
-        aaguid: UUID | Unset = UNSET,
+        aaguid: uuid.UUID | Unset = UNSET,
         relying_party_identifier: str | Unset = UNSET,
         credential_device_type: _models.CredentialDeviceTypeEnum | str | Unset = UNSET,
         credential_backed_up: bool | Unset = UNSET,

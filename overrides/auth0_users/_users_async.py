@@ -9,6 +9,7 @@ from auth0_users_api.types import UNSET, Unset
 from auth0_users_facade import aliases as _aliases
 from auth0_users_facade.resources_async import AsyncUsersResource
 
+from ._search import AsyncSearchAllPager
 from ._users import (
     BY_EMAIL_DOC,
     MERGE_DOC,
@@ -21,7 +22,6 @@ from ._users import (
 
 if TYPE_CHECKING:
     from ._client import AsyncManagementClient
-    from ._search import AsyncSearchAllPager
 
 
 class AsyncUsers(AsyncUsersResource):
@@ -65,7 +65,6 @@ class AsyncUsers(AsyncUsersResource):
     merge_metadata.__doc__ = MERGE_DOC
 
     def search_all(self, *, q: str | None = None, **list_arguments: Any) -> AsyncSearchAllPager:
-        from ._search import AsyncSearchAllPager
 
         return AsyncSearchAllPager(self, q, list_arguments)
 

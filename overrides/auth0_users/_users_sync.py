@@ -9,6 +9,7 @@ from auth0_users_api.types import UNSET, Unset
 from auth0_users_facade import aliases as _aliases
 from auth0_users_facade.resources import UsersResource
 
+from ._search import SearchAllPager
 from ._users import (
     BY_EMAIL_DOC,
     MERGE_DOC,
@@ -21,7 +22,6 @@ from ._users import (
 
 if TYPE_CHECKING:
     from ._client import ManagementClient
-    from ._search import SearchAllPager
 
 
 class Users(UsersResource):
@@ -65,7 +65,6 @@ class Users(UsersResource):
     merge_metadata.__doc__ = MERGE_DOC
 
     def search_all(self, *, q: str | None = None, **list_arguments: Any) -> SearchAllPager:
-        from ._search import SearchAllPager
 
         return SearchAllPager(self, q, list_arguments)
 
