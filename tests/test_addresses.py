@@ -3,7 +3,8 @@
 Hostile and legitimate values of ``domain``, ``base_url`` and ``token_url`` as tables. Each
 legitimate one is used for a real client-credentials call through a loopback intercepting proxy,
 which tells the host each request was headed for; each hostile one must be refused with a clear
-error and leave the proxy without a single connection.
+error and leave the proxy without a single connection. Redirects are tested against two loopback
+servers: the second must never hear from the client.
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from auth0_users import (
+    APIStatusError,
     AsyncManagementClient,
     Auth0Error,
     InvalidAddressError,
     ManagementClient,
+    TokenError,
 )
 from auth0_users._address import is_loopback, plain_http_allowed
 from auth0_users.sandbox import SandboxServer
 from intercepting_proxy import ISSUED_TOKEN, Intercepted, InterceptingProxy, intercepting_proxy
+from loopback import RecordingServer, serve_recording
 
 SECRET = "client-secret-5e6f7a8b9c"
 PASSWORD = "hunter2"
@@ -368,3 +372,31 @@ def test_the_sandbox_answers_at_every_spelling_of_its_loopback_address(sandbox: 
         assert mgmt.base_url == sandbox.base_url
         assert mgmt.users.get(user_id).user_id == user_id
     assert sandbox.token_requests == 1
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+@pytest.mark.parametrize(
+    ("redirected", "credentials", "error"),
+    [
+        ("/api/v2/users/auth0%7Cabc", {"token": "static-token-1a2b3c"}, APIStatusError),
+        ("/oauth/token", {"client_id": "app", "client_secret": SECRET}, TokenError),
+    ],
+    ids=["api", "token-endpoint"],
+)
+def test_a_redirect_takes_no_token_or_secret_elsewhere(
+    recording_server: RecordingServer,
+    mode: str,
+    status: int,
+    redirected: str,
+    credentials: dict[str, str],
+    error: type[APIStatusError],
+) -> None:
+    with serve_recording() as elsewhere:
+        recording_server.respond(status, None, {"Location": elsewhere.origin + redirected})
+        with pytest.raises(error) as caught:
+            # The caller's httpx client follows redirects; the client's requests must not.
+            get_user(mode, {"follow_redirects": True}, base_url=recording_server.base_url, max_retries=0, **credentials)
+    assert caught.value.status_code == status
+    assert [request.path for request in recording_server.requests] == [redirected]
+    assert elsewhere.requests == []

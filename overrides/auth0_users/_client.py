@@ -347,7 +347,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
     either a ``token`` or ``client_id`` with ``client_secret`` for the client-credentials grant
     (tokens from ``/oauth/token`` on the API's origin, or from ``token_url``). Addresses are checked
     before anything is sent; plain ``http://`` is refused beyond loopback unless
-    ``allow_insecure_http=True``, which logs a warning.
+    ``allow_insecure_http=True``, which logs a warning. Redirects are never followed.
     ``max_retries`` bounds retries of rate-limited, failed idempotent or unsent requests.
     Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``).
     """
@@ -378,7 +378,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
         while True:
             attempt += 1
             try:
-                response = http.send(request, auth=self._auth)
+                response = http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 delay = self._delay_or_raise(op, attempt, error)
             else:
@@ -442,7 +442,7 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
         while True:
             attempt += 1
             try:
-                response = await http.send(request, auth=self._auth)
+                response = await http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 delay = self._delay_or_raise(op, attempt, error)
             else:
