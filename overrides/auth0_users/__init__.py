@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from auth0_users_facade.shapes import AsyncPager, Page, RawResponse, SyncPager
 
+from ._address import InvalidAddressError
 from ._client import AsyncManagementClient, ManagementClient, RateLimitState
 from ._errors import (
     APIConnectionError,
@@ -48,6 +49,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "ForbiddenError",
+    "InvalidAddressError",
     "ManagementClient",
     "NotFoundError",
     "OperationUnavailableError",

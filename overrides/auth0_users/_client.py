@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
 import httpx
 from auth0_users_api.types import UNSET, Unset
 
+from ._address import client_addresses
 from ._auth import BearerToken, ClientCredentials
 from ._errors import (
     APIConnectionError,
@@ -163,15 +164,6 @@ def _telemetry() -> str:
     return base64.urlsafe_b64encode(json.dumps(info, separators=(",", ":")).encode()).decode()
 
 
-def _base_url(domain: str | None, base_url: str | None) -> str:
-    if base_url:
-        return base_url.rstrip("/")
-    if not domain or not isinstance(domain, str):
-        raise TypeError("pass domain='TENANT.REGION.auth0.com' or base_url='https://HOST/api/v2'")
-    host = domain.strip().removeprefix("https://").removeprefix("http://").strip("/")
-    return f"https://{host}/api/v2"
-
-
 class _BaseClient(Generic[H]):
     """Configuration, request building and response parsing, shared by both clients."""
 
@@ -187,6 +179,8 @@ class _BaseClient(Generic[H]):
         client_secret: str | None = None,
         client_assertion_signing_key: str | None = None,
         audience: str | None = None,
+        token_url: str | None = None,
+        allow_insecure_http: bool = False,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = 3,
         telemetry: bool = True,
@@ -195,19 +189,23 @@ class _BaseClient(Generic[H]):
     ) -> None:
         self._http: _Connections[H] = _Connections(http_client, self._http_factory)
         self._owns_http = True
-        self.base_url = _base_url(domain, base_url)
-        origin = httpx.URL(self.base_url).copy_with(path="/", query=None, fragment=None)
+        addresses = client_addresses(
+            domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http
+        )
+        self.base_url = addresses.base_url
         if token is not None:
             if not isinstance(token, str) or not token:
                 raise TypeError("token must be a non-empty string")
+            if token_url is not None:
+                raise TypeError("token_url is for client_id= and client_secret=; a static token is sent as given")
             self._auth: httpx.Auth = BearerToken(token)
         elif client_id and (client_secret or client_assertion_signing_key):
             self._auth = ClientCredentials(
-                token_url=str(origin.join("/oauth/token")),
+                token_url=addresses.token_url,
                 client_id=client_id,
                 client_secret=client_secret,
                 signing_key=client_assertion_signing_key,
-                audience=audience or str(origin.join("/api/v2/")),
+                audience=audience or addresses.origin + "/api/v2/",
             )
         else:
             raise TypeError("pass token=..., or client_id=... with client_secret=... (or a client assertion key)")
@@ -346,7 +344,10 @@ class ManagementClient(_BaseClient[httpx.Client]):
     """Synchronous client for the Users API of an Auth0 tenant.
 
     Pass ``domain`` (``TENANT.REGION.auth0.com``) or ``base_url`` (``https://HOST/api/v2``), and
-    either a ``token`` or ``client_id`` with ``client_secret`` for the client-credentials grant.
+    either a ``token`` or ``client_id`` with ``client_secret`` for the client-credentials grant
+    (tokens from ``/oauth/token`` on the API's origin, or from ``token_url``). Addresses are checked
+    before anything is sent; plain ``http://`` is refused beyond loopback unless
+    ``allow_insecure_http=True``, which logs a warning. Redirects are never followed.
     ``max_retries`` bounds retries of rate-limited, failed idempotent or unsent requests.
     Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``).
     """
@@ -377,7 +378,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
         while True:
             attempt += 1
             try:
-                response = http.send(request, auth=self._auth)
+                response = http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 delay = self._delay_or_raise(op, attempt, error)
             else:
@@ -441,7 +442,7 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
         while True:
             attempt += 1
             try:
-                response = await http.send(request, auth=self._auth)
+                response = await http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 delay = self._delay_or_raise(op, attempt, error)
             else:
