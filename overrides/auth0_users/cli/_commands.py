@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import os
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -410,12 +409,12 @@ def run(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         click.echo(f"auth0-users: {error}", err=True)
         return ExitStatus.USAGE
+    except OSError as error:  # a file to read or write: missing, not allowed, disk full
+        if debug:
+            traceback.print_exc()
+        click.echo(f"auth0-users: {error}", err=True)
+        return ExitStatus.ERROR
     except KeyboardInterrupt:
         click.echo("auth0-users: interrupted", err=True)
         return 130
-    except BrokenPipeError:
-        # The reader (head, less) went away: stop quietly, as other command-line tools do.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream for the exit
-        return ExitStatus.OK
     return int(result) if isinstance(result, int) else ExitStatus.OK
