@@ -163,6 +163,7 @@ class TokenIssuer:
     expires_in: int
     issued: dict[str, float] = field(default_factory=dict)
     requests_served: int = 0
+    refused: int = 0
 
     def issue(self, form: Any) -> tuple[int, dict[str, Any]]:
         """Answer ``POST /oauth/token`` (OAuth error shape on failure)."""
@@ -183,9 +184,10 @@ class TokenIssuer:
         if secrets.compare_digest(token, self.token):
             return
         expires = self.issued.get(token)
-        if expires is None:
-            raise ApiError(401, "Invalid token", "invalid_token")
-        if time.time() >= expires:
+        if expires is None or time.time() >= expires:
+            self.refused += 1
+            if expires is None:
+                raise ApiError(401, "Invalid token", "invalid_token")
             raise ApiError(401, "Expired token received for JSON Web Token validation", "invalid_token")
 
 
