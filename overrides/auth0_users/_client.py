@@ -39,6 +39,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
+    from .token_cache import TokenCache
 
 logger = logging.getLogger("auth0_users")
 logger.addHandler(logging.NullHandler())
@@ -186,6 +187,7 @@ class _BaseClient(Generic[H]):
         telemetry: bool = True,
         headers: Mapping[str, str] | None = None,
         http_client: H | None = None,
+        token_cache: TokenCache | None = None,
     ) -> None:
         self._http: _Connections[H] = _Connections(http_client, self._http_factory)
         self._owns_http = True
@@ -198,6 +200,8 @@ class _BaseClient(Generic[H]):
                 raise TypeError("token must be a non-empty string")
             if token_url is not None:
                 raise TypeError("token_url is for client_id= and client_secret=; a static token is sent as given")
+            if token_cache is not None:
+                raise TypeError("token_cache= keeps client-credentials tokens; it has no use with a static token=")
             self._auth: httpx.Auth = BearerToken(token)
         elif client_id and (client_secret or client_assertion_signing_key):
             self._auth = ClientCredentials(
@@ -206,6 +210,7 @@ class _BaseClient(Generic[H]):
                 client_secret=client_secret,
                 signing_key=client_assertion_signing_key,
                 audience=audience or addresses.origin + "/api/v2/",
+                cache=token_cache,
             )
         else:
             raise TypeError("pass token=..., or client_id=... with client_secret=... (or a client assertion key)")
@@ -349,7 +354,9 @@ class ManagementClient(_BaseClient[httpx.Client]):
     before anything is sent; plain ``http://`` is refused beyond loopback unless
     ``allow_insecure_http=True``, which logs a warning. Redirects are never followed.
     ``max_retries`` bounds retries of rate-limited, failed idempotent or unsent requests.
-    Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``).
+    Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``), and
+    ``token_cache`` (``auth0_users.token_cache``) to share client-credentials tokens across clients
+    and processes.
     """
 
     _http_factory = httpx.Client
