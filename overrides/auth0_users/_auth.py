@@ -185,8 +185,7 @@ class ClientCredentials(httpx.Auth):
     def _obtain(self, request: httpx.Request, refused: _Token | None) -> Generator[_Step, Any, _Token]:
         """A fresh token from the cache, or fetched under the cache's lock while others wait for it."""
         cache, key = self.cache, self._key
-        give_up = cache.lock_timeout
-        give_up_at = time.time() + give_up
+        give_up_at = time.time() + cache.lock_timeout
         lease: object | None = None
         tries = 0
         while True:
@@ -200,7 +199,7 @@ class ClientCredentials(httpx.Auth):
                     tries += 1
                 elif lease is None:
                     logger.warning(
-                        "%r: the token lock was held for %.0f s; fetching without it", cache, cache.lock_timeout
+                        "%r: the token lock is still held after %.0f s; fetching anyway", cache, cache.lock_timeout
                     )
                     lease = _UNLOCKED
                 continue  # look again: whoever held the lock may have stored a token

@@ -257,7 +257,7 @@ class FileTokenCache(TokenCache):
                 "use RedisTokenCache, or the default in-memory cache"
             )
         super().__init__(lock_timeout=lock_timeout, encryption_key=encryption_key)
-        self.path = Path(path)
+        self.path = Path(path).expanduser()
         self.lock_path = self.path.with_name(self.path.name + ".lock")
 
     def __repr__(self) -> str:
