@@ -8,7 +8,9 @@ each optionally with ``encryption_key`` and ``lock_timeout``. The worker prints 
 client is built, then answers each command with one JSON line:
 
     get USER_ID                     {"ok": true} or {"ok": false, "error": "..."}
-    create N THREADS EMAIL_PREFIX   {"created": k, "failed": f}   (async mode: THREADS tasks)
+    create N THREADS EMAIL_PREFIX   {"created": k, "failed": f, "errors": {type: count}}
+                                    (THREADS threads, or in async mode tasks;
+                                    the emails carry the process id, so workers never collide)
     quit
 """
 
@@ -16,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -44,7 +48,14 @@ def outcome(call: Any) -> dict[str, Any]:
 
 
 def user_fields(prefix: str, index: int) -> dict[str, Any]:
-    return {"connection": CONNECTION, "email": f"{prefix}-{index}@example.com", "password": "Fleet-worker-1!"}
+    email = f"{prefix}-{os.getpid()}-{index}@example.com"
+    return {"connection": CONNECTION, "email": email, "password": "Fleet-worker-1!"}
+
+
+def tally(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """How many calls succeeded, and the error types of the others."""
+    errors = Counter(result["error"].split(":", 1)[0] for result in results if not result["ok"])
+    return {"created": sum(result["ok"] for result in results), "failed": sum(errors.values()), "errors": errors}
 
 
 class SyncWorker:
@@ -59,8 +70,7 @@ class SyncWorker:
         with ThreadPoolExecutor(max_workers=threads) as pool:
             results = list(pool.map(lambda i: outcome(lambda: self.client.users.create(**user_fields(prefix, i))),
                                     range(n)))  # fmt: skip
-        created = sum(result["ok"] for result in results)
-        return {"created": created, "failed": n - created}
+        return tally(results)
 
     def close(self) -> None:
         self.client.close()
@@ -94,8 +104,7 @@ class AsyncWorker:
 
             return await asyncio.gather(*(one(index) for index in range(n)))
 
-        created = sum(result["ok"] for result in self.runner.run(create_all()))
-        return {"created": created, "failed": n - created}
+        return tally(self.runner.run(create_all()))
 
     def close(self) -> None:
         self.runner.run(self.client.aclose())
