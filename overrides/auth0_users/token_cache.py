@@ -50,8 +50,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._redis import RedisConnection
-
 if TYPE_CHECKING:
     import redis
     import redis.asyncio
@@ -349,6 +347,8 @@ class RedisTokenCache(TokenCache):
         encryption_key: EncryptionKey | None = None,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     ) -> None:
+        from ._redis import RedisConnection
+
         super().__init__(lock_timeout=lock_timeout, encryption_key=encryption_key)
         self._redis = RedisConnection(url_or_client, purpose="RedisTokenCache")
         self.unavailable = self._redis.errors
