@@ -10,7 +10,7 @@ from auth0_users_api.types import Unset
 from .metadata import deep_merge_patch
 
 if TYPE_CHECKING:
-    from auth0_users_api.models import GetUserResponseContent
+    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent
 
 SEARCH_ALL_DOC = """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
 
@@ -27,7 +27,8 @@ MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they
 
         Reads the user, builds with ``metadata.deep_merge_patch`` the smallest first-level patch
         for ``user_metadata`` and/or ``app_metadata`` (``metadata.DELETE`` removes a nested key),
-        and sends it; returns the updated user, or the user as read when nothing changes.
+        and sends it; returns the updated user, or the user as read when nothing changes (the
+        same model as ``get`` either way).
         Auth0 has no conditional update, so a concurrent writer can still race: the read happens
         right before the write and only the first-level keys that change are sent, so writers of
         other keys are never overwritten. Scopes: read:users and update:users (or
@@ -49,3 +50,10 @@ def metadata_patch(user: GetUserResponseContent, changes: Mapping[str, Any]) -> 
         if field_patch:
             patch[field] = field_patch
     return patch
+
+
+def as_read(updated: UpdateUserResponseContent) -> GetUserResponseContent:
+    """An update's answer as the model ``get`` returns: both are the same user object."""
+    from auth0_users_api.models import GetUserResponseContent
+
+    return GetUserResponseContent.from_dict(updated.to_dict())

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from auth0_users_api._resources import UsersResource
 from auth0_users_api.types import UNSET, Unset
 
-from ._users import MERGE_DOC, SEARCH_ALL_DOC, metadata_patch, retry_lowercase
+from ._users import MERGE_DOC, SEARCH_ALL_DOC, as_read, metadata_patch, retry_lowercase
 
 if TYPE_CHECKING:
-    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent, UserResponseSchema
+    from auth0_users_api.models import GetUserResponseContent, UserResponseSchema
 
     from ._search import SearchAllPager
 
@@ -48,10 +48,10 @@ class Users(UsersResource):
         *,
         user_metadata: Mapping[str, Any] | Unset = UNSET,
         app_metadata: Mapping[str, Any] | Unset = UNSET,
-    ) -> GetUserResponseContent | UpdateUserResponseContent:
+    ) -> GetUserResponseContent:
         user = self.get(id)
         patch = metadata_patch(user, {"user_metadata": user_metadata, "app_metadata": app_metadata})
-        return self.update(id, **patch) if patch else user
+        return as_read(self.update(id, **patch)) if patch else user
 
     merge_metadata.__doc__ = MERGE_DOC
 
