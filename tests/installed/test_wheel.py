@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from clean_install import Distributions, mypy_strict, run
-from loopback import ROOT
+from loopback import ROOT, RecordingServer
 
 USER_CODE = Path(__file__).with_name("user_code.py")
 EXPECTED_ERROR = re.compile(r"#\s*error:\s*(?P<text>.+)")
@@ -67,3 +67,23 @@ def test_the_clean_install_holds_no_file_of_this_checkout(clean_python: Path) ->
     done = run([str(clean_python), "-c", where])
     for path in done.stdout.split():
         assert not Path(path).is_relative_to(ROOT), path
+
+
+def test_without_the_fast_extra_the_async_client_sends_on_plain_httpx(
+    clean_python: Path, recording_server: RecordingServer
+) -> None:
+    recording_server.respond(200, {"user_id": "auth0|abc", "email": "ada@example.com"})
+    script = """if True:
+        import asyncio, sys
+        from auth0_users import AsyncManagementClient
+
+        async def main() -> None:
+            async with AsyncManagementClient(base_url=sys.argv[1], token="t") as amgmt:
+                user = await amgmt.users.get("auth0|abc")
+                print(user.email, type(amgmt._http.get()).__qualname__)
+
+        asyncio.run(main())
+    """
+    done = run([str(clean_python), "-c", script, recording_server.base_url])
+    assert done.stdout.split() == ["ada@example.com", "AsyncClient"]
+    assert recording_server.requests[0].path == "/api/v2/users/auth0%7Cabc"
