@@ -34,6 +34,7 @@ from ._operation import Argument, Operation, endpoint
 from ._pager import AsyncPager, SyncPager
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
+from ._transport import as_httpx_names_it, default_async_http_client, sent_to
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -309,6 +310,8 @@ class _BaseClient(Generic[H]):
         self, op: Operation, attempt: int, outcome: httpx.Response | httpx.RequestError | TokenError
     ) -> float:
         """Seconds to wait before the next try of ``op``; raises the typed error when there is none."""
+        if isinstance(outcome, httpx.RequestError):
+            outcome = as_httpx_names_it(outcome)
         answer = outcome.response if isinstance(outcome, TokenError) else outcome
         response = answer if isinstance(answer, httpx.Response) else None
         delay = retry_delay(
@@ -341,8 +344,9 @@ class _BaseClient(Generic[H]):
             cls = APITimeoutError
         elif isinstance(error, httpx.TransportError):
             cls = APIConnectionError
+        where = sent_to(error, unknown=f"{op.http_method} {op.path}")
         tries = f" after {attempts} attempts" if attempts > 1 else ""
-        return cls(f"{op.http_method} {op.path}: {type(error).__name__}{tries}: {error}", attempts=attempts)
+        return cls(f"{where}: {type(error).__name__}{tries}: {error}", attempts=attempts)
 
 
 class ManagementClient(_BaseClient[httpx.Client]):
@@ -419,9 +423,13 @@ class ManagementClient(_BaseClient[httpx.Client]):
 
 
 class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
-    """Asynchronous client for the Users API of an Auth0 tenant; see ``ManagementClient``."""
+    """Asynchronous client for the Users API of an Auth0 tenant; see ``ManagementClient``.
 
-    _http_factory = httpx.AsyncClient
+    With the ``fast`` extra installed it sends on httpx's aiohttp transport, unless you pass an
+    ``http_client`` of your own.
+    """
+
+    _http_factory = staticmethod(default_async_http_client)
 
     @functools.cached_property
     def users(self) -> AsyncUsers:
