@@ -1,28 +1,36 @@
-"""Write the typed resource tree of the ``auth0_users`` facade into ``auth0_users_api``.
+"""Write the typed resource tree of the ``auth0_users`` facade as the package ``auth0_users_facade``.
 
 The tree is derived mechanically: each operation's ``x-operation-group`` and
 ``x-operation-name`` (snake_cased) give its place and method name; the generated endpoint
-module gives its arguments and types. Each operation is described once (an ``Operation``);
-the sync, async and raw-response classes are thin typed views of that one description.
+module gives its arguments and types, the spec their descriptions. Each operation is described
+once (an ``Operation``); the sync, async and raw-response classes are thin typed views of that
+one description. The package imports only ``auth0_users_api`` and httpx: what it needs of the
+hand-written client it names as protocols (``facade/shapes.py``), so imports go one way.
+Beside the package it writes ``API.md``, the reference of every method.
 
-    python openapi/facade_codegen.py SLICE.json PACKAGE_DIR
+    python openapi/facade_codegen.py SLICE.json API_PACKAGE_DIR OUT_DIR
 """
 
 from __future__ import annotations
 
 import ast
+import html
 import json
+import keyword
 import re
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from openapi_python_client.strings import PythonIdentifier
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 FIELD_PREFIX = "field_"
 PACKAGE = "auth0_users_api"
+FACADE = "auth0_users_facade"
+SHAPES = Path(__file__).resolve().parent / "facade" / "shapes.py"
 
 
 def snake(name: str) -> str:
@@ -30,9 +38,33 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).replace("-", "_").lower()
 
 
+def facade_name(wire: str) -> str:
+    """The facade's keyword for a spec name: the name itself; a Python keyword gets a trailing underscore."""
+    if keyword.iskeyword(wire):
+        return wire + "_"
+    if wire.isidentifier():
+        return wire
+    python = re.sub(r"\W", "_", wire)  # a header such as auth0-custom-domain
+    if not python.isidentifier():
+        raise SystemExit(f"no Python name for the argument {wire!r}")
+    return python
+
+
+def plain_text(markup: str) -> str:
+    """The spec's description (Markdown with some HTML) as plain docstring text."""
+    text = re.sub(r"<code>(.*?)</code>", r"``\1``", markup, flags=re.DOTALL)
+    text = re.sub(r"<a [^>]*>(.*?)</a>", r"\1", text, flags=re.DOTALL)
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
 @dataclass
 class Argument:
-    name: str  # Python name
+    name: str  # the facade's keyword
+    field: str  # the generated endpoint's keyword ("" for body fields)
     annotation: str  # as the facade shows it
     wire: str  # name on the wire (query, header or body field)
     kind: str  # "query", "header" or "body"
@@ -40,6 +72,8 @@ class Argument:
     nullable: bool = False
     minimum: int | None = None
     maximum: int | None = None
+    description: str = ""
+    enum: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -59,7 +93,7 @@ class Op:
     scopes: list[str]
     summary: str
     description: str
-    imports: set[str] = field(default_factory=set)
+    path_descriptions: dict[str, str] = field(default_factory=dict)
 
 
 class Generated:
@@ -118,8 +152,18 @@ class Annotations:
     def __init__(self, generated: Generated) -> None:
         self.generated = generated
 
-    def names(self, annotation: str) -> set[str]:
-        return {name for name in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", annotation) if name in self.generated.models}
+    STDLIB: ClassVar[dict[str, str]] = {"UUID": "uuid.UUID"}
+    """Names the endpoint modules import from the standard library, and how the tree spells them."""
+
+    def qualify(self, annotation: str) -> str:
+        """Model names as attributes of the lazy models package, so that annotations resolve at run time."""
+
+        def name(match: re.Match[str]) -> str:
+            if match[0] in self.generated.models:
+                return f"_models.{match[0]}"
+            return self.STDLIB.get(match[0], match[0])
+
+        return re.sub(r"(?<![.\w])[A-Za-z_]\w*\b", name, annotation)
 
     def widen(self, annotation: str) -> str:
         members: list[str] = []
@@ -165,6 +209,19 @@ def paging_of(
     raise SystemExit(f"cannot tell the items of {operation['operationId']}")
 
 
+def _schema_of(schemas: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _enum_values(schemas: dict[str, Any], schema: dict[str, Any]) -> list[str]:
+    schema = _schema_of(schemas, schema)
+    if schema.get("type") == "array":
+        schema = _schema_of(schemas, schema.get("items", {}))
+    return [str(value) for value in schema.get("enum", []) if value is not None]
+
+
 def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
     schemas = spec["components"]["schemas"]
     annotations = Annotations(generated)
@@ -181,9 +238,15 @@ def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
             module_name = str(PythonIdentifier(operation["operationId"], FIELD_PREFIX))
             relative = f"api/{tag}/{module_name}.py"
             node, text = generated.function(relative, "_get_kwargs")
-            specs = {str(PythonIdentifier(p["name"], FIELD_PREFIX)): p for p in operation.get("parameters", [])}
+            parameters = operation.get("parameters", [])
+            specs = {str(PythonIdentifier(p["name"], FIELD_PREFIX)): p for p in parameters}
 
             path_params = [a.arg for a in node.args.args]
+            path_descriptions = {
+                str(PythonIdentifier(p["name"], FIELD_PREFIX)): plain_text(p.get("description", ""))
+                for p in parameters
+                if p.get("in") == "path"
+            }
             arguments: list[Argument] = []
             body = "none"
             for arg in node.args.kwonlyargs:
@@ -193,6 +256,7 @@ def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
                     schema = parameter.get("schema", {})
                     arguments.append(
                         Argument(
+                            facade_name(parameter["name"]),
                             arg.arg,
                             annotations.widen(annotation),
                             parameter["name"],
@@ -200,24 +264,38 @@ def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
                             required="Unset" not in annotation,
                             minimum=schema.get("minimum"),
                             maximum=schema.get("maximum"),
+                            description=plain_text(parameter.get("description", "")),
+                            enum=_enum_values(schemas, schema),
                         )
                     )
                     continue
                 model = _union(annotation)[0]
+                content = operation["requestBody"]["content"]["application/json"]["schema"]
                 if model.startswith("list["):
                     body = "array"
-                    arguments.append(Argument("body", annotations.widen(model), "", "body", required=True))
+                    description = plain_text(operation["requestBody"].get("description", ""))
+                    arguments.append(
+                        Argument("body", "", annotations.widen(model), "", "body", True, description=description)
+                    )
                     continue
                 body = "object"
-                content = operation["requestBody"]["content"]["application/json"]["schema"]
-                properties = schemas[content["$ref"].rsplit("/", 1)[-1]].get("properties", {})
+                properties = _schema_of(schemas, content).get("properties", {})
                 fields = generated.class_fields(model)
-                for wire in properties:
-                    python = str(PythonIdentifier(wire, FIELD_PREFIX))
-                    widened = annotations.widen(fields[python])
-                    required = "Unset" not in widened
-                    nullable = "None" in _union(widened)
-                    arguments.append(Argument(python, widened, wire, "body", required=required, nullable=nullable))
+                for wire, prop in properties.items():
+                    widened = annotations.widen(fields[str(PythonIdentifier(wire, FIELD_PREFIX))])
+                    arguments.append(
+                        Argument(
+                            facade_name(wire),
+                            "",
+                            widened,
+                            wire,
+                            "body",
+                            required="Unset" not in widened,
+                            nullable="None" in _union(widened),
+                            description=plain_text(prop.get("description", "")),
+                            enum=_enum_values(schemas, prop),
+                        )
+                    )
 
             names = [a.name for a in arguments]
             if len(names) != len(set(names)) or set(names) & set(path_params):
@@ -239,45 +317,96 @@ def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
                 (s["oAuth2ClientCredentials"] for s in operation.get("security", []) if "oAuth2ClientCredentials" in s),
                 [],
             )
-            op = Op(
-                key=".".join((*group, method_name)),
-                group=group,
-                method_name=method_name,
-                module=f"{PACKAGE}.api.{tag}.{module_name}",
-                http_method=http_method.upper(),
-                path=path,
-                path_params=path_params,
-                arguments=arguments,
-                body=body,
-                returns=returns,
-                item=item_type,
-                paging=paging,
-                scopes=list(scopes),
-                summary=(operation.get("summary") or "").strip(),
-                description=(operation.get("description") or "").strip(),
+            ops.append(
+                Op(
+                    key=".".join((*group, method_name)),
+                    group=group,
+                    method_name=method_name,
+                    module=f"{PACKAGE}.api.{tag}.{module_name}",
+                    http_method=http_method.upper(),
+                    path=path,
+                    path_params=path_params,
+                    arguments=arguments,
+                    body=body,
+                    returns=returns,
+                    item=item_type,
+                    paging=paging,
+                    scopes=list(scopes),
+                    summary=(operation.get("summary") or "").strip(),
+                    description=plain_text(operation.get("description") or ""),
+                    path_descriptions=path_descriptions,
+                )
             )
-            op.imports = annotations.names(" ".join([a.annotation for a in arguments] + [returns, item_type or ""]))
-            ops.append(op)
     return sorted(ops, key=lambda o: o.key)
+
+
+SEARCH_CAP_NOTE = (
+    "Auth0 serves only the first 1000 results of a search, however they are paged: past them the "
+    "pager raises ``SearchLimitError``. ``search_all`` streams every match."
+)
+
+
+def _limits(argument: Argument) -> str:
+    parts = []
+    if argument.minimum is not None and argument.maximum is not None:
+        parts.append(f"from {argument.minimum} to {argument.maximum}")
+    elif argument.minimum is not None:
+        parts.append(f"at least {argument.minimum}")
+    elif argument.maximum is not None:
+        parts.append(f"at most {argument.maximum}")
+    if argument.enum:
+        parts.append("one of " + ", ".join(f"``{value}``" for value in argument.enum))
+    if argument.required:
+        parts.append("required")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _wrapped(text: str, indent: str, width: int = 100) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words, line = paragraph.split(), ""
+        if not words:
+            lines.append("")
+            continue
+        for word in words:
+            if line and len(indent) + len(line) + 1 + len(word) > width:
+                lines.append(indent + line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(indent + line)
+    return lines
 
 
 def _docstring(op: Op) -> str:
     summary = op.summary.rstrip(".") + "." if op.summary else op.key
-    lines = [summary, "", f"``{op.http_method} {op.path}``."]
+    lines = [summary, ""]
+    if op.description and op.description.rstrip(".") != op.summary.rstrip("."):
+        lines += [*_wrapped(op.description, ""), ""]
+    lines.append(f"``{op.http_method} {op.path}``.")
     if op.scopes:
         lines.append(f"Scopes (any of): {', '.join(op.scopes)}.")
     if op.paging:
         lines.append("Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.")
-    text = "\n".join(lines).replace("\\", "\\\\").replace('"""', "'''")
+    if op.key == "users.list":
+        lines += _wrapped(SEARCH_CAP_NOTE, "")
+    documented = [(name, op.path_descriptions.get(name, "")) for name in op.path_params]
+    documented += [(a.name, a.description + _limits(a)) for a in op.arguments]
+    if documented:
+        lines += ["", "Args:"]
+        for name, text in documented:
+            wrapped = _wrapped(f"{name}: {text or 'see the Management API reference.'}", "    ")
+            lines += [wrapped[0], *("    " + line if line else line for line in wrapped[1:])]
+    text = "\n".join(line.rstrip() for line in lines).replace("\\", "\\\\").replace('"""', "'''")
     return f'"""{text}\n"""'
 
 
 MODES = {
     # mode: (module, class-name prefix, base class)
-    "sync": ("_resources", "", "SyncResource"),
-    "async": ("_resources_async", "Async", "AsyncResource"),
-    "sync_raw": ("_resources_raw", "Raw", "SyncResource"),
-    "async_raw": ("_resources_async_raw", "AsyncRaw", "AsyncResource"),
+    "sync": ("resources", "", "SyncResource"),
+    "async": ("resources_async", "Async", "AsyncResource"),
+    "sync_raw": ("resources_raw", "Raw", "SyncResource"),
+    "async_raw": ("resources_async_raw", "AsyncRaw", "AsyncResource"),
 }
 RAW_OF = {"sync": "sync_raw", "async": "async_raw"}
 
@@ -298,10 +427,10 @@ def _header(title: str) -> list[str]:
 def render_operations(ops: list[Op]) -> str:
     """The one description of every operation, shared by every view."""
     out = _header("Every Users operation, described once for the ``auth0_users`` facade.")
-    out += ["from auth0_users._operation import Argument, Operation, Paging", ""]
+    out += ["from .shapes import Argument, Operation, Paging", ""]
     for op in ops:
         args = ", ".join(
-            f"Argument({a.name!r}, {a.wire!r}, {a.kind!r}, nullable={a.nullable}, minimum={a.minimum},"
+            f"Argument({a.name!r}, {a.field!r}, {a.wire!r}, {a.kind!r}, nullable={a.nullable}, minimum={a.minimum},"
             f" maximum={a.maximum})"
             for a in op.arguments
         )
@@ -313,26 +442,26 @@ def render_operations(ops: list[Op]) -> str:
             f" path={op.path!r}, path_params={tuple(op.path_params)!r}, arguments=({args}{',' if args else ''}),"
             f" body={op.body!r}, paging={paging}, scopes={tuple(op.scopes)!r}, returns_body={op.returns != 'None'})"
         )
+    out += ["", "OPERATIONS: dict[str, Operation] = {", *(f"    {op.key!r}: {_const(op)}," for op in ops), "}"]
     return "\n".join(out) + "\n"
 
 
-def render_mode(ops: list[Op], mode: str) -> str:
+def render_mode(ops: list[Op], mode: str, annotations: Annotations) -> str:
     """One typed view of the resource tree: sync, async, or either returning raw responses."""
     base = MODES[mode][2]
     out = _header(f"The {mode.replace('_', ' ')} resource tree of the ``auth0_users`` facade.")
+    out.append("import builtins")
+    header_end = len(out)
     out += [
-        "import builtins",
         "from collections.abc import Mapping, Sequence",
-        "from typing import TYPE_CHECKING, Any",
+        "from typing import Any",
         "",
-        f"from auth0_users._resource import {base}",
+        f"from {PACKAGE} import models as _models",
+        f"from {PACKAGE}.types import UNSET, Unset",
         "",
-        "from . import _operations as _ops",
-        "from .types import UNSET, Unset",
-        "",
-        "if TYPE_CHECKING:",
-        "    from auth0_users._pager import AsyncPager, SyncPager",
-        "    from auth0_users._response import RawResponse",
+        "from . import operations as _ops",
+        "from . import shapes as _shapes",
+        f"from .shapes import {base}",
     ]
     tree: dict[tuple[str, ...], list[Op]] = {}
     for op in ops:
@@ -340,15 +469,13 @@ def render_mode(ops: list[Op], mode: str) -> str:
             tree.setdefault(op.group[:depth], [])
         tree[op.group].append(op)
     if mode in RAW_OF:
-        raw_module, _, _ = MODES[RAW_OF[mode]]
-        names = ", ".join(sorted(_class_name(group, RAW_OF[mode]) for group in tree))
-        out.append(f"    from .{raw_module} import {names}")
-    imports = sorted(set().union(*(op.imports for op in ops)))
-    out += [f"    from .models import {name}" for name in imports]
+        out.append(f"from . import {MODES[RAW_OF[mode]][0]} as _raw")
     out.append("")
     for group in sorted(tree, key=len, reverse=True):
-        out += _render_class(group, tree, mode)
-    return "\n".join(out) + "\n"
+        out += _render_class(group, tree, mode, annotations)
+    body = "\n".join(out[header_end:])
+    stdlib = [f"import {module}" for module in ("datetime", "uuid") if re.search(rf"(?<![.\w]){module}\.", body)]
+    return "\n".join([*out[:header_end], *stdlib, *out[header_end:]]) + "\n"
 
 
 def _const(op: Op) -> str:
@@ -361,13 +488,17 @@ def _class_name(group: tuple[str, ...], mode: str) -> str:
     return f"{prefix}{base}Resource"
 
 
-def _render_class(group: tuple[str, ...], tree: dict[tuple[str, ...], list[Op]], mode: str) -> list[str]:
+def _render_class(
+    group: tuple[str, ...], tree: dict[tuple[str, ...], list[Op]], mode: str, annotations: Annotations
+) -> list[str]:
     is_async, is_raw = mode.startswith("async"), mode.endswith("raw")
     base = MODES[mode][2]
     name = _class_name(group, mode)
-    lines = ["", "", f"class {name}({base}):", f'    """``{".".join(group)}``: {len(tree[group])} operations."""', ""]
-    lines.append("    __slots__ = ()")
     children = sorted(g for g in tree if len(g) == len(group) + 1 and g[: len(group)] == group)
+    methods = sorted(op.method_name for op in tree[group])
+    where = ".".join(group) + (".with_raw_response" if is_raw else "")
+    lines = ["", "", f"class {name}({base}):", f'    """``{where}``: {len(tree[group])} operations."""', ""]
+    lines += ["    __slots__ = ()", f"    _path = {where!r}", f"    _operations = {tuple(methods)!r}"]
     for child in children:
         lines += [
             "",
@@ -377,56 +508,161 @@ def _render_class(group: tuple[str, ...], tree: dict[tuple[str, ...], list[Op]],
             f"        return {_class_name(child, mode)}(self._client)",
         ]
     if not is_raw:
-        raw_mode = RAW_OF[mode]
-        raw_class = _class_name(group, raw_mode)
+        raw_class = _class_name(group, RAW_OF[mode])
         lines += [
             "",
             "    @property",
-            f"    def with_raw_response(self) -> {raw_class}:",
+            f"    def with_raw_response(self) -> _raw.{raw_class}:",
             '        """The same operations, returning the HTTP response along with the parsed result."""',
-            f"        from .{MODES[raw_mode][0]} import {raw_class}",
-            "",
-            f"        return {raw_class}(self._client)",
+            f"        return _raw.{raw_class}(self._client)",
         ]
     for op in tree[group]:
-        lines += _render_method(op, is_async, is_raw)
+        lines += _render_method(op, is_async, is_raw, annotations)
     return lines
 
 
-def _render_method(op: Op, is_async: bool, is_raw: bool) -> list[str]:
+def _signature(op: Op, annotations: Annotations) -> str:
     params = [f"{p}: str" for p in op.path_params]
     signature = ", ".join(["self", *params, "/"] if params else ["self"])
     if op.arguments:
         ordered = sorted(op.arguments, key=lambda a: not a.required)
-        signature += ", *, " + ", ".join(f"{a.name}: {a.annotation}{'' if a.required else ' = UNSET'}" for a in ordered)
-    path_args = "(" + "".join(f"{p}, " for p in op.path_params) + ")"
-    call_args = ", ".join(f"{a.name}={a.name}" for a in op.arguments)
-    call_args = f", {{{', '.join(repr(a.name) + ': ' + a.name for a in op.arguments)}}}" if call_args else ", {}"
+        signature += ", *, " + ", ".join(
+            f"{a.name}: {annotations.qualify(a.annotation)}{'' if a.required else ' = UNSET'}" for a in ordered
+        )
+    return signature
+
+
+def _returns(op: Op, is_async: bool, is_raw: bool, annotations: Annotations) -> str:
     if op.paging:
-        pager = "AsyncPager" if is_async else "SyncPager"
-        returns = f"{pager}[{op.item}]"
-        body = f"return self._client.paginate(_ops.{_const(op)}, {path_args}{call_args})"
+        return f"_shapes.{'AsyncPager' if is_async else 'SyncPager'}[{annotations.qualify(op.item or 'Any')}]"
+    returns = annotations.qualify(op.returns)
+    return f"_shapes.RawResponse[{returns}]" if is_raw else returns
+
+
+def _render_method(op: Op, is_async: bool, is_raw: bool, annotations: Annotations) -> list[str]:
+    path_args = "(" + "".join(f"{p}, " for p in op.path_params) + ")"
+    call_args = f", {{{', '.join(repr(a.name) + ': ' + a.name for a in op.arguments)}}}" if op.arguments else ", {}"
+    if op.paging:
+        body = f"return self._client._paginate(_ops.{_const(op)}, {path_args}{call_args})"
         prefix = "def"
     else:
-        returns = f"RawResponse[{op.returns}]" if is_raw else op.returns
-        verb = "call_raw" if is_raw else "call"
+        verb = "_call_raw" if is_raw else "_call"
         body = f"return {'await ' if is_async else ''}self._client.{verb}(_ops.{_const(op)}, {path_args}{call_args})"
         prefix = "async def" if is_async else "def"
+    returns = _returns(op, is_async, is_raw, annotations)
     # Inside a class with a method named "list", a bare list[...] annotation names the method.
-    header = re.sub(r"\blist\[", "builtins.list[", f"{op.method_name}({signature}) -> {returns}")
+    header = f"{op.method_name}({_signature(op, annotations)}) -> {returns}"
+    header = re.sub(r"(?<![.\w])list\[", "builtins.list[", header)
     lines = ["", f"    {prefix} {header}:"]
     lines += ["        " + line if line else "" for line in _docstring(op).split("\n")]
     lines.append(f"        {body}")
     return lines
 
 
+def user_models(ops: list[Op], generated: Generated) -> list[str]:
+    """The models of the users that the root ``users`` operations return: what ``User`` covers."""
+    found: set[str] = set()
+    for op in ops:
+        if op.group != ("users",):
+            continue
+        for member in [op.item or "", *_union(op.returns)]:
+            name = member[5:-1] if member.startswith("list[") else member
+            if name in generated.models and "user_id" in generated.class_fields(name):
+                found.add(name)
+    return sorted(found)
+
+
+HANDWRITTEN_NEEDS = ("users.get", "users.list", "users.list_users_by_email", "users.update")
+"""Operations whose results the hand-written ``Users`` extras are typed with: each gets an alias,
+``Any`` when the spec lacks the operation (the extra then says so when called)."""
+
+
+def _alias_name(key: str) -> str:
+    return "".join(part.title().replace("_", "") for part in key.split(".")) + "Result"
+
+
+def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -> str:
+    """``User``, one type to annotate with, and the result type of each operation, by key."""
+    aliases = {"User": " | ".join(f"_models.{name}" for name in models) or "Any"}
+    results = {op.key: re.sub(r"(?<![.\w])list\[", "builtins.list[", annotations.qualify(op.returns)) for op in ops}
+    for key in sorted({*results, *HANDWRITTEN_NEEDS}):
+        aliases[_alias_name(key)] = results.get(key, "Any")
+    out = _header("Types to annotate with, derived from the spec: ``User`` and each operation's result.")
+    out += [
+        "import builtins",
+        "from typing import TYPE_CHECKING, Any",
+        "",
+        f"from {PACKAGE} import models as _models",
+        "",
+        "if TYPE_CHECKING:",
+        "    from typing import TypeAlias",
+        "",
+        *(f"    {name}: TypeAlias = {value}" for name, value in aliases.items()),
+        "else:",
+        "    _ALIASES = {",
+        *(f"        {name!r}: lambda: {value}," for name, value in aliases.items()),
+        "    }",
+        "",
+        "    def __getattr__(name: str) -> Any:",
+        "        # Built on first use, so that importing this module imports no model.",
+        "        if name not in _ALIASES:",
+        '            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        "        value = _ALIASES[name]()",
+        "        globals()[name] = value",
+        "        return value",
+        "",
+        f"USER_MODELS = {tuple(models)!r}",
+        '"""The names of the models ``User`` covers."""',
+    ]
+    return "\n".join(out) + "\n"
+
+
+def render_reference(ops: list[Op], annotations: Annotations) -> str:
+    """API.md: every facade method with its signature and summary."""
+    out = [
+        "# API reference: the `auth0_users` resource tree",
+        "",
+        "Generated by `openapi/facade_codegen.py` from the Users slice; do not edit. Every method exists on",
+        "`ManagementClient` (`mgmt.…`) and, awaited, on `AsyncManagementClient`; list operations return",
+        "pagers. `mgmt.users` also has `merge_metadata` and `search_all` (see the README).",
+        "",
+    ]
+    for op in ops:
+        signature = re.sub(r"^self(, )?", "", _signature(op, annotations)).replace("_models.", "")
+        returns = _returns(op, False, False, annotations).replace("_models.", "").replace("_shapes.", "")
+        out += [
+            f"## `mgmt.{op.key}`",
+            "",
+            f"`{op.http_method} {op.path}`: {op.summary or op.key}",
+            "",
+            "```python",
+            f"{op.method_name}({signature}) -> {returns}",
+            "```",
+            "",
+        ]
+        if op.scopes:
+            out += [f"Scopes (any of): {', '.join(f'`{scope}`' for scope in op.scopes)}.", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 def main(argv: list[str]) -> int:
-    slice_path, package_dir = Path(argv[0]), Path(argv[1])
+    slice_path, package_dir, out_dir = Path(argv[0]), Path(argv[1]), Path(argv[2])
     spec = json.loads(slice_path.read_text())
-    ops = build_operations(spec, Generated(package_dir))
-    (package_dir / "_operations.py").write_text(render_operations(ops), encoding="utf-8")
+    generated = Generated(package_dir)
+    annotations = Annotations(generated)
+    ops = build_operations(spec, generated)
+    facade = out_dir / FACADE
+    facade.mkdir(parents=True, exist_ok=True)
+    docstring = '"""The typed resource tree of the ``auth0_users`` facade, derived from the Users slice.\n\n'
+    docstring += 'Generated by openapi/facade_codegen.py; do not edit.\n"""\n'
+    (facade / "__init__.py").write_text(docstring, encoding="utf-8")
+    shutil.copyfile(SHAPES, facade / "shapes.py")
+    (facade / "py.typed").write_text("", encoding="utf-8")
+    (facade / "operations.py").write_text(render_operations(ops), encoding="utf-8")
+    (facade / "aliases.py").write_text(render_aliases(ops, user_models(ops, generated), annotations), encoding="utf-8")
     for mode, (module, _, _) in MODES.items():
-        (package_dir / f"{module}.py").write_text(render_mode(ops, mode), encoding="utf-8")
+        (facade / f"{module}.py").write_text(render_mode(ops, mode, annotations), encoding="utf-8")
+    (out_dir / "API.md").write_text(render_reference(ops, annotations), encoding="utf-8")
     return 0
 
 

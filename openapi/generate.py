@@ -4,8 +4,9 @@
     python openapi/generate.py --check                  # fail, naming files, if generated/ differs
 
 Both cut the slice (``slice.py``), run openapi-python-client with ``generator-config.yaml`` and
-the templates in ``openapi/templates`` into a temporary folder, and then either replace
-``generated/auth0_users_api`` or compare it file by file.
+the templates in ``openapi/templates`` (giving ``auth0_users_api``), then ``facade_codegen.py``
+(giving ``auth0_users_facade`` and ``API.md``), into a temporary folder, and then either replace
+what ``generated/`` holds or compare it file by file.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ from slice import SpecError, build_slice
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "auth0_users_api"
-TARGET = ROOT / "generated" / PACKAGE
+TARGET = ROOT / "generated"
+OUTPUTS = (PACKAGE, facade_codegen.FACADE, "API.md")
+"""What ``generated/`` holds: the generators' outputs, each replaced whole on regeneration."""
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache"}
 
 
 def generate_into(out_dir: Path, spec: str | None) -> Path:
-    """Generate the package under ``out_dir`` and return its path."""
+    """Generate everything ``generated/`` holds into ``out_dir/generated`` and return that folder."""
     slice_path = out_dir / "users-slice.json"
     slice_path.write_text(json.dumps(build_slice(spec), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     package = out_dir / PACKAGE
@@ -54,13 +57,13 @@ def generate_into(out_dir: Path, spec: str | None) -> Path:
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"openapi-python-client failed with exit code {result.returncode}")
-    facade_codegen.main([str(slice_path), str(package)])
+    result = out_dir / "generated"
+    result.mkdir()
+    shutil.move(package, result / PACKAGE)
+    facade_codegen.main([str(slice_path), str(result / PACKAGE), str(result)])
     ruff = [str(generator.parent / "ruff"), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet"]
-    written = [
-        package / f"{module}.py" for module in ("_operations", *(m for m, _, _ in facade_codegen.MODES.values()))
-    ]
-    subprocess.run([*ruff, *map(str, written)], check=True)
-    return package
+    subprocess.run([*ruff, str(result / facade_codegen.FACADE)], check=True)
+    return result
 
 
 def _files(root: Path) -> set[str]:
@@ -103,9 +106,16 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"{args.target.relative_to(ROOT) if args.target.is_relative_to(ROOT) else args.target}: up to date")
             return 0
-        shutil.rmtree(args.target, ignore_errors=True)
-        shutil.copytree(fresh, args.target, ignore=shutil.ignore_patterns(*IGNORED))
-        print(f"wrote {args.target}")
+        for name in OUTPUTS:
+            target, made = args.target / name, fresh / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            target.unlink(missing_ok=True)
+            if made.is_dir():
+                shutil.copytree(made, target, ignore=shutil.ignore_patterns(*IGNORED))
+            else:
+                shutil.copyfile(made, target)
+        print(f"wrote {', '.join(str(args.target / name) for name in OUTPUTS)}")
     return 0
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import inspect
+import keyword
 import re
+from typing import Any
 
 import pytest
 from auth0_users import AsyncManagementClient, ManagementClient
-from auth0_users_api import _operations
+from auth0_users_facade.operations import OPERATIONS as DESCRIBED
 from slice import cut_users_slice, load_spec
 
 
@@ -15,9 +17,12 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
 
+SLICE = cut_users_slice(load_spec())
+
+
 def spec_operations() -> list[tuple[str, str, list[str], str]]:
     found = []
-    for path, item in cut_users_slice(load_spec())["paths"].items():
+    for path, item in SLICE["paths"].items():
         for method, op in item.items():
             group = op["x-operation-group"]
             parts = [snake(g) for g in ([group] if isinstance(group, str) else group)]
@@ -47,17 +52,16 @@ def test_every_operation_is_reachable_by_the_naming_rule(client_class: type) -> 
             continue
         returns = str(inspect.signature(method).return_annotation)
         if client_class is AsyncManagementClient:
-            assert inspect.iscoroutinefunction(method) or returns.startswith("AsyncPager["), where
+            assert inspect.iscoroutinefunction(method) or returns.startswith("_shapes.AsyncPager["), where
         else:
             assert not inspect.iscoroutinefunction(method), where
     assert not missing, "unreachable operations:\n" + "\n".join(missing)
 
 
 def test_each_operation_calls_its_own_generated_endpoint() -> None:
-    described = {v.key: v for v in vars(_operations).values() if type(v).__name__ == "Operation"}
-    assert len(described) == 42
+    assert len(DESCRIBED) == len(OPERATIONS)
     for where, operation_id, parts, name in OPERATIONS:
-        op = described[".".join([*parts, name])]
+        op = DESCRIBED[".".join([*parts, name])]
         assert op.module.rsplit(".", 1)[1] == operation_id.replace("-", "_").lower(), where
         assert f"{op.http_method} {op.path}" == where
 
@@ -76,3 +80,50 @@ def test_public_methods_have_docstrings_naming_scopes() -> None:
     mgmt = ManagementClient(base_url="http://127.0.0.1:9/api/v2", token="t")
     assert "read:users" in (mgmt.users.get.__doc__ or "")
     assert "update:users" in (mgmt.users.roles.assign.__doc__ or "")
+
+
+def python_name(name: str) -> str:
+    """The rule: a Python keyword gets a trailing underscore; a header's dashes become underscores."""
+    return name + "_" if keyword.iskeyword(name) else name.replace("-", "_")
+
+
+def _schema(node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = SLICE["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _spec_keywords(operation: dict[str, Any]) -> set[str]:
+    """What the spec calls an operation's query parameters and body fields."""
+    names = {p["name"] for p in operation.get("parameters", []) if p["in"] != "path"}
+    body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+    if body is not None:
+        schema = _schema(body)
+        names |= set(schema.get("properties", {})) if schema.get("type") != "array" else {"body"}
+    return names
+
+
+def test_every_argument_is_named_as_in_the_spec() -> None:
+    mgmt = ManagementClient(base_url="http://127.0.0.1:9/api/v2", token="t")
+    mismatched = []
+    for path, item in SLICE["paths"].items():
+        for method, operation in item.items():
+            group = operation["x-operation-group"]
+            node: Any = mgmt
+            for part in [snake(g) for g in ([group] if isinstance(group, str) else group)]:
+                node = getattr(node, part)
+            signature = inspect.signature(getattr(node, snake(operation["x-operation-name"])))
+            keywords = {p.name for p in signature.parameters.values() if p.kind is p.KEYWORD_ONLY}
+            expected = {python_name(name) for name in _spec_keywords(operation)}
+            if keywords - {"lowercase_fallback"} != expected:
+                mismatched.append(f"{method.upper()} {path}: {sorted(keywords ^ expected)}")
+    assert not mismatched, "arguments not named as in the spec:\n" + "\n".join(mismatched)
+
+
+def test_a_python_keyword_gets_a_trailing_underscore_and_nothing_else_does() -> None:
+    mgmt = ManagementClient(base_url="http://127.0.0.1:9/api/v2", token="t")
+    assert "type" in inspect.signature(mgmt.users.authentication_methods.create).parameters
+    assert (
+        "from_" in inspect.signature(mgmt.users.logs.list).parameters
+        or "from_" in inspect.signature(mgmt.users.sessions.list).parameters
+    )

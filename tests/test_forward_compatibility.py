@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import auth0_users_api.models as models_package
 import pytest
+from auth0_users_api.types import UNSET, Unset
 
 
 def every_class() -> list[type]:
@@ -82,3 +83,43 @@ def test_a_null_for_any_field_does_not_break_parsing(model: Any) -> None:
     assert names or [f.name for f in attrs.fields(model)] == ["additional_properties"]
     body = {**minimal(model), **{name: None for name in names if name not in minimal(model)}}
     model.from_dict(body)
+
+
+ODD_VALUES = {
+    "last_login": "",  # a date that does not parse
+    "created_at": "not a date",
+    "identities": "not a list",
+    "user_metadata": "not an object",
+}
+
+
+@pytest.mark.parametrize(("field", "odd"), list(ODD_VALUES.items()))
+def test_one_field_that_does_not_parse_keeps_the_rest_of_the_user(
+    recording_server: Any, field: str, odd: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Over HTTP: the odd value is kept as sent, the field reads as unset, and everything else parses."""
+    from auth0_users import ManagementClient
+
+    reply = {"user_id": "auth0|1", "email": "ada@example.com", "created_at": "2024-03-01T10:00:00.000Z", field: odd}
+    recording_server.respond(200, reply)
+    with (
+        caplog.at_level("DEBUG", logger="auth0_users_api"),
+        ManagementClient(base_url=recording_server.base_url, token="t") as mgmt,
+    ):
+        user = mgmt.users.get("auth0|1")
+    assert user.user_id == "auth0|1"
+    assert user.email == "ada@example.com"
+    assert isinstance(getattr(user, field), Unset)
+    assert user[field] == odd
+    assert user.to_dict()[field] == odd
+    if field != "created_at":
+        assert user.created_at == datetime(2024, 3, 1, 10, tzinfo=UTC)
+    assert any(field in message and "does not parse" in message for message in caplog.messages)
+
+
+def test_reprs_show_only_what_is_set() -> None:
+    from auth0_users_api.models import GetUserResponseContent
+
+    user = GetUserResponseContent.from_dict({"user_id": "auth0|1", "nickname": "ada", "extra": 1})
+    assert repr(user) == "GetUserResponseContent(user_id='auth0|1', nickname='ada', additional_properties={'extra': 1})"
+    assert repr(UNSET) == "UNSET"

@@ -3,6 +3,7 @@ this spec used to trigger (each test names the pitfall it holds back)."""
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -149,15 +150,17 @@ def run_generate(*args: str, env: dict[str, str] | None = None) -> subprocess.Co
 
 
 def test_check_generated_fails_naming_an_edited_file(tmp_path: Path) -> None:
-    copy = tmp_path / "auth0_users_api"
-    shutil.copytree(ROOT / "generated" / "auth0_users_api", copy)
-    edited = copy / "api" / "users" / "get_users_by_id.py"
+    copy = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    edited = copy / "auth0_users_api" / "api" / "users" / "get_users_by_id.py"
     edited.write_text(edited.read_text() + "\n# edited by hand\n")
-    (copy / "stray.py").write_text("")
+    (copy / "auth0_users_facade" / "stray.py").write_text("")
+    (copy / "API.md").write_text("edited")
     result = run_generate("--check", "--target", str(copy))
     assert result.returncode == 1
-    assert "differs: api/users/get_users_by_id.py" in result.stderr
-    assert "not generated: stray.py" in result.stderr
+    assert "differs: auth0_users_api/api/users/get_users_by_id.py" in result.stderr
+    assert "not generated: auth0_users_facade/stray.py" in result.stderr
+    assert "differs: API.md" in result.stderr
 
 
 def test_generation_is_independent_of_the_surrounding_project(tmp_path: Path) -> None:
@@ -167,7 +170,7 @@ def test_generation_is_independent_of_the_surrounding_project(tmp_path: Path) ->
     workdir = tmp_path / "work"
     workdir.mkdir()
     env = {**os.environ, "TMPDIR": str(workdir)}
-    target = tmp_path / "auth0_users_api"
+    target = tmp_path / "generated"
     assert run_generate("--target", str(target), env=env).returncode == 0
     assert not list(target.rglob(".ruff_cache"))
     result = run_generate("--check", env=env)
@@ -243,3 +246,21 @@ def test_bodies_are_decoded_with_orjson_when_it_is_installed(recording_server: R
     user = get_users_by_id.sync("auth0|1", client=client(recording_server))
     assert isinstance(user, GetUserResponseContent)
     assert types._loads is orjson.loads
+
+
+def test_imports_go_one_way_hand_written_to_generated() -> None:
+    """Neither generator's output imports the hand-written package, at run time or for typing."""
+    offenders = []
+    for path in sorted((ROOT / "generated").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            offenders += [f"{path.relative_to(ROOT)}: {name}" for name in names if name.split(".")[0] == "auth0_users"]
+    assert offenders == []
+    code = (
+        "import sys, auth0_users_facade.resources, auth0_users_facade.resources_async, auth0_users_facade.aliases\n"
+        "print('auth0_users' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -20,6 +20,7 @@ NOW = 1_700_000_000.0
         (1, False, None, {}, False, None),  # nor after a dropped connection
         (1, False, None, {}, True, 0.5),  # but a request that never left can be
         (1, True, None, {}, False, 0.5),  # timeouts and drops on GET are retried
+        (1, True, 501, {}, False, None),  # not implemented: sending it again cannot help
         (1, True, 400, {}, False, None),
         (1, True, 404, {}, False, None),
         (1, False, 429, {"x-ratelimit-reset": str(NOW + 2)}, False, 2.0),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auth0_users import AsyncManagementClient, ManagementClient, Page, RawResponse
+from auth0_users.token_cache import FileTokenCache, RedisTokenCache, TokenCache, generate_encryption_key
 from auth0_users_api.models import GetUserResponseContent, Role, UserResponseSchema
 
 
@@ -28,3 +29,11 @@ async def async_usage(amgmt: AsyncManagementClient) -> list[str]:
     ids += [str(u.user_id) for u in await amgmt.users.list_users_by_email(email="a@example.com")]
     await amgmt.users.roles.delete("auth0|123", roles=["rol_abc"])
     return [str(user.email), *ids]
+
+
+def fleet_clients(domain: str, client_id: str, client_secret: str) -> tuple[ManagementClient, AsyncManagementClient]:
+    shared: TokenCache = RedisTokenCache("redis://cache:6379/0", encryption_key=[generate_encryption_key()])
+    local = FileTokenCache("~/.cache/auth0-users/tokens.json", lock_timeout=5)
+    mgmt = ManagementClient(domain=domain, client_id=client_id, client_secret=client_secret, token_cache=local)
+    amgmt = AsyncManagementClient(domain=domain, client_id=client_id, client_secret=client_secret, token_cache=shared)
+    return mgmt, amgmt

@@ -1,18 +1,26 @@
 """Contains some shared types for properties"""
 
 import json
-from collections.abc import Callable, Mapping, MutableMapping
+import logging
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 from urllib.parse import quote
 
 import httpx
-from attrs import define
+from attrs import define, fields
+
+logger = logging.getLogger("auth0_users_api")
 
 
 class Unset:
+    """The type of ``UNSET``: a field or argument that is absent, as opposed to ``None`` (null)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -64,6 +72,56 @@ def json_body(response: httpx.Response) -> Any:
     return _loads(response.content)
 
 
+ModelT = TypeVar("ModelT")
+FieldSpec = tuple[str, str, bool, Callable[[Any], Any] | None]
+"""How to read one field: its JSON name, its attribute, whether it is required, its conversion."""
+
+
+def parse_leniently(cls: type[ModelT], src_dict: Mapping[str, Any], specs: Sequence[FieldSpec]) -> ModelT:
+    """Build ``cls`` field by field, when building it at once failed.
+
+    A value that does not convert (an empty date, a string where an object goes) leaves its field
+    unset and is kept as it came, in ``additional_properties``, so one odd field does not lose the
+    whole answer; a missing or unreadable required field still raises.
+    """
+    data = dict(src_dict)
+    values: dict[str, Any] = {}
+    kept: dict[str, Any] = {}
+    for wire, name, required, convert in specs:
+        if wire not in data:
+            if required:
+                raise KeyError(wire)
+            continue
+        raw = data.pop(wire)
+        if convert is None:
+            values[name] = raw
+            continue
+        try:
+            values[name] = convert(raw)
+        except (ValueError, TypeError, AttributeError, KeyError) as error:
+            if required:
+                raise
+            kept[wire] = raw
+            logger.debug("%s.%s: kept as sent, it does not parse (%s)", cls.__name__, wire, type(error).__name__)
+    instance = cls(**values)
+    if hasattr(instance, "additional_properties"):
+        instance.additional_properties = {**data, **kept}
+    return instance
+
+
+def model_repr(model: Any) -> str:
+    """A model's repr with only the fields that are set (and any extra ones)."""
+    shown = [
+        f"{field.name}={value!r}"
+        for field in fields(type(model))
+        if field.name != "additional_properties" and not isinstance(value := getattr(model, field.name), Unset)
+    ]
+    extra = getattr(model, "additional_properties", None)
+    if extra:
+        shown.append(f"additional_properties={extra!r}")
+    return f"{type(model).__name__}({', '.join(shown)})"
+
+
 def path_segment(value: object) -> str:
     """``value`` as one percent-encoded path segment; "." and ".." too, which URLs would resolve."""
     text = str(value)
@@ -91,5 +149,7 @@ __all__ = [
     "Unset",
     "http_status",
     "json_body",
+    "model_repr",
+    "parse_leniently",
     "path_segment",
 ]

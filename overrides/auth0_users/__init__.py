@@ -1,11 +1,19 @@
 """auth0-users: a typed, sync and async client for the Users section of the Auth0 Management API.
 
-from auth0_users import ManagementClient
+    from auth0_users import ManagementClient
 
-with ManagementClient(domain="TENANT.eu.auth0.com", token="...") as mgmt:
-user = mgmt.users.get("auth0|123")
+    with ManagementClient(domain="TENANT.eu.auth0.com", token="...") as mgmt:
+        user = mgmt.users.get("auth0|123")
+
+``SyncPager``, ``AsyncPager``, ``Page`` and ``RawResponse`` are the types the resource tree
+returns, to annotate with; ``User`` covers every model a call returns a user as.
 """
 
+from typing import TYPE_CHECKING, Any
+
+from auth0_users_facade.shapes import AsyncPager, Page, RawResponse, SyncPager
+
+from ._address import InvalidAddressError
 from ._client import AsyncManagementClient, ManagementClient
 from ._errors import (
     APIConnectionError,
@@ -17,6 +25,7 @@ from ._errors import (
     ConflictError,
     ForbiddenError,
     NotFoundError,
+    OperationUnavailableError,
     RateLimitError,
     ResponseParseError,
     SearchLimitError,
@@ -24,10 +33,11 @@ from ._errors import (
     TokenError,
     UnauthorizedError,
 )
-from ._pager import AsyncPager, Page, SyncPager
-from ._response import RawResponse
 from ._version import __version__
 from .pacing import RateLimitState
+
+if TYPE_CHECKING:
+    from auth0_users_facade.aliases import User
 
 __all__ = [
     "APIConnectionError",
@@ -40,8 +50,10 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "ForbiddenError",
+    "InvalidAddressError",
     "ManagementClient",
     "NotFoundError",
+    "OperationUnavailableError",
     "Page",
     "RateLimitError",
     "RateLimitState",
@@ -52,10 +64,21 @@ __all__ = [
     "SyncPager",
     "TokenError",
     "UnauthorizedError",
+    "User",
     "__version__",
 ]
 
+
+def __getattr__(name: str) -> Any:
+    # ``User`` is built from the user models on first use, so that importing the package imports none.
+    if name == "User":
+        from auth0_users_facade import aliases
+
+        return aliases.User
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 for _name in __all__:
-    _obj = globals()[_name]
+    _obj = globals().get(_name)
     if hasattr(_obj, "__module__") and _obj.__module__.startswith("auth0_users."):
         _obj.__module__ = "auth0_users"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 import httpx
 from auth0_users_api.types import UNSET, Unset
 
+from ._address import client_addresses
 from ._auth import BearerToken, ClientCredentials
 from ._errors import (
     APIConnectionError,
@@ -28,16 +29,18 @@ from ._errors import (
     TokenError,
     error_for,
 )
-from ._operation import Argument, Operation
+from ._operation import Argument, Operation, endpoint
 from ._pager import AsyncPager, SyncPager
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
+from ._transport import as_httpx_names_it, default_async_http_client, sent_to
 from ._version import __version__
 from .pacing import Pacer, Pacing, RateLimitState, Ticket
 
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
+    from .token_cache import TokenCache
 
 logger = logging.getLogger("auth0_users")
 logger.addHandler(logging.NullHandler())
@@ -135,15 +138,6 @@ def _telemetry() -> str:
     return base64.urlsafe_b64encode(json.dumps(info, separators=(",", ":")).encode()).decode()
 
 
-def _base_url(domain: str | None, base_url: str | None) -> str:
-    if base_url:
-        return base_url.rstrip("/")
-    if not domain or not isinstance(domain, str):
-        raise TypeError("pass domain='TENANT.REGION.auth0.com' or base_url='https://HOST/api/v2'")
-    host = domain.strip().removeprefix("https://").removeprefix("http://").strip("/")
-    return f"https://{host}/api/v2"
-
-
 class _BaseClient(Generic[H]):
     """Configuration, request building and response parsing, shared by both clients."""
 
@@ -159,28 +153,38 @@ class _BaseClient(Generic[H]):
         client_secret: str | None = None,
         client_assertion_signing_key: str | None = None,
         audience: str | None = None,
+        token_url: str | None = None,
+        allow_insecure_http: bool = False,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = 3,
         telemetry: bool = True,
         headers: Mapping[str, str] | None = None,
         http_client: H | None = None,
+        token_cache: TokenCache | None = None,
         pacing: bool | Pacing | Pacer = True,
     ) -> None:
         self._http: _Connections[H] = _Connections(http_client, self._http_factory, Pacer.from_option(pacing))
         self._owns_http = True
-        self.base_url = _base_url(domain, base_url)
-        origin = httpx.URL(self.base_url).copy_with(path="/", query=None, fragment=None)
+        addresses = client_addresses(
+            domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http
+        )
+        self.base_url = addresses.base_url
         if token is not None:
             if not isinstance(token, str) or not token:
                 raise TypeError("token must be a non-empty string")
+            if token_url is not None:
+                raise TypeError("token_url is for client_id= and client_secret=; a static token is sent as given")
+            if token_cache is not None:
+                raise TypeError("token_cache= keeps client-credentials tokens; it has no use with a static token=")
             self._auth: httpx.Auth = BearerToken(token)
         elif client_id and (client_secret or client_assertion_signing_key):
             self._auth = ClientCredentials(
-                token_url=str(origin.join("/oauth/token")),
+                token_url=addresses.token_url,
                 client_id=client_id,
                 client_secret=client_secret,
                 signing_key=client_assertion_signing_key,
-                audience=audience or str(origin.join("/api/v2/")),
+                audience=audience or addresses.origin + "/api/v2/",
+                cache=token_cache,
             )
         else:
             raise TypeError("pass token=..., or client_id=... with client_secret=... (or a client assertion key)")
@@ -248,8 +252,8 @@ class _BaseClient(Generic[H]):
             elif argument.kind == "body":
                 body[argument.wire] = _jsonable(value)
             else:
-                endpoint_args[argument.name] = value
-        described: dict[str, Any] = op.endpoint._get_kwargs(*path_args, **endpoint_args)
+                endpoint_args[argument.field] = value
+        described: dict[str, Any] = endpoint(op)._get_kwargs(*path_args, **endpoint_args)
         if op.body == "array":
             described["json"] = array_body
         elif op.body == "object":
@@ -264,7 +268,7 @@ class _BaseClient(Generic[H]):
         if not response.content and response.status_code in (202, 204):
             return None
         try:
-            parsed = op.endpoint._parse_response(client=_PARSE_CONTEXT, response=response)
+            parsed = endpoint(op)._parse_response(client=_PARSE_CONTEXT, response=response)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             reason = "empty body" if not response.content else f"{type(exc).__name__}: {exc}"
             raise ResponseParseError(response, reason) from exc
@@ -287,6 +291,8 @@ class _BaseClient(Generic[H]):
         self, op: Operation, attempt: int, outcome: httpx.Response | httpx.RequestError | TokenError
     ) -> float:
         """Seconds to wait before the next try of ``op``; raises the typed error when there is none."""
+        if isinstance(outcome, httpx.RequestError):
+            outcome = as_httpx_names_it(outcome)
         answer = outcome.response if isinstance(outcome, TokenError) else outcome
         response = answer if isinstance(answer, httpx.Response) else None
         delay = retry_delay(
@@ -320,19 +326,25 @@ class _BaseClient(Generic[H]):
             cls = APITimeoutError
         elif isinstance(error, httpx.TransportError):
             cls = APIConnectionError
+        where = sent_to(error, unknown=f"{op.http_method} {op.path}")
         tries = f" after {attempts} attempts" if attempts > 1 else ""
-        return cls(f"{op.http_method} {op.path}: {type(error).__name__}{tries}: {error}", attempts=attempts)
+        return cls(f"{where}: {type(error).__name__}{tries}: {error}", attempts=attempts)
 
 
 class ManagementClient(_BaseClient[httpx.Client]):
     """Synchronous client for the Users API of an Auth0 tenant.
 
     Pass ``domain`` (``TENANT.REGION.auth0.com``) or ``base_url`` (``https://HOST/api/v2``), and
-    either a ``token`` or ``client_id`` with ``client_secret`` for the client-credentials grant.
+    either a ``token`` or ``client_id`` with ``client_secret`` for the client-credentials grant
+    (tokens from ``/oauth/token`` on the API's origin, or from ``token_url``). Addresses are checked
+    before anything is sent; plain ``http://`` is refused beyond loopback unless
+    ``allow_insecure_http=True``, which logs a warning. Redirects are never followed.
     ``max_retries`` bounds retries of rate-limited, failed idempotent or unsent requests.
-    Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``).
-    ``pacing`` spaces requests to the tenant's rate limit: ``True`` learns it from the responses,
-    ``False`` turns pacing off, a ``Pacing(burst=..., rate=...)`` gives it, a ``Pacer`` is shared.
+    Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``), and
+    ``token_cache`` (``auth0_users.token_cache``) to share client-credentials tokens across clients
+    and processes. ``pacing`` spaces requests to the tenant's rate limit: ``True`` learns it from
+    the responses, ``False`` turns pacing off, a ``Pacing(burst=..., rate=...)`` gives it, and a
+    ``Pacer`` (``mgmt.pacer``) is shared with another client.
     """
 
     _http_factory = httpx.Client
@@ -366,7 +378,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
                 for pause in pacer.pauses(ticket):
                     time.sleep(pause)
             try:
-                response = http.send(request, auth=self._auth)
+                response = http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 pacer.observe(ticket, None, None)
                 delay = self._delay_or_raise(op, attempt, error)
@@ -378,30 +390,36 @@ class ManagementClient(_BaseClient[httpx.Client]):
             time.sleep(delay)
 
     def _fetch(
-        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
     ) -> tuple[Any, httpx.Response]:
         http = self._http.get()
         response = self._send(op, http, http.build_request(**self._prepare(op, path_args, kwargs)))
-        return self._parse(op, response), response
+        return self._parse(parse_as or op, response), response
 
-    def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
-        """Send one operation and return its parsed result."""
-        return self._fetch(op, path_args, kwargs)[0]
+    def _call(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
+    ) -> Any:
+        """Send one operation and return its result, parsed as ``parse_as``'s when given."""
+        return self._fetch(op, path_args, kwargs, parse_as)[0]
 
-    def call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
+    def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
         """Send one operation and return the parsed result with the response."""
         return RawResponse(*self._fetch(op, path_args, kwargs))
 
-    def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> SyncPager[Any]:
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> SyncPager[Any]:
         """A lazy pager over a list operation."""
         self._prepare(op, path_args, kwargs)  # bad arguments fail here, not at the first page
         return SyncPager(self._fetch, op, path_args, kwargs)
 
 
 class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
-    """Asynchronous client for the Users API of an Auth0 tenant; see ``ManagementClient``."""
+    """Asynchronous client for the Users API of an Auth0 tenant; see ``ManagementClient``.
 
-    _http_factory = httpx.AsyncClient
+    With the ``fast`` extra installed it sends on httpx's aiohttp transport, unless you pass an
+    ``http_client`` of your own.
+    """
+
+    _http_factory = staticmethod(default_async_http_client)
 
     @functools.cached_property
     def users(self) -> AsyncUsers:
@@ -434,7 +452,7 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
                 for pause in pacer.pauses(ticket):
                     await asyncio.sleep(pause)
             try:
-                response = await http.send(request, auth=self._auth)
+                response = await http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 pacer.observe(ticket, None, None)
                 delay = self._delay_or_raise(op, attempt, error)
@@ -446,21 +464,23 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
             await asyncio.sleep(delay)
 
     async def _fetch(
-        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
     ) -> tuple[Any, httpx.Response]:
         http = self._http.get()
         response = await self._send(op, http, http.build_request(**self._prepare(op, path_args, kwargs)))
-        return self._parse(op, response), response
+        return self._parse(parse_as or op, response), response
 
-    async def call(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> Any:
-        """Send one operation and return its parsed result."""
-        return (await self._fetch(op, path_args, kwargs))[0]
+    async def _call(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
+    ) -> Any:
+        """Send one operation and return its result, parsed as ``parse_as``'s when given."""
+        return (await self._fetch(op, path_args, kwargs, parse_as))[0]
 
-    async def call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
+    async def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> RawResponse[Any]:
         """Send one operation and return the parsed result with the response."""
         return RawResponse(*(await self._fetch(op, path_args, kwargs)))
 
-    def paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> AsyncPager[Any]:
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> AsyncPager[Any]:
         """A lazy pager over a list operation."""
         self._prepare(op, path_args, kwargs)
         return AsyncPager(self._fetch, op, path_args, kwargs)

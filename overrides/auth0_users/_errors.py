@@ -11,10 +11,11 @@
     │   ├── RateLimitError          429, with the reset time
     │   ├── ServerError             5xx
     │   └── TokenError              the token endpoint refused the client or gave no usable token
-    └── APITransportError           no usable answer: connection, timeout, unreadable body
-        ├── APIConnectionError
-        │   └── APITimeoutError
-        └── ResponseParseError      a 2xx whose body is not what the spec says (truncated, HTML, empty)
+    ├── APITransportError           no usable answer: connection, timeout, unreadable body
+    │   ├── APIConnectionError
+    │   │   └── APITimeoutError
+    │   └── ResponseParseError      a 2xx whose body is not what the spec says (truncated, HTML, empty)
+    └── OperationUnavailableError   the spec the package was generated from lacks an operation a feature needs
 
 Messages carry the method, path, status and Auth0's own message; never a token or secret.
 """
@@ -175,6 +176,10 @@ class ResponseParseError(APITransportError):
             f"{request.method} {request.url.path} → {response.status_code} ({kind}), unreadable body: {reason}; "
             f"body starts: {body!r}"
         )
+
+
+class OperationUnavailableError(Auth0Error, NotImplementedError):
+    """A feature needs an operation that the spec this package was generated from does not have."""
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -1,52 +1,33 @@
-"""How one API operation is described: enough for the client to build, send, parse and page it."""
+"""The operations the client sends, as the facade codegen describes them, and their endpoints."""
 
 from __future__ import annotations
 
 import importlib
-import sys
 from types import ModuleType
-from typing import NamedTuple
+
+from auth0_users_facade.operations import OPERATIONS
+from auth0_users_facade.shapes import Argument, Operation, Paging
+
+from ._errors import OperationUnavailableError
+
+__all__ = ["Argument", "Operation", "Paging", "endpoint", "require"]
 
 
-class Argument(NamedTuple):
-    """A keyword argument of an operation: a query parameter, a header or a body field."""
+def endpoint(op: Operation) -> ModuleType:
+    """The generated endpoint module of ``op``, imported on first use.
 
-    name: str
-    wire: str
-    kind: str
-    nullable: bool = False
-    minimum: int | None = None
-    maximum: int | None = None
+    ``import_module`` waits while another thread is still importing the module; a bare
+    ``sys.modules`` lookup would hand out the half-initialised module.
+    """
+    return importlib.import_module(op.module)
 
 
-class Paging(NamedTuple):
-    """How a list operation pages: by offset, by checkpoint, or either; ``items`` names the list."""
-
-    offset: bool
-    checkpoint: bool
-    items: str
-
-
-class Operation(NamedTuple):
-    """One operation of the Users API, derived from the spec (see ``auth0_users_api._resources``)."""
-
-    key: str
-    module: str
-    http_method: str
-    path: str
-    path_params: tuple[str, ...]
-    arguments: tuple[Argument, ...]
-    body: str
-    paging: Paging | None
-    scopes: tuple[str, ...]
-    returns_body: bool = False
-
-    @property
-    def endpoint(self) -> ModuleType:
-        """The generated endpoint module, imported on first use."""
-        return sys.modules.get(self.module) or importlib.import_module(self.module)
-
-    @property
-    def idempotent(self) -> bool:
-        """Whether repeating the request cannot change the outcome (Auth0 has no idempotency keys)."""
-        return self.http_method in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
+def require(key: str, feature: str) -> Operation:
+    """The operation ``key`` (``users.get``), or a clear error when the spec in use has none."""
+    op = OPERATIONS.get(key)
+    if op is None:
+        raise OperationUnavailableError(
+            f"{feature} needs the operation {key}, which the Management API spec this package was generated "
+            "from does not have; regenerate from a spec that has it (make update-spec SPEC=...)"
+        )
+    return op

@@ -6,6 +6,9 @@ import email.utils
 from collections.abc import Mapping
 from typing import NamedTuple
 
+NEVER_RETRIED = frozenset({501, 505})
+"""Server errors that say the request cannot work, however often it is sent (not implemented)."""
+
 
 class RetryPolicy(NamedTuple):
     """Limits of the retry decision.
@@ -72,6 +75,6 @@ def retry_delay(
         return min(policy.max_rate_limit_wait, advertised) + jitter * min(1.0, policy.base_delay)
     if status is None:
         return backoff if (idempotent or connect_failed) else None
-    if status >= 500 and idempotent:
+    if status >= 500 and status not in NEVER_RETRIED and idempotent:
         return backoff
     return None

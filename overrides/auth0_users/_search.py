@@ -13,9 +13,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
+from auth0_users_facade.shapes import Page
 
 from ._errors import SearchLimitError
-from ._pager import SEARCH_CAP, Page
+from ._pager import SEARCH_CAP
 
 if TYPE_CHECKING:
     from auth0_users_api.models import UserResponseSchema

@@ -1,51 +1,76 @@
-"""What the ``users`` resource adds to the generated operations, shared by its sync and async forms."""
+"""What the ``users`` resource adds to the generated operations, shared by its sync and async forms.
+
+The extras name operations by key (``users.get``) rather than by generated method or model, so
+that they keep working on any spec that has the operations, and say so on one that lacks them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from auth0_users_api.types import Unset
 
+from ._operation import Operation, require
 from .metadata import deep_merge_patch
-
-if TYPE_CHECKING:
-    from auth0_users_api.models import GetUserResponseContent
 
 SEARCH_ALL_DOC = """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
 
         The query is split into ranges of ``created_at`` that each hold at most 1000 matches
-        (halving any that hold more) and each range is paged in turn, oldest first: no user twice,
-        none left out, one page in memory. Other keyword arguments (``fields``, ``connection``,
-        ...) pass through to ``list``. Costs a request per range on top of the pages; users
-        created while it runs may or may not appear. To copy a whole large tenant, a users export
-        job (``POST /jobs/users-exports``) is cheaper. Raises ``SearchLimitError`` if over 1000
-        matches share one millisecond. Scope: read:users.
+        and each range is paged in turn, oldest first: no user twice, none left out, one page in
+        memory. Other keyword arguments (``fields``, ``connection``, ...) pass through to
+        ``list``. Users created while it runs may or may not appear. To copy a whole large
+        tenant, a users export job (``POST /jobs/users-exports``) is cheaper. Raises
+        ``SearchLimitError`` if over 1000 matches share one millisecond. Scope: read:users.
         """
 
 MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they do not mention.
 
         Reads the user, builds with ``metadata.deep_merge_patch`` the smallest first-level patch
         for ``user_metadata`` and/or ``app_metadata`` (``metadata.DELETE`` removes a nested key),
-        and sends it; returns the updated user, or the user as read when nothing changes.
+        and sends it; returns the user as ``get`` does: updated, or as read when nothing changes.
         Auth0 has no conditional update, so a concurrent writer can still race: the read happens
         right before the write and only the first-level keys that change are sent, so writers of
         other keys are never overwritten. Scopes: read:users and update:users (or
         update:users_app_metadata).
         """
 
+BY_EMAIL_DOC = """Find users by email address (``GET /users-by-email``; scope ``read:users``).
+
+        The address is sent exactly as given first, since identity providers other than Auth0
+        keep its case. When that finds nobody and the address has upper-case letters, it is asked
+        once more in lower case, since Auth0 stores the addresses it owns lower-cased. Pass
+        ``lowercase_fallback=False`` to send only the first request.
+        """
+
+
+def by_email_operation() -> Operation:
+    return require("users.list_users_by_email", "users.list_users_by_email")
+
+
+def merge_operations() -> tuple[Operation, Operation]:
+    """``users.get`` and ``users.update``, which ``merge_metadata`` reads and writes with."""
+    return require("users.get", "merge_metadata"), require("users.update", "merge_metadata")
+
 
 def retry_lowercase(email: str, found: Sequence[Any], enabled: bool) -> bool:
     return enabled and not found and email != email.lower()
 
 
-def metadata_patch(user: GetUserResponseContent, changes: Mapping[str, Any]) -> dict[str, Any]:
+def _as_dict(stored: Any) -> dict[str, Any]:
+    if isinstance(stored, Unset) or stored is None:
+        return {}
+    if hasattr(stored, "to_dict"):
+        return dict(stored.to_dict())
+    return dict(stored) if isinstance(stored, Mapping) else {}
+
+
+def metadata_patch(user: Any, changes: Mapping[str, Any]) -> dict[str, Any]:
     patch: dict[str, Any] = {}
     for field, change in changes.items():
         if isinstance(change, Unset):
             continue
-        stored = getattr(user, field)
-        field_patch = deep_merge_patch({} if isinstance(stored, Unset) else stored.to_dict(), change)
+        field_patch = deep_merge_patch(_as_dict(getattr(user, field, None)), change)
         if field_patch:
             patch[field] = field_patch
     return patch

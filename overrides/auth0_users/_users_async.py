@@ -5,21 +5,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from auth0_users_api._resources_async import AsyncUsersResource
 from auth0_users_api.types import UNSET, Unset
+from auth0_users_facade import aliases as _aliases
+from auth0_users_facade.resources_async import AsyncUsersResource
 
-from ._users import MERGE_DOC, SEARCH_ALL_DOC, metadata_patch, retry_lowercase
+from ._search import AsyncSearchAllPager
+from ._users import (
+    BY_EMAIL_DOC,
+    MERGE_DOC,
+    SEARCH_ALL_DOC,
+    by_email_operation,
+    merge_operations,
+    metadata_patch,
+    retry_lowercase,
+)
 
 if TYPE_CHECKING:
-    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent, UserResponseSchema
-
-    from ._search import AsyncSearchAllPager
+    from ._client import AsyncManagementClient
 
 
 class AsyncUsers(AsyncUsersResource):
-    """``amgmt.users``: every Users operation, with the case-insensitive email lookup."""
+    """``amgmt.users``: every Users operation, with a case-insensitive email lookup, metadata merge and search_all."""
 
     __slots__ = ()
+    _client: AsyncManagementClient
 
     async def list_users_by_email(
         self,
@@ -28,12 +37,14 @@ class AsyncUsers(AsyncUsersResource):
         fields: str | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         lowercase_fallback: bool = True,
-    ) -> list[UserResponseSchema]:
-        """Find users by email address; see ``ManagementClient.users.list_users_by_email``."""
-        found = await super().list_users_by_email(email=email, fields=fields, include_fields=include_fields)
+    ) -> _aliases.UsersListUsersByEmailResult:
+        op, arguments = by_email_operation(), {"fields": fields, "include_fields": include_fields}
+        found: _aliases.UsersListUsersByEmailResult = await self._client._call(op, (), {**arguments, "email": email})
         if retry_lowercase(email, found, lowercase_fallback):
-            return await super().list_users_by_email(email=email.lower(), fields=fields, include_fields=include_fields)
+            found = await self._client._call(op, (), {**arguments, "email": email.lower()})
         return found
+
+    list_users_by_email.__doc__ = BY_EMAIL_DOC
 
     async def merge_metadata(
         self,
@@ -42,15 +53,18 @@ class AsyncUsers(AsyncUsersResource):
         *,
         user_metadata: Mapping[str, Any] | Unset = UNSET,
         app_metadata: Mapping[str, Any] | Unset = UNSET,
-    ) -> GetUserResponseContent | UpdateUserResponseContent:
-        user = await self.get(id)
+    ) -> _aliases.UsersGetResult:
+        get, update = merge_operations()
+        user: _aliases.UsersGetResult = await self._client._call(get, (id,), {})
         patch = metadata_patch(user, {"user_metadata": user_metadata, "app_metadata": app_metadata})
-        return await self.update(id, **patch) if patch else user
+        if not patch:
+            return user
+        updated: _aliases.UsersGetResult = await self._client._call(update, (id,), patch, parse_as=get)
+        return updated
 
     merge_metadata.__doc__ = MERGE_DOC
 
     def search_all(self, *, q: str | None = None, **list_arguments: Any) -> AsyncSearchAllPager:
-        from ._search import AsyncSearchAllPager
 
         return AsyncSearchAllPager(self, q, list_arguments)
 

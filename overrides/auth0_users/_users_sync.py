@@ -5,21 +5,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from auth0_users_api._resources import UsersResource
 from auth0_users_api.types import UNSET, Unset
+from auth0_users_facade import aliases as _aliases
+from auth0_users_facade.resources import UsersResource
 
-from ._users import MERGE_DOC, SEARCH_ALL_DOC, metadata_patch, retry_lowercase
+from ._search import SearchAllPager
+from ._users import (
+    BY_EMAIL_DOC,
+    MERGE_DOC,
+    SEARCH_ALL_DOC,
+    by_email_operation,
+    merge_operations,
+    metadata_patch,
+    retry_lowercase,
+)
 
 if TYPE_CHECKING:
-    from auth0_users_api.models import GetUserResponseContent, UpdateUserResponseContent, UserResponseSchema
-
-    from ._search import SearchAllPager
+    from ._client import ManagementClient
 
 
 class Users(UsersResource):
-    """``mgmt.users``: every Users operation, with the case-insensitive email lookup."""
+    """``mgmt.users``: every Users operation, with a case-insensitive email lookup, metadata merge and search_all."""
 
     __slots__ = ()
+    _client: ManagementClient
 
     def list_users_by_email(
         self,
@@ -28,18 +37,14 @@ class Users(UsersResource):
         fields: str | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         lowercase_fallback: bool = True,
-    ) -> list[UserResponseSchema]:
-        """Find users by email address (``GET /users-by-email``; scope ``read:users``).
-
-        The address is sent exactly as given first, since identity providers other than Auth0
-        keep its case. When that finds nobody and the address has upper-case letters, it is asked
-        once more in lower case, since Auth0 stores the addresses it owns lower-cased. Pass
-        ``lowercase_fallback=False`` to send only the first request.
-        """
-        found = super().list_users_by_email(email=email, fields=fields, include_fields=include_fields)
+    ) -> _aliases.UsersListUsersByEmailResult:
+        op, arguments = by_email_operation(), {"fields": fields, "include_fields": include_fields}
+        found: _aliases.UsersListUsersByEmailResult = self._client._call(op, (), {**arguments, "email": email})
         if retry_lowercase(email, found, lowercase_fallback):
-            return super().list_users_by_email(email=email.lower(), fields=fields, include_fields=include_fields)
+            found = self._client._call(op, (), {**arguments, "email": email.lower()})
         return found
+
+    list_users_by_email.__doc__ = BY_EMAIL_DOC
 
     def merge_metadata(
         self,
@@ -48,15 +53,18 @@ class Users(UsersResource):
         *,
         user_metadata: Mapping[str, Any] | Unset = UNSET,
         app_metadata: Mapping[str, Any] | Unset = UNSET,
-    ) -> GetUserResponseContent | UpdateUserResponseContent:
-        user = self.get(id)
+    ) -> _aliases.UsersGetResult:
+        get, update = merge_operations()
+        user: _aliases.UsersGetResult = self._client._call(get, (id,), {})
         patch = metadata_patch(user, {"user_metadata": user_metadata, "app_metadata": app_metadata})
-        return self.update(id, **patch) if patch else user
+        if not patch:
+            return user
+        updated: _aliases.UsersGetResult = self._client._call(update, (id,), patch, parse_as=get)
+        return updated
 
     merge_metadata.__doc__ = MERGE_DOC
 
     def search_all(self, *, q: str | None = None, **list_arguments: Any) -> SearchAllPager:
-        from ._search import SearchAllPager
 
         return SearchAllPager(self, q, list_arguments)
 

@@ -14,6 +14,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from auth0_users_api.api.users import get_users_by_id
@@ -91,7 +92,29 @@ def main() -> None:
                 users.get(user_id)
             except NotFoundError as error:
                 print(f"8. deleted; a get now raises {type(error).__name__}: {error.message}")
+    cli_walkthrough()
     print("done")
+
+
+def cli_walkthrough() -> None:
+    """A few ``auth0-users`` commands, as a shell would run them (read-only on a tenant)."""
+    import shlex
+
+    from auth0_users.cli import main as auth0_users
+
+    on_tenant = bool(os.environ.get("AUTH0_DOMAIN"))
+    where = [] if on_tenant else ["--sandbox", "--seed", "1500"]
+    commands = [["users", "search", "email:*@example.com", "--limit", "3", "--fields", "user_id,email,name"]]
+    if not on_tenant:
+        Path("build").mkdir(exist_ok=True)
+        export = ["users", "export", "email:*", "--format", "csv", "--output", "build/demo-users.csv"]
+        commands += [[*export, "--fields", "user_id,email"], ["users", "get", "auth0|000000000000000000000000"]]
+    print("\nThe same from the command line (each --sandbox run starts its own sandbox):")
+    for command in commands:
+        print("$ auth0-users " + shlex.join([*where, *command]))
+        status = auth0_users([*where, *command])
+        if status:
+            print(f"(exit status {status})")
 
 
 if __name__ == "__main__":

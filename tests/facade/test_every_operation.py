@@ -71,7 +71,7 @@ async def test_every_operation(mgmt: Any, sandbox: SandboxServer) -> None:
     await collect(users.logs.list(seeded))
     await collect(users.connected_accounts.list(seeded))
 
-    method = await run(users.authentication_methods.create(uid, type_="phone", phone_number="+15551234567"))
+    method = await run(users.authentication_methods.create(uid, type="phone", phone_number="+15551234567"))
     assert isinstance(method, models.CreateUserAuthenticationMethodResponseContent)
     methods = await collect(users.authentication_methods.list(uid))
     assert [m.id for m in methods] == [method.id]

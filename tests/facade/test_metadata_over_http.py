@@ -88,3 +88,8 @@ async def test_merge_metadata_keeps_the_work_address(mgmt: Any) -> None:
     assert updated.user_metadata.to_dict() == {"addresses": {"home": "Nice", "work": "Lyon"}}
     assert updated.app_metadata.to_dict() == {"plan": "pro"}
     assert deep_merge_patch({"x": 1}, {"x": 1}) == {}
+    # Patched or not, the answer is the model `get` returns, with the same content.
+    unchanged = await run(mgmt.users.merge_metadata(user.user_id, app_metadata={"plan": "pro"}))
+    read = await run(mgmt.users.get(user.user_id))
+    assert type(updated) is type(unchanged) is type(read)
+    assert updated == unchanged == read

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.assessors_type_enum import AssessorsTypeEnum
+from ..types import model_repr, parse_leniently
 
 T = TypeVar("T", bound="ClearAssessorsRequestContent")
 
@@ -37,8 +38,21 @@ class ClearAssessorsRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        clear_assessors_request_content = cls(
-            connection=d.pop("connection"),
-            assessors=[AssessorsTypeEnum(item) for item in d.pop("assessors")],
-        )
+        try:
+            clear_assessors_request_content = cls(
+                connection=d.pop("connection"),
+                assessors=[AssessorsTypeEnum(item) for item in d.pop("assessors")],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("connection", "connection", True, None),
+                    ("assessors", "assessors", True, lambda value: [AssessorsTypeEnum(item) for item in value]),
+                ),
+            )
         return clear_assessors_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)

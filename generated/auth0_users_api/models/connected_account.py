@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.connected_account_access_type_enum import ConnectedAccountAccessTypeEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ConnectedAccount")
 
@@ -74,22 +74,47 @@ class ConnectedAccount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _expires_at = d.pop("expires_at", UNSET)
-        connected_account = cls(
-            id=d.pop("id"),
-            connection=d.pop("connection"),
-            connection_id=d.pop("connection_id"),
-            strategy=d.pop("strategy"),
-            access_type=ConnectedAccountAccessTypeEnum(d.pop("access_type")),
-            created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
-            scopes=d.pop("scopes", UNSET),
-            expires_at=UNSET
-            if _expires_at is UNSET or _expires_at is None
-            else datetime.datetime.fromisoformat(_expires_at),
-            organization_id=d.pop("organization_id", UNSET),
-        )
+        try:
+            _expires_at = d.pop("expires_at", UNSET)
+            connected_account = cls(
+                id=d.pop("id"),
+                connection=d.pop("connection"),
+                connection_id=d.pop("connection_id"),
+                strategy=d.pop("strategy"),
+                access_type=ConnectedAccountAccessTypeEnum(d.pop("access_type")),
+                created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
+                scopes=d.pop("scopes", UNSET),
+                expires_at=UNSET
+                if _expires_at is UNSET or _expires_at is None
+                else datetime.datetime.fromisoformat(_expires_at),
+                organization_id=d.pop("organization_id", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", True, None),
+                    ("connection", "connection", True, None),
+                    ("connection_id", "connection_id", True, None),
+                    ("strategy", "strategy", True, None),
+                    ("access_type", "access_type", True, lambda value: ConnectedAccountAccessTypeEnum(value)),
+                    ("created_at", "created_at", True, lambda value: datetime.datetime.fromisoformat(value)),
+                    ("scopes", "scopes", False, None),
+                    (
+                        "expires_at",
+                        "expires_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    ("organization_id", "organization_id", False, None),
+                ),
+            )
         connected_account.additional_properties = d
         return connected_account
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from ..models.created_user_authentication_method_type_enum import CreatedUserAuthenticationMethodTypeEnum
 from ..models.credential_device_type_enum import CredentialDeviceTypeEnum
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="CreateUserAuthenticationMethodRequestContent")
 
@@ -130,29 +130,66 @@ class CreateUserAuthenticationMethodRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        _aaguid = d.pop("aaguid", UNSET)
-        _credential_device_type = d.pop("credential_device_type", UNSET)
-        create_user_authentication_method_request_content = cls(
-            type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
-            name=d.pop("name", UNSET),
-            totp_secret=d.pop("totp_secret", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            email=d.pop("email", UNSET),
-            preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
-            key_id=d.pop("key_id", UNSET),
-            public_key=d.pop("public_key", UNSET),
-            aaguid=UNSET if _aaguid is UNSET or _aaguid is None else UUID(_aaguid),
-            relying_party_identifier=d.pop("relying_party_identifier", UNSET),
-            credential_device_type=UNSET
-            if _credential_device_type is UNSET or _credential_device_type is None
-            else CredentialDeviceTypeEnum(_credential_device_type),
-            credential_backed_up=d.pop("credential_backed_up", UNSET),
-            identity_user_id=d.pop("identity_user_id", UNSET),
-            user_agent=d.pop("user_agent", UNSET),
-            user_handle=d.pop("user_handle", UNSET),
-            transports=d.pop("transports", UNSET),
-        )
+        try:
+            _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
+            _aaguid = d.pop("aaguid", UNSET)
+            _credential_device_type = d.pop("credential_device_type", UNSET)
+            create_user_authentication_method_request_content = cls(
+                type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
+                name=d.pop("name", UNSET),
+                totp_secret=d.pop("totp_secret", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                email=d.pop("email", UNSET),
+                preferred_authentication_method=UNSET
+                if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
+                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                key_id=d.pop("key_id", UNSET),
+                public_key=d.pop("public_key", UNSET),
+                aaguid=UNSET if _aaguid is UNSET or _aaguid is None else UUID(_aaguid),
+                relying_party_identifier=d.pop("relying_party_identifier", UNSET),
+                credential_device_type=UNSET
+                if _credential_device_type is UNSET or _credential_device_type is None
+                else CredentialDeviceTypeEnum(_credential_device_type),
+                credential_backed_up=d.pop("credential_backed_up", UNSET),
+                identity_user_id=d.pop("identity_user_id", UNSET),
+                user_agent=d.pop("user_agent", UNSET),
+                user_handle=d.pop("user_handle", UNSET),
+                transports=d.pop("transports", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("type", "type_", True, lambda value: CreatedUserAuthenticationMethodTypeEnum(value)),
+                    ("name", "name", False, None),
+                    ("totp_secret", "totp_secret", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    ("email", "email", False, None),
+                    (
+                        "preferred_authentication_method",
+                        "preferred_authentication_method",
+                        False,
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                    ),
+                    ("key_id", "key_id", False, None),
+                    ("public_key", "public_key", False, None),
+                    ("aaguid", "aaguid", False, lambda value: UNSET if value is None else UUID(value)),
+                    ("relying_party_identifier", "relying_party_identifier", False, None),
+                    (
+                        "credential_device_type",
+                        "credential_device_type",
+                        False,
+                        lambda value: UNSET if value is None else CredentialDeviceTypeEnum(value),
+                    ),
+                    ("credential_backed_up", "credential_backed_up", False, None),
+                    ("identity_user_id", "identity_user_id", False, None),
+                    ("user_agent", "user_agent", False, None),
+                    ("user_handle", "user_handle", False, None),
+                    ("transports", "transports", False, None),
+                ),
+            )
         return create_user_authentication_method_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..models.created_user_authentication_method_type_enum import CreatedUserAuthenticationMethodTypeEnum
 from ..models.credential_device_type_enum import CredentialDeviceTypeEnum
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="CreateUserAuthenticationMethodResponseContent")
 
@@ -153,41 +153,95 @@ class CreateUserAuthenticationMethodResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _authentication_methods = d.pop("authentication_methods", UNSET)
-        _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        _credential_device_type = d.pop("credential_device_type", UNSET)
-        _created_at = d.pop("created_at", UNSET)
-        create_user_authentication_method_response_content = cls(
-            type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
-            id=d.pop("id", UNSET),
-            name=d.pop("name", UNSET),
-            totp_secret=d.pop("totp_secret", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            email=d.pop("email", UNSET),
-            authentication_methods=UNSET
-            if _authentication_methods is UNSET or _authentication_methods is None
-            else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
-            preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
-            key_id=d.pop("key_id", UNSET),
-            public_key=d.pop("public_key", UNSET),
-            aaguid=d.pop("aaguid", UNSET),
-            relying_party_identifier=d.pop("relying_party_identifier", UNSET),
-            credential_device_type=UNSET
-            if _credential_device_type is UNSET or _credential_device_type is None
-            else CredentialDeviceTypeEnum(_credential_device_type),
-            credential_backed_up=d.pop("credential_backed_up", UNSET),
-            identity_user_id=d.pop("identity_user_id", UNSET),
-            user_agent=d.pop("user_agent", UNSET),
-            user_handle=d.pop("user_handle", UNSET),
-            transports=d.pop("transports", UNSET),
-            created_at=UNSET
-            if _created_at is UNSET or _created_at is None
-            else datetime.datetime.fromisoformat(_created_at),
-        )
+        try:
+            _authentication_methods = d.pop("authentication_methods", UNSET)
+            _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
+            _credential_device_type = d.pop("credential_device_type", UNSET)
+            _created_at = d.pop("created_at", UNSET)
+            create_user_authentication_method_response_content = cls(
+                type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
+                id=d.pop("id", UNSET),
+                name=d.pop("name", UNSET),
+                totp_secret=d.pop("totp_secret", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                email=d.pop("email", UNSET),
+                authentication_methods=UNSET
+                if _authentication_methods is UNSET or _authentication_methods is None
+                else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
+                preferred_authentication_method=UNSET
+                if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
+                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                key_id=d.pop("key_id", UNSET),
+                public_key=d.pop("public_key", UNSET),
+                aaguid=d.pop("aaguid", UNSET),
+                relying_party_identifier=d.pop("relying_party_identifier", UNSET),
+                credential_device_type=UNSET
+                if _credential_device_type is UNSET or _credential_device_type is None
+                else CredentialDeviceTypeEnum(_credential_device_type),
+                credential_backed_up=d.pop("credential_backed_up", UNSET),
+                identity_user_id=d.pop("identity_user_id", UNSET),
+                user_agent=d.pop("user_agent", UNSET),
+                user_handle=d.pop("user_handle", UNSET),
+                transports=d.pop("transports", UNSET),
+                created_at=UNSET
+                if _created_at is UNSET or _created_at is None
+                else datetime.datetime.fromisoformat(_created_at),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("type", "type_", True, lambda value: CreatedUserAuthenticationMethodTypeEnum(value)),
+                    ("id", "id", False, None),
+                    ("name", "name", False, None),
+                    ("totp_secret", "totp_secret", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    ("email", "email", False, None),
+                    (
+                        "authentication_methods",
+                        "authentication_methods",
+                        False,
+                        lambda value: (
+                            UNSET
+                            if value is None
+                            else [UserAuthenticationMethodProperties.from_dict(item) for item in value]
+                        ),
+                    ),
+                    (
+                        "preferred_authentication_method",
+                        "preferred_authentication_method",
+                        False,
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                    ),
+                    ("key_id", "key_id", False, None),
+                    ("public_key", "public_key", False, None),
+                    ("aaguid", "aaguid", False, None),
+                    ("relying_party_identifier", "relying_party_identifier", False, None),
+                    (
+                        "credential_device_type",
+                        "credential_device_type",
+                        False,
+                        lambda value: UNSET if value is None else CredentialDeviceTypeEnum(value),
+                    ),
+                    ("credential_backed_up", "credential_backed_up", False, None),
+                    ("identity_user_id", "identity_user_id", False, None),
+                    ("user_agent", "user_agent", False, None),
+                    ("user_handle", "user_handle", False, None),
+                    ("transports", "transports", False, None),
+                    (
+                        "created_at",
+                        "created_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                ),
+            )
         create_user_authentication_method_response_content.additional_properties = d
         return create_user_authentication_method_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="CreateUserRequestContent")
 
@@ -116,32 +116,70 @@ class CreateUserRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _user_metadata = d.pop("user_metadata", UNSET)
-        _app_metadata = d.pop("app_metadata", UNSET)
-        create_user_request_content = cls(
-            connection=d.pop("connection"),
-            email=d.pop("email", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            user_metadata=UNSET
-            if _user_metadata is UNSET or _user_metadata is None
-            else UserMetadata.from_dict(_user_metadata),
-            blocked=d.pop("blocked", UNSET),
-            email_verified=d.pop("email_verified", UNSET),
-            phone_verified=d.pop("phone_verified", UNSET),
-            app_metadata=UNSET
-            if _app_metadata is UNSET or _app_metadata is None
-            else AppMetadata.from_dict(_app_metadata),
-            given_name=d.pop("given_name", UNSET),
-            family_name=d.pop("family_name", UNSET),
-            name=d.pop("name", UNSET),
-            nickname=d.pop("nickname", UNSET),
-            picture=d.pop("picture", UNSET),
-            user_id=d.pop("user_id", UNSET),
-            password=d.pop("password", UNSET),
-            verify_email=d.pop("verify_email", UNSET),
-            username=d.pop("username", UNSET),
-        )
+        try:
+            _user_metadata = d.pop("user_metadata", UNSET)
+            _app_metadata = d.pop("app_metadata", UNSET)
+            create_user_request_content = cls(
+                connection=d.pop("connection"),
+                email=d.pop("email", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                user_metadata=UNSET
+                if _user_metadata is UNSET or _user_metadata is None
+                else UserMetadata.from_dict(_user_metadata),
+                blocked=d.pop("blocked", UNSET),
+                email_verified=d.pop("email_verified", UNSET),
+                phone_verified=d.pop("phone_verified", UNSET),
+                app_metadata=UNSET
+                if _app_metadata is UNSET or _app_metadata is None
+                else AppMetadata.from_dict(_app_metadata),
+                given_name=d.pop("given_name", UNSET),
+                family_name=d.pop("family_name", UNSET),
+                name=d.pop("name", UNSET),
+                nickname=d.pop("nickname", UNSET),
+                picture=d.pop("picture", UNSET),
+                user_id=d.pop("user_id", UNSET),
+                password=d.pop("password", UNSET),
+                verify_email=d.pop("verify_email", UNSET),
+                username=d.pop("username", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("connection", "connection", True, None),
+                    ("email", "email", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    (
+                        "user_metadata",
+                        "user_metadata",
+                        False,
+                        lambda value: UNSET if value is None else UserMetadata.from_dict(value),
+                    ),
+                    ("blocked", "blocked", False, None),
+                    ("email_verified", "email_verified", False, None),
+                    ("phone_verified", "phone_verified", False, None),
+                    (
+                        "app_metadata",
+                        "app_metadata",
+                        False,
+                        lambda value: UNSET if value is None else AppMetadata.from_dict(value),
+                    ),
+                    ("given_name", "given_name", False, None),
+                    ("family_name", "family_name", False, None),
+                    ("name", "name", False, None),
+                    ("nickname", "nickname", False, None),
+                    ("picture", "picture", False, None),
+                    ("user_id", "user_id", False, None),
+                    ("password", "password", False, None),
+                    ("verify_email", "verify_email", False, None),
+                    ("username", "username", False, None),
+                ),
+            )
         return create_user_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
 
 from ..models.app_metadata import AppMetadata

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="DeleteUserIdentityResponseContentItem")
 
@@ -69,21 +69,45 @@ class DeleteUserIdentityResponseContentItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _profile_data = d.pop("profileData", UNSET)
-        delete_user_identity_response_content_item = cls(
-            connection=d.pop("connection"),
-            user_id=d.pop("user_id"),
-            provider=d.pop("provider"),
-            is_social=d.pop("isSocial", UNSET),
-            access_token=d.pop("access_token", UNSET),
-            access_token_secret=d.pop("access_token_secret", UNSET),
-            refresh_token=d.pop("refresh_token", UNSET),
-            profile_data=UNSET
-            if _profile_data is UNSET or _profile_data is None
-            else UserProfileData.from_dict(_profile_data),
-        )
+        try:
+            _profile_data = d.pop("profileData", UNSET)
+            delete_user_identity_response_content_item = cls(
+                connection=d.pop("connection"),
+                user_id=d.pop("user_id"),
+                provider=d.pop("provider"),
+                is_social=d.pop("isSocial", UNSET),
+                access_token=d.pop("access_token", UNSET),
+                access_token_secret=d.pop("access_token_secret", UNSET),
+                refresh_token=d.pop("refresh_token", UNSET),
+                profile_data=UNSET
+                if _profile_data is UNSET or _profile_data is None
+                else UserProfileData.from_dict(_profile_data),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("connection", "connection", True, None),
+                    ("user_id", "user_id", True, None),
+                    ("provider", "provider", True, None),
+                    ("isSocial", "is_social", False, None),
+                    ("access_token", "access_token", False, None),
+                    ("access_token_secret", "access_token_secret", False, None),
+                    ("refresh_token", "refresh_token", False, None),
+                    (
+                        "profileData",
+                        "profile_data",
+                        False,
+                        lambda value: UNSET if value is None else UserProfileData.from_dict(value),
+                    ),
+                ),
+            )
         delete_user_identity_response_content_item.additional_properties = d
         return delete_user_identity_response_content_item
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

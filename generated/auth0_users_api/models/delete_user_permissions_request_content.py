@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import model_repr, parse_leniently
+
 T = TypeVar("T", bound="DeleteUserPermissionsRequestContent")
 
 
@@ -30,10 +32,27 @@ class DeleteUserPermissionsRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        delete_user_permissions_request_content = cls(
-            permissions=[PermissionRequestPayload.from_dict(item) for item in d.pop("permissions")],
-        )
+        try:
+            delete_user_permissions_request_content = cls(
+                permissions=[PermissionRequestPayload.from_dict(item) for item in d.pop("permissions")],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "permissions",
+                        "permissions",
+                        True,
+                        lambda value: [PermissionRequestPayload.from_dict(item) for item in value],
+                    ),
+                ),
+            )
         return delete_user_permissions_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
 
 from ..models.permission_request_payload import PermissionRequestPayload

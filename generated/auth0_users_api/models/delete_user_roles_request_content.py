@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import model_repr, parse_leniently
+
 T = TypeVar("T", bound="DeleteUserRolesRequestContent")
 
 
@@ -27,7 +29,17 @@ class DeleteUserRolesRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        delete_user_roles_request_content = cls(
-            roles=d.pop("roles"),
-        )
+        try:
+            delete_user_roles_request_content = cls(
+                roles=d.pop("roles"),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (("roles", "roles", True, None),),
+            )
         return delete_user_roles_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="FederatedConnectionTokenSet")
 
@@ -72,55 +72,118 @@ class FederatedConnectionTokenSet:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        try:
 
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    expires_at_type_0 = datetime.datetime.fromisoformat(data)
 
-                return expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                    return expires_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+            expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        _issued_at = d.pop("issued_at", UNSET)
+            _issued_at = d.pop("issued_at", UNSET)
 
-        def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    last_used_at_type_0 = datetime.datetime.fromisoformat(data)
 
-                return last_used_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+                    return last_used_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | Unset, data)
 
-        last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
+            last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
 
-        federated_connection_token_set = cls(
-            id=d.pop("id", UNSET),
-            connection=d.pop("connection", UNSET),
-            scope=d.pop("scope", UNSET),
-            expires_at=expires_at,
-            issued_at=UNSET
-            if _issued_at is UNSET or _issued_at is None
-            else datetime.datetime.fromisoformat(_issued_at),
-            last_used_at=last_used_at,
-        )
+            federated_connection_token_set = cls(
+                id=d.pop("id", UNSET),
+                connection=d.pop("connection", UNSET),
+                scope=d.pop("scope", UNSET),
+                expires_at=expires_at,
+                issued_at=UNSET
+                if _issued_at is UNSET or _issued_at is None
+                else datetime.datetime.fromisoformat(_issued_at),
+                last_used_at=last_used_at,
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+
+            def _lenient_expires_at(value: Any) -> Any:
+                def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return expires_at_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | Unset, data)
+
+                expires_at = _parse_expires_at(value)
+
+                return expires_at
+
+            def _lenient_last_used_at(value: Any) -> Any:
+                def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return last_used_at_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | Unset, data)
+
+                last_used_at = _parse_last_used_at(value)
+
+                return last_used_at
+
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    ("connection", "connection", False, None),
+                    ("scope", "scope", False, None),
+                    ("expires_at", "expires_at", False, _lenient_expires_at),
+                    (
+                        "issued_at",
+                        "issued_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    ("last_used_at", "last_used_at", False, _lenient_last_used_at),
+                ),
+            )
         federated_connection_token_set.additional_properties = d
         return federated_connection_token_set
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="GetUserGroupsPaginatedResponseContent")
 
@@ -55,15 +55,36 @@ class GetUserGroupsPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_user_groups_paginated_response_content = cls(
-            groups=[UserGroupsResponseSchema.from_dict(item) for item in d.pop("groups")],
-            next_=d.pop("next", UNSET),
-            start=d.pop("start", UNSET),
-            limit=d.pop("limit", UNSET),
-            total=d.pop("total", UNSET),
-        )
+        try:
+            get_user_groups_paginated_response_content = cls(
+                groups=[UserGroupsResponseSchema.from_dict(item) for item in d.pop("groups")],
+                next_=d.pop("next", UNSET),
+                start=d.pop("start", UNSET),
+                limit=d.pop("limit", UNSET),
+                total=d.pop("total", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "groups",
+                        "groups",
+                        True,
+                        lambda value: [UserGroupsResponseSchema.from_dict(item) for item in value],
+                    ),
+                    ("next", "next_", False, None),
+                    ("start", "start", False, None),
+                    ("limit", "limit", False, None),
+                    ("total", "total", False, None),
+                ),
+            )
         get_user_groups_paginated_response_content.additional_properties = d
         return get_user_groups_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

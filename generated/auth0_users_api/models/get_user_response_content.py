@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="GetUserResponseContent")
 
@@ -169,57 +169,133 @@ class GetUserResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _created_at = d.pop("created_at", UNSET)
-        _updated_at = d.pop("updated_at", UNSET)
-        _identities = d.pop("identities", UNSET)
-        _app_metadata = d.pop("app_metadata", UNSET)
-        _user_metadata = d.pop("user_metadata", UNSET)
-        _multifactor_last_modified = d.pop("multifactor_last_modified", UNSET)
-        _last_login = d.pop("last_login", UNSET)
-        _last_password_reset = d.pop("last_password_reset", UNSET)
-        get_user_response_content = cls(
-            user_id=d.pop("user_id", UNSET),
-            email=d.pop("email", UNSET),
-            email_verified=d.pop("email_verified", UNSET),
-            username=d.pop("username", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            phone_verified=d.pop("phone_verified", UNSET),
-            created_at=UNSET
-            if _created_at is UNSET or _created_at is None
-            else datetime.datetime.fromisoformat(_created_at),
-            updated_at=UNSET
-            if _updated_at is UNSET or _updated_at is None
-            else datetime.datetime.fromisoformat(_updated_at),
-            identities=UNSET
-            if _identities is UNSET or _identities is None
-            else [UserIdentitySchema.from_dict(item) for item in _identities],
-            app_metadata=UNSET
-            if _app_metadata is UNSET or _app_metadata is None
-            else UserAppMetadataSchema.from_dict(_app_metadata),
-            user_metadata=UNSET
-            if _user_metadata is UNSET or _user_metadata is None
-            else UserMetadataSchema.from_dict(_user_metadata),
-            picture=d.pop("picture", UNSET),
-            name=d.pop("name", UNSET),
-            nickname=d.pop("nickname", UNSET),
-            multifactor=d.pop("multifactor", UNSET),
-            multifactor_last_modified=UNSET
-            if _multifactor_last_modified is UNSET or _multifactor_last_modified is None
-            else datetime.datetime.fromisoformat(_multifactor_last_modified),
-            last_ip=d.pop("last_ip", UNSET),
-            last_login=UNSET
-            if _last_login is UNSET or _last_login is None
-            else datetime.datetime.fromisoformat(_last_login),
-            last_password_reset=UNSET
-            if _last_password_reset is UNSET or _last_password_reset is None
-            else datetime.datetime.fromisoformat(_last_password_reset),
-            logins_count=d.pop("logins_count", UNSET),
-            blocked=d.pop("blocked", UNSET),
-            given_name=d.pop("given_name", UNSET),
-            family_name=d.pop("family_name", UNSET),
-        )
+        try:
+            _created_at = d.pop("created_at", UNSET)
+            _updated_at = d.pop("updated_at", UNSET)
+            _identities = d.pop("identities", UNSET)
+            _app_metadata = d.pop("app_metadata", UNSET)
+            _user_metadata = d.pop("user_metadata", UNSET)
+            _multifactor_last_modified = d.pop("multifactor_last_modified", UNSET)
+            _last_login = d.pop("last_login", UNSET)
+            _last_password_reset = d.pop("last_password_reset", UNSET)
+            get_user_response_content = cls(
+                user_id=d.pop("user_id", UNSET),
+                email=d.pop("email", UNSET),
+                email_verified=d.pop("email_verified", UNSET),
+                username=d.pop("username", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                phone_verified=d.pop("phone_verified", UNSET),
+                created_at=UNSET
+                if _created_at is UNSET or _created_at is None
+                else datetime.datetime.fromisoformat(_created_at),
+                updated_at=UNSET
+                if _updated_at is UNSET or _updated_at is None
+                else datetime.datetime.fromisoformat(_updated_at),
+                identities=UNSET
+                if _identities is UNSET or _identities is None
+                else [UserIdentitySchema.from_dict(item) for item in _identities],
+                app_metadata=UNSET
+                if _app_metadata is UNSET or _app_metadata is None
+                else UserAppMetadataSchema.from_dict(_app_metadata),
+                user_metadata=UNSET
+                if _user_metadata is UNSET or _user_metadata is None
+                else UserMetadataSchema.from_dict(_user_metadata),
+                picture=d.pop("picture", UNSET),
+                name=d.pop("name", UNSET),
+                nickname=d.pop("nickname", UNSET),
+                multifactor=d.pop("multifactor", UNSET),
+                multifactor_last_modified=UNSET
+                if _multifactor_last_modified is UNSET or _multifactor_last_modified is None
+                else datetime.datetime.fromisoformat(_multifactor_last_modified),
+                last_ip=d.pop("last_ip", UNSET),
+                last_login=UNSET
+                if _last_login is UNSET or _last_login is None
+                else datetime.datetime.fromisoformat(_last_login),
+                last_password_reset=UNSET
+                if _last_password_reset is UNSET or _last_password_reset is None
+                else datetime.datetime.fromisoformat(_last_password_reset),
+                logins_count=d.pop("logins_count", UNSET),
+                blocked=d.pop("blocked", UNSET),
+                given_name=d.pop("given_name", UNSET),
+                family_name=d.pop("family_name", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("user_id", "user_id", False, None),
+                    ("email", "email", False, None),
+                    ("email_verified", "email_verified", False, None),
+                    ("username", "username", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    ("phone_verified", "phone_verified", False, None),
+                    (
+                        "created_at",
+                        "created_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    (
+                        "updated_at",
+                        "updated_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    (
+                        "identities",
+                        "identities",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [UserIdentitySchema.from_dict(item) for item in value]
+                        ),
+                    ),
+                    (
+                        "app_metadata",
+                        "app_metadata",
+                        False,
+                        lambda value: UNSET if value is None else UserAppMetadataSchema.from_dict(value),
+                    ),
+                    (
+                        "user_metadata",
+                        "user_metadata",
+                        False,
+                        lambda value: UNSET if value is None else UserMetadataSchema.from_dict(value),
+                    ),
+                    ("picture", "picture", False, None),
+                    ("name", "name", False, None),
+                    ("nickname", "nickname", False, None),
+                    ("multifactor", "multifactor", False, None),
+                    (
+                        "multifactor_last_modified",
+                        "multifactor_last_modified",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    ("last_ip", "last_ip", False, None),
+                    (
+                        "last_login",
+                        "last_login",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    (
+                        "last_password_reset",
+                        "last_password_reset",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    ("logins_count", "logins_count", False, None),
+                    ("blocked", "blocked", False, None),
+                    ("given_name", "given_name", False, None),
+                    ("family_name", "family_name", False, None),
+                ),
+            )
         get_user_response_content.additional_properties = d
         return get_user_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

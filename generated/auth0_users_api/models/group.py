@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="Group")
 
@@ -70,23 +70,51 @@ class Group:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _created_at = d.pop("created_at", UNSET)
-        _updated_at = d.pop("updated_at", UNSET)
-        group = cls(
-            id=d.pop("id", UNSET),
-            name=d.pop("name", UNSET),
-            external_id=d.pop("external_id", UNSET),
-            connection_id=d.pop("connection_id", UNSET),
-            tenant_name=d.pop("tenant_name", UNSET),
-            created_at=UNSET
-            if _created_at is UNSET or _created_at is None
-            else datetime.datetime.fromisoformat(_created_at),
-            updated_at=UNSET
-            if _updated_at is UNSET or _updated_at is None
-            else datetime.datetime.fromisoformat(_updated_at),
-        )
+        try:
+            _created_at = d.pop("created_at", UNSET)
+            _updated_at = d.pop("updated_at", UNSET)
+            group = cls(
+                id=d.pop("id", UNSET),
+                name=d.pop("name", UNSET),
+                external_id=d.pop("external_id", UNSET),
+                connection_id=d.pop("connection_id", UNSET),
+                tenant_name=d.pop("tenant_name", UNSET),
+                created_at=UNSET
+                if _created_at is UNSET or _created_at is None
+                else datetime.datetime.fromisoformat(_created_at),
+                updated_at=UNSET
+                if _updated_at is UNSET or _updated_at is None
+                else datetime.datetime.fromisoformat(_updated_at),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    ("name", "name", False, None),
+                    ("external_id", "external_id", False, None),
+                    ("connection_id", "connection_id", False, None),
+                    ("tenant_name", "tenant_name", False, None),
+                    (
+                        "created_at",
+                        "created_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    (
+                        "updated_at",
+                        "updated_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                ),
+            )
         group.additional_properties = d
         return group
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.user_identity_provider_enum import UserIdentityProviderEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="LinkUserIdentityRequestContent")
 
@@ -54,11 +54,31 @@ class LinkUserIdentityRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _provider = d.pop("provider", UNSET)
-        link_user_identity_request_content = cls(
-            provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
-            connection_id=d.pop("connection_id", UNSET),
-            user_id=d.pop("user_id", UNSET),
-            link_with=d.pop("link_with", UNSET),
-        )
+        try:
+            _provider = d.pop("provider", UNSET)
+            link_user_identity_request_content = cls(
+                provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
+                connection_id=d.pop("connection_id", UNSET),
+                user_id=d.pop("user_id", UNSET),
+                link_with=d.pop("link_with", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "provider",
+                        "provider",
+                        False,
+                        lambda value: UNSET if value is None else UserIdentityProviderEnum(value),
+                    ),
+                    ("connection_id", "connection_id", False, None),
+                    ("user_id", "user_id", False, None),
+                    ("link_with", "link_with", False, None),
+                ),
+            )
         return link_user_identity_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)

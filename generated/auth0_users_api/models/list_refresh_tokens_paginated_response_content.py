@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListRefreshTokensPaginatedResponseContent")
 
@@ -43,15 +43,35 @@ class ListRefreshTokensPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _tokens = d.pop("tokens", UNSET)
-        list_refresh_tokens_paginated_response_content = cls(
-            tokens=UNSET
-            if _tokens is UNSET or _tokens is None
-            else [RefreshTokenResponseContent.from_dict(item) for item in _tokens],
-            next_=d.pop("next", UNSET),
-        )
+        try:
+            _tokens = d.pop("tokens", UNSET)
+            list_refresh_tokens_paginated_response_content = cls(
+                tokens=UNSET
+                if _tokens is UNSET or _tokens is None
+                else [RefreshTokenResponseContent.from_dict(item) for item in _tokens],
+                next_=d.pop("next", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "tokens",
+                        "tokens",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [RefreshTokenResponseContent.from_dict(item) for item in value]
+                        ),
+                    ),
+                    ("next", "next_", False, None),
+                ),
+            )
         list_refresh_tokens_paginated_response_content.additional_properties = d
         return list_refresh_tokens_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

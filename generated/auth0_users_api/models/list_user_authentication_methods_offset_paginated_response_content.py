@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListUserAuthenticationMethodsOffsetPaginatedResponseContent")
 
@@ -54,17 +54,39 @@ class ListUserAuthenticationMethodsOffsetPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _authenticators = d.pop("authenticators", UNSET)
-        list_user_authentication_methods_offset_paginated_response_content = cls(
-            start=d.pop("start", UNSET),
-            limit=d.pop("limit", UNSET),
-            total=d.pop("total", UNSET),
-            authenticators=UNSET
-            if _authenticators is UNSET or _authenticators is None
-            else [UserAuthenticationMethod.from_dict(item) for item in _authenticators],
-        )
+        try:
+            _authenticators = d.pop("authenticators", UNSET)
+            list_user_authentication_methods_offset_paginated_response_content = cls(
+                start=d.pop("start", UNSET),
+                limit=d.pop("limit", UNSET),
+                total=d.pop("total", UNSET),
+                authenticators=UNSET
+                if _authenticators is UNSET or _authenticators is None
+                else [UserAuthenticationMethod.from_dict(item) for item in _authenticators],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("start", "start", False, None),
+                    ("limit", "limit", False, None),
+                    ("total", "total", False, None),
+                    (
+                        "authenticators",
+                        "authenticators",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [UserAuthenticationMethod.from_dict(item) for item in value]
+                        ),
+                    ),
+                ),
+            )
         list_user_authentication_methods_offset_paginated_response_content.additional_properties = d
         return list_user_authentication_methods_offset_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

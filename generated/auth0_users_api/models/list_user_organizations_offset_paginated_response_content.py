@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListUserOrganizationsOffsetPaginatedResponseContent")
 
@@ -53,17 +53,37 @@ class ListUserOrganizationsOffsetPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _organizations = d.pop("organizations", UNSET)
-        list_user_organizations_offset_paginated_response_content = cls(
-            start=d.pop("start", UNSET),
-            limit=d.pop("limit", UNSET),
-            total=d.pop("total", UNSET),
-            organizations=UNSET
-            if _organizations is UNSET or _organizations is None
-            else [Organization.from_dict(item) for item in _organizations],
-        )
+        try:
+            _organizations = d.pop("organizations", UNSET)
+            list_user_organizations_offset_paginated_response_content = cls(
+                start=d.pop("start", UNSET),
+                limit=d.pop("limit", UNSET),
+                total=d.pop("total", UNSET),
+                organizations=UNSET
+                if _organizations is UNSET or _organizations is None
+                else [Organization.from_dict(item) for item in _organizations],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("start", "start", False, None),
+                    ("limit", "limit", False, None),
+                    ("total", "total", False, None),
+                    (
+                        "organizations",
+                        "organizations",
+                        False,
+                        lambda value: UNSET if value is None else [Organization.from_dict(item) for item in value],
+                    ),
+                ),
+            )
         list_user_organizations_offset_paginated_response_content.additional_properties = d
         return list_user_organizations_offset_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListUserPermissionsOffsetPaginatedResponseContent")
 
@@ -53,17 +53,39 @@ class ListUserPermissionsOffsetPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _permissions = d.pop("permissions", UNSET)
-        list_user_permissions_offset_paginated_response_content = cls(
-            start=d.pop("start", UNSET),
-            limit=d.pop("limit", UNSET),
-            total=d.pop("total", UNSET),
-            permissions=UNSET
-            if _permissions is UNSET or _permissions is None
-            else [UserPermissionSchema.from_dict(item) for item in _permissions],
-        )
+        try:
+            _permissions = d.pop("permissions", UNSET)
+            list_user_permissions_offset_paginated_response_content = cls(
+                start=d.pop("start", UNSET),
+                limit=d.pop("limit", UNSET),
+                total=d.pop("total", UNSET),
+                permissions=UNSET
+                if _permissions is UNSET or _permissions is None
+                else [UserPermissionSchema.from_dict(item) for item in _permissions],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("start", "start", False, None),
+                    ("limit", "limit", False, None),
+                    ("total", "total", False, None),
+                    (
+                        "permissions",
+                        "permissions",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [UserPermissionSchema.from_dict(item) for item in value]
+                        ),
+                    ),
+                ),
+            )
         list_user_permissions_offset_paginated_response_content.additional_properties = d
         return list_user_permissions_offset_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

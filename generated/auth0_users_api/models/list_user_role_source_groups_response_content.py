@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListUserRoleSourceGroupsResponseContent")
 
@@ -40,12 +40,25 @@ class ListUserRoleSourceGroupsResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        list_user_role_source_groups_response_content = cls(
-            groups=[Group.from_dict(item) for item in d.pop("groups")],
-            next_=d.pop("next", UNSET),
-        )
+        try:
+            list_user_role_source_groups_response_content = cls(
+                groups=[Group.from_dict(item) for item in d.pop("groups")],
+                next_=d.pop("next", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("groups", "groups", True, lambda value: [Group.from_dict(item) for item in value]),
+                    ("next", "next_", False, None),
+                ),
+            )
         list_user_role_source_groups_response_content.additional_properties = d
         return list_user_role_source_groups_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

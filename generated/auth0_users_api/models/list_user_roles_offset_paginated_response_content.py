@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListUserRolesOffsetPaginatedResponseContent")
 
@@ -53,15 +53,35 @@ class ListUserRolesOffsetPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _roles = d.pop("roles", UNSET)
-        list_user_roles_offset_paginated_response_content = cls(
-            start=d.pop("start", UNSET),
-            limit=d.pop("limit", UNSET),
-            total=d.pop("total", UNSET),
-            roles=UNSET if _roles is UNSET or _roles is None else [Role.from_dict(item) for item in _roles],
-        )
+        try:
+            _roles = d.pop("roles", UNSET)
+            list_user_roles_offset_paginated_response_content = cls(
+                start=d.pop("start", UNSET),
+                limit=d.pop("limit", UNSET),
+                total=d.pop("total", UNSET),
+                roles=UNSET if _roles is UNSET or _roles is None else [Role.from_dict(item) for item in _roles],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("start", "start", False, None),
+                    ("limit", "limit", False, None),
+                    ("total", "total", False, None),
+                    (
+                        "roles",
+                        "roles",
+                        False,
+                        lambda value: UNSET if value is None else [Role.from_dict(item) for item in value],
+                    ),
+                ),
+            )
         list_user_roles_offset_paginated_response_content.additional_properties = d
         return list_user_roles_offset_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListUserSessionsPaginatedResponseContent")
 
@@ -43,15 +43,35 @@ class ListUserSessionsPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _sessions = d.pop("sessions", UNSET)
-        list_user_sessions_paginated_response_content = cls(
-            sessions=UNSET
-            if _sessions is UNSET or _sessions is None
-            else [SessionResponseContent.from_dict(item) for item in _sessions],
-            next_=d.pop("next", UNSET),
-        )
+        try:
+            _sessions = d.pop("sessions", UNSET)
+            list_user_sessions_paginated_response_content = cls(
+                sessions=UNSET
+                if _sessions is UNSET or _sessions is None
+                else [SessionResponseContent.from_dict(item) for item in _sessions],
+                next_=d.pop("next", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "sessions",
+                        "sessions",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [SessionResponseContent.from_dict(item) for item in value]
+                        ),
+                    ),
+                    ("next", "next_", False, None),
+                ),
+            )
         list_user_sessions_paginated_response_content.additional_properties = d
         return list_user_sessions_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

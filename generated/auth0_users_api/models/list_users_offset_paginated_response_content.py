@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="ListUsersOffsetPaginatedResponseContent")
 
@@ -58,18 +58,41 @@ class ListUsersOffsetPaginatedResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _users = d.pop("users", UNSET)
-        list_users_offset_paginated_response_content = cls(
-            start=d.pop("start", UNSET),
-            limit=d.pop("limit", UNSET),
-            length=d.pop("length", UNSET),
-            total=d.pop("total", UNSET),
-            users=UNSET
-            if _users is UNSET or _users is None
-            else [UserResponseSchema.from_dict(item) for item in _users],
-        )
+        try:
+            _users = d.pop("users", UNSET)
+            list_users_offset_paginated_response_content = cls(
+                start=d.pop("start", UNSET),
+                limit=d.pop("limit", UNSET),
+                length=d.pop("length", UNSET),
+                total=d.pop("total", UNSET),
+                users=UNSET
+                if _users is UNSET or _users is None
+                else [UserResponseSchema.from_dict(item) for item in _users],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("start", "start", False, None),
+                    ("limit", "limit", False, None),
+                    ("length", "length", False, None),
+                    ("total", "total", False, None),
+                    (
+                        "users",
+                        "users",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [UserResponseSchema.from_dict(item) for item in value]
+                        ),
+                    ),
+                ),
+            )
         list_users_offset_paginated_response_content.additional_properties = d
         return list_users_offset_paginated_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

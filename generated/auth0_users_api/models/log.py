@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="Log")
 
@@ -150,54 +150,120 @@ class Log:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        try:
 
-        def _parse_date(data: object) -> LogDateObject | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_log_date_type_1 = LogDateObject.from_dict(data)
+            def _parse_date(data: object) -> LogDateObject | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_log_date_type_1 = LogDateObject.from_dict(data)
 
-                return componentsschemas_log_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LogDateObject | str | Unset, data)
+                    return componentsschemas_log_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(LogDateObject | str | Unset, data)
 
-        date = _parse_date(d.pop("date", UNSET))
+            date = _parse_date(d.pop("date", UNSET))
 
-        _details = d.pop("details", UNSET)
-        _security_context = d.pop("security_context", UNSET)
-        _location_info = d.pop("location_info", UNSET)
-        log = cls(
-            date=date,
-            type_=d.pop("type", UNSET),
-            description=d.pop("description", UNSET),
-            connection=d.pop("connection", UNSET),
-            connection_id=d.pop("connection_id", UNSET),
-            client_id=d.pop("client_id", UNSET),
-            client_name=d.pop("client_name", UNSET),
-            ip=d.pop("ip", UNSET),
-            hostname=d.pop("hostname", UNSET),
-            user_id=d.pop("user_id", UNSET),
-            user_name=d.pop("user_name", UNSET),
-            audience=d.pop("audience", UNSET),
-            scope=d.pop("scope", UNSET),
-            strategy=d.pop("strategy", UNSET),
-            strategy_type=d.pop("strategy_type", UNSET),
-            log_id=d.pop("log_id", UNSET),
-            is_mobile=d.pop("isMobile", UNSET),
-            details=UNSET if _details is UNSET or _details is None else LogDetails.from_dict(_details),
-            user_agent=d.pop("user_agent", UNSET),
-            security_context=UNSET
-            if _security_context is UNSET or _security_context is None
-            else LogSecurityContext.from_dict(_security_context),
-            location_info=UNSET
-            if _location_info is UNSET or _location_info is None
-            else LogLocationInfo.from_dict(_location_info),
-        )
+            _details = d.pop("details", UNSET)
+            _security_context = d.pop("security_context", UNSET)
+            _location_info = d.pop("location_info", UNSET)
+            log = cls(
+                date=date,
+                type_=d.pop("type", UNSET),
+                description=d.pop("description", UNSET),
+                connection=d.pop("connection", UNSET),
+                connection_id=d.pop("connection_id", UNSET),
+                client_id=d.pop("client_id", UNSET),
+                client_name=d.pop("client_name", UNSET),
+                ip=d.pop("ip", UNSET),
+                hostname=d.pop("hostname", UNSET),
+                user_id=d.pop("user_id", UNSET),
+                user_name=d.pop("user_name", UNSET),
+                audience=d.pop("audience", UNSET),
+                scope=d.pop("scope", UNSET),
+                strategy=d.pop("strategy", UNSET),
+                strategy_type=d.pop("strategy_type", UNSET),
+                log_id=d.pop("log_id", UNSET),
+                is_mobile=d.pop("isMobile", UNSET),
+                details=UNSET if _details is UNSET or _details is None else LogDetails.from_dict(_details),
+                user_agent=d.pop("user_agent", UNSET),
+                security_context=UNSET
+                if _security_context is UNSET or _security_context is None
+                else LogSecurityContext.from_dict(_security_context),
+                location_info=UNSET
+                if _location_info is UNSET or _location_info is None
+                else LogLocationInfo.from_dict(_location_info),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+
+            def _lenient_date(value: Any) -> Any:
+                def _parse_date(data: object) -> LogDateObject | str | Unset:
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_log_date_type_1 = LogDateObject.from_dict(data)
+
+                        return componentsschemas_log_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(LogDateObject | str | Unset, data)
+
+                date = _parse_date(value)
+
+                return date
+
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("date", "date", False, _lenient_date),
+                    ("type", "type_", False, None),
+                    ("description", "description", False, None),
+                    ("connection", "connection", False, None),
+                    ("connection_id", "connection_id", False, None),
+                    ("client_id", "client_id", False, None),
+                    ("client_name", "client_name", False, None),
+                    ("ip", "ip", False, None),
+                    ("hostname", "hostname", False, None),
+                    ("user_id", "user_id", False, None),
+                    ("user_name", "user_name", False, None),
+                    ("audience", "audience", False, None),
+                    ("scope", "scope", False, None),
+                    ("strategy", "strategy", False, None),
+                    ("strategy_type", "strategy_type", False, None),
+                    ("log_id", "log_id", False, None),
+                    ("isMobile", "is_mobile", False, None),
+                    (
+                        "details",
+                        "details",
+                        False,
+                        lambda value: UNSET if value is None else LogDetails.from_dict(value),
+                    ),
+                    ("user_agent", "user_agent", False, None),
+                    (
+                        "security_context",
+                        "security_context",
+                        False,
+                        lambda value: UNSET if value is None else LogSecurityContext.from_dict(value),
+                    ),
+                    (
+                        "location_info",
+                        "location_info",
+                        False,
+                        lambda value: UNSET if value is None else LogLocationInfo.from_dict(value),
+                    ),
+                ),
+            )
         log.additional_properties = d
         return log
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="LogDetails")
 
 
@@ -26,6 +28,9 @@ class LogDetails:
         log_details = cls()
         log_details.additional_properties = d
         return log_details
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

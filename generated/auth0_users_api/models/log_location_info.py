@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="LogLocationInfo")
 
@@ -72,18 +72,37 @@ class LogLocationInfo:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        log_location_info = cls(
-            country_code=d.pop("country_code", UNSET),
-            country_code3=d.pop("country_code3", UNSET),
-            country_name=d.pop("country_name", UNSET),
-            city_name=d.pop("city_name", UNSET),
-            latitude=d.pop("latitude", UNSET),
-            longitude=d.pop("longitude", UNSET),
-            time_zone=d.pop("time_zone", UNSET),
-            continent_code=d.pop("continent_code", UNSET),
-        )
+        try:
+            log_location_info = cls(
+                country_code=d.pop("country_code", UNSET),
+                country_code3=d.pop("country_code3", UNSET),
+                country_name=d.pop("country_name", UNSET),
+                city_name=d.pop("city_name", UNSET),
+                latitude=d.pop("latitude", UNSET),
+                longitude=d.pop("longitude", UNSET),
+                time_zone=d.pop("time_zone", UNSET),
+                continent_code=d.pop("continent_code", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("country_code", "country_code", False, None),
+                    ("country_code3", "country_code3", False, None),
+                    ("country_name", "country_name", False, None),
+                    ("city_name", "city_name", False, None),
+                    ("latitude", "latitude", False, None),
+                    ("longitude", "longitude", False, None),
+                    ("time_zone", "time_zone", False, None),
+                    ("continent_code", "continent_code", False, None),
+                ),
+            )
         log_location_info.additional_properties = d
         return log_location_info
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="LogSecurityContext")
 
@@ -38,12 +38,25 @@ class LogSecurityContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        log_security_context = cls(
-            ja3=d.pop("ja3", UNSET),
-            ja4=d.pop("ja4", UNSET),
-        )
+        try:
+            log_security_context = cls(
+                ja3=d.pop("ja3", UNSET),
+                ja4=d.pop("ja4", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("ja3", "ja3", False, None),
+                    ("ja4", "ja4", False, None),
+                ),
+            )
         log_security_context.additional_properties = d
         return log_security_context
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="Organization")
 
@@ -64,19 +64,57 @@ class Organization:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _branding = d.pop("branding", UNSET)
-        _metadata = d.pop("metadata", UNSET)
-        _token_quota = d.pop("token_quota", UNSET)
-        organization = cls(
-            id=d.pop("id", UNSET),
-            name=d.pop("name", UNSET),
-            display_name=d.pop("display_name", UNSET),
-            branding=UNSET if _branding is UNSET or _branding is None else OrganizationBranding.from_dict(_branding),
-            metadata=UNSET if _metadata is UNSET or _metadata is None else OrganizationMetadata.from_dict(_metadata),
-            token_quota=UNSET if _token_quota is UNSET or _token_quota is None else TokenQuota.from_dict(_token_quota),
-        )
+        try:
+            _branding = d.pop("branding", UNSET)
+            _metadata = d.pop("metadata", UNSET)
+            _token_quota = d.pop("token_quota", UNSET)
+            organization = cls(
+                id=d.pop("id", UNSET),
+                name=d.pop("name", UNSET),
+                display_name=d.pop("display_name", UNSET),
+                branding=UNSET
+                if _branding is UNSET or _branding is None
+                else OrganizationBranding.from_dict(_branding),
+                metadata=UNSET
+                if _metadata is UNSET or _metadata is None
+                else OrganizationMetadata.from_dict(_metadata),
+                token_quota=UNSET
+                if _token_quota is UNSET or _token_quota is None
+                else TokenQuota.from_dict(_token_quota),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    ("name", "name", False, None),
+                    ("display_name", "display_name", False, None),
+                    (
+                        "branding",
+                        "branding",
+                        False,
+                        lambda value: UNSET if value is None else OrganizationBranding.from_dict(value),
+                    ),
+                    (
+                        "metadata",
+                        "metadata",
+                        False,
+                        lambda value: UNSET if value is None else OrganizationMetadata.from_dict(value),
+                    ),
+                    (
+                        "token_quota",
+                        "token_quota",
+                        False,
+                        lambda value: UNSET if value is None else TokenQuota.from_dict(value),
+                    ),
+                ),
+            )
         organization.additional_properties = d
         return organization
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

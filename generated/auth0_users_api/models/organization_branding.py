@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="OrganizationBranding")
 
@@ -40,13 +40,31 @@ class OrganizationBranding:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _colors = d.pop("colors", UNSET)
-        organization_branding = cls(
-            logo_url=d.pop("logo_url", UNSET),
-            colors=UNSET if _colors is UNSET or _colors is None else OrganizationBrandingColors.from_dict(_colors),
-        )
+        try:
+            _colors = d.pop("colors", UNSET)
+            organization_branding = cls(
+                logo_url=d.pop("logo_url", UNSET),
+                colors=UNSET if _colors is UNSET or _colors is None else OrganizationBrandingColors.from_dict(_colors),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("logo_url", "logo_url", False, None),
+                    (
+                        "colors",
+                        "colors",
+                        False,
+                        lambda value: UNSET if value is None else OrganizationBrandingColors.from_dict(value),
+                    ),
+                ),
+            )
         organization_branding.additional_properties = d
         return organization_branding
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

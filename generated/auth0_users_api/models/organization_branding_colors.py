@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr, parse_leniently
+
 T = TypeVar("T", bound="OrganizationBrandingColors")
 
 
@@ -34,12 +36,25 @@ class OrganizationBrandingColors:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        organization_branding_colors = cls(
-            primary=d.pop("primary"),
-            page_background=d.pop("page_background"),
-        )
+        try:
+            organization_branding_colors = cls(
+                primary=d.pop("primary"),
+                page_background=d.pop("page_background"),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("primary", "primary", True, None),
+                    ("page_background", "page_background", True, None),
+                ),
+            )
         organization_branding_colors.additional_properties = d
         return organization_branding_colors
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

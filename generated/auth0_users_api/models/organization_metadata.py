@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="OrganizationMetadata")
 
 
@@ -41,6 +43,9 @@ class OrganizationMetadata:
             additional_properties[prop_name] = additional_property
         organization_metadata.additional_properties = additional_properties
         return organization_metadata
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

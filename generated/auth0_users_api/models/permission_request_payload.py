@@ -5,6 +5,8 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import model_repr, parse_leniently
+
 T = TypeVar("T", bound="PermissionRequestPayload")
 
 
@@ -30,8 +32,21 @@ class PermissionRequestPayload:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        permission_request_payload = cls(
-            resource_server_identifier=d.pop("resource_server_identifier"),
-            permission_name=d.pop("permission_name"),
-        )
+        try:
+            permission_request_payload = cls(
+                resource_server_identifier=d.pop("resource_server_identifier"),
+                permission_name=d.pop("permission_name"),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("resource_server_identifier", "resource_server_identifier", True, None),
+                    ("permission_name", "permission_name", True, None),
+                ),
+            )
         return permission_request_payload
+
+    def __repr__(self) -> str:
+        return model_repr(self)

@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="RefreshTokenDateObject")
 
 
@@ -26,6 +28,9 @@ class RefreshTokenDateObject:
         refresh_token_date_object = cls()
         refresh_token_date_object.additional_properties = d
         return refresh_token_date_object
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="RefreshTokenDevice")
 
@@ -58,16 +58,33 @@ class RefreshTokenDevice:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        refresh_token_device = cls(
-            initial_ip=d.pop("initial_ip", UNSET),
-            initial_asn=d.pop("initial_asn", UNSET),
-            initial_user_agent=d.pop("initial_user_agent", UNSET),
-            last_ip=d.pop("last_ip", UNSET),
-            last_asn=d.pop("last_asn", UNSET),
-            last_user_agent=d.pop("last_user_agent", UNSET),
-        )
+        try:
+            refresh_token_device = cls(
+                initial_ip=d.pop("initial_ip", UNSET),
+                initial_asn=d.pop("initial_asn", UNSET),
+                initial_user_agent=d.pop("initial_user_agent", UNSET),
+                last_ip=d.pop("last_ip", UNSET),
+                last_asn=d.pop("last_asn", UNSET),
+                last_user_agent=d.pop("last_user_agent", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("initial_ip", "initial_ip", False, None),
+                    ("initial_asn", "initial_asn", False, None),
+                    ("initial_user_agent", "initial_user_agent", False, None),
+                    ("last_ip", "last_ip", False, None),
+                    ("last_asn", "last_asn", False, None),
+                    ("last_user_agent", "last_user_agent", False, None),
+                ),
+            )
         refresh_token_device.additional_properties = d
         return refresh_token_device
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

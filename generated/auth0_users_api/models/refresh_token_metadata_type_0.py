@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="RefreshTokenMetadataType0")
 
 
@@ -29,6 +31,9 @@ class RefreshTokenMetadataType0:
         refresh_token_metadata_type_0 = cls()
         refresh_token_metadata_type_0.additional_properties = d
         return refresh_token_metadata_type_0
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="RefreshTokenResourceServer")
 
@@ -37,12 +37,25 @@ class RefreshTokenResourceServer:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        refresh_token_resource_server = cls(
-            audience=d.pop("audience", UNSET),
-            scopes=d.pop("scopes", UNSET),
-        )
+        try:
+            refresh_token_resource_server = cls(
+                audience=d.pop("audience", UNSET),
+                scopes=d.pop("scopes", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("audience", "audience", False, None),
+                    ("scopes", "scopes", False, None),
+                ),
+            )
         refresh_token_resource_server.additional_properties = d
         return refresh_token_resource_server
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="RefreshTokenResponseContent")
 
@@ -140,145 +140,313 @@ class RefreshTokenResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        try:
 
-        def _parse_created_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_created_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_refresh_token_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+                    return componentsschemas_refresh_token_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
 
-                return componentsschemas_refresh_token_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+                    return componentsschemas_refresh_token_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+            created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_idle_expires_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_idle_expires_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_refresh_token_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+                    return componentsschemas_refresh_token_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
 
-                return componentsschemas_refresh_token_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+                    return componentsschemas_refresh_token_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
 
-        idle_expires_at = _parse_idle_expires_at(d.pop("idle_expires_at", UNSET))
+            idle_expires_at = _parse_idle_expires_at(d.pop("idle_expires_at", UNSET))
 
-        def _parse_expires_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_expires_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_refresh_token_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+                    return componentsschemas_refresh_token_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
 
-                return componentsschemas_refresh_token_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+                    return componentsschemas_refresh_token_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+            expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        _device = d.pop("device", UNSET)
-        _resource_servers = d.pop("resource_servers", UNSET)
+            _device = d.pop("device", UNSET)
+            _resource_servers = d.pop("resource_servers", UNSET)
 
-        def _parse_refresh_token_metadata(data: object) -> None | RefreshTokenMetadataType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_refresh_token_metadata_type_0 = RefreshTokenMetadataType0.from_dict(data)
+            def _parse_refresh_token_metadata(data: object) -> None | RefreshTokenMetadataType0 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_refresh_token_metadata_type_0 = RefreshTokenMetadataType0.from_dict(data)
 
-                return componentsschemas_refresh_token_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RefreshTokenMetadataType0 | Unset, data)
+                    return componentsschemas_refresh_token_metadata_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | RefreshTokenMetadataType0 | Unset, data)
 
-        refresh_token_metadata = _parse_refresh_token_metadata(d.pop("refresh_token_metadata", UNSET))
+            refresh_token_metadata = _parse_refresh_token_metadata(d.pop("refresh_token_metadata", UNSET))
 
-        def _parse_last_exchanged_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_last_exchanged_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_refresh_token_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+                    return componentsschemas_refresh_token_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
 
-                return componentsschemas_refresh_token_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+                    return componentsschemas_refresh_token_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
 
-        last_exchanged_at = _parse_last_exchanged_at(d.pop("last_exchanged_at", UNSET))
+            last_exchanged_at = _parse_last_exchanged_at(d.pop("last_exchanged_at", UNSET))
 
-        refresh_token_response_content = cls(
-            id=d.pop("id", UNSET),
-            user_id=d.pop("user_id", UNSET),
-            created_at=created_at,
-            idle_expires_at=idle_expires_at,
-            expires_at=expires_at,
-            device=UNSET if _device is UNSET or _device is None else RefreshTokenDevice.from_dict(_device),
-            client_id=d.pop("client_id", UNSET),
-            session_id=d.pop("session_id", UNSET),
-            rotating=d.pop("rotating", UNSET),
-            resource_servers=UNSET
-            if _resource_servers is UNSET or _resource_servers is None
-            else [RefreshTokenResourceServer.from_dict(item) for item in _resource_servers],
-            refresh_token_metadata=refresh_token_metadata,
-            last_exchanged_at=last_exchanged_at,
-        )
+            refresh_token_response_content = cls(
+                id=d.pop("id", UNSET),
+                user_id=d.pop("user_id", UNSET),
+                created_at=created_at,
+                idle_expires_at=idle_expires_at,
+                expires_at=expires_at,
+                device=UNSET if _device is UNSET or _device is None else RefreshTokenDevice.from_dict(_device),
+                client_id=d.pop("client_id", UNSET),
+                session_id=d.pop("session_id", UNSET),
+                rotating=d.pop("rotating", UNSET),
+                resource_servers=UNSET
+                if _resource_servers is UNSET or _resource_servers is None
+                else [RefreshTokenResourceServer.from_dict(item) for item in _resource_servers],
+                refresh_token_metadata=refresh_token_metadata,
+                last_exchanged_at=last_exchanged_at,
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+
+            def _lenient_created_at(value: Any) -> Any:
+                def _parse_created_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_refresh_token_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+
+                        return componentsschemas_refresh_token_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+
+                created_at = _parse_created_at(value)
+
+                return created_at
+
+            def _lenient_idle_expires_at(value: Any) -> Any:
+                def _parse_idle_expires_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_refresh_token_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+
+                        return componentsschemas_refresh_token_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+
+                idle_expires_at = _parse_idle_expires_at(value)
+
+                return idle_expires_at
+
+            def _lenient_expires_at(value: Any) -> Any:
+                def _parse_expires_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_refresh_token_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+
+                        return componentsschemas_refresh_token_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+
+                expires_at = _parse_expires_at(value)
+
+                return expires_at
+
+            def _lenient_refresh_token_metadata(value: Any) -> Any:
+                def _parse_refresh_token_metadata(data: object) -> None | RefreshTokenMetadataType0 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_refresh_token_metadata_type_0 = RefreshTokenMetadataType0.from_dict(data)
+
+                        return componentsschemas_refresh_token_metadata_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(None | RefreshTokenMetadataType0 | Unset, data)
+
+                refresh_token_metadata = _parse_refresh_token_metadata(value)
+
+                return refresh_token_metadata
+
+            def _lenient_last_exchanged_at(value: Any) -> Any:
+                def _parse_last_exchanged_at(data: object) -> datetime.datetime | None | RefreshTokenDateObject | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_refresh_token_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_refresh_token_date_type_1 = RefreshTokenDateObject.from_dict(data)
+
+                        return componentsschemas_refresh_token_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | RefreshTokenDateObject | Unset, data)
+
+                last_exchanged_at = _parse_last_exchanged_at(value)
+
+                return last_exchanged_at
+
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    ("user_id", "user_id", False, None),
+                    ("created_at", "created_at", False, _lenient_created_at),
+                    ("idle_expires_at", "idle_expires_at", False, _lenient_idle_expires_at),
+                    ("expires_at", "expires_at", False, _lenient_expires_at),
+                    (
+                        "device",
+                        "device",
+                        False,
+                        lambda value: UNSET if value is None else RefreshTokenDevice.from_dict(value),
+                    ),
+                    ("client_id", "client_id", False, None),
+                    ("session_id", "session_id", False, None),
+                    ("rotating", "rotating", False, None),
+                    (
+                        "resource_servers",
+                        "resource_servers",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [RefreshTokenResourceServer.from_dict(item) for item in value]
+                        ),
+                    ),
+                    ("refresh_token_metadata", "refresh_token_metadata", False, _lenient_refresh_token_metadata),
+                    ("last_exchanged_at", "last_exchanged_at", False, _lenient_last_exchanged_at),
+                ),
+            )
         refresh_token_response_content.additional_properties = d
         return refresh_token_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

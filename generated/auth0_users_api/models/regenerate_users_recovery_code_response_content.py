@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="RegenerateUsersRecoveryCodeResponseContent")
 
@@ -32,11 +32,21 @@ class RegenerateUsersRecoveryCodeResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        regenerate_users_recovery_code_response_content = cls(
-            recovery_code=d.pop("recovery_code", UNSET),
-        )
+        try:
+            regenerate_users_recovery_code_response_content = cls(
+                recovery_code=d.pop("recovery_code", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (("recovery_code", "recovery_code", False, None),),
+            )
         regenerate_users_recovery_code_response_content.additional_properties = d
         return regenerate_users_recovery_code_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="RevokeUserAccessRequestContent")
 
@@ -34,8 +34,21 @@ class RevokeUserAccessRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        revoke_user_access_request_content = cls(
-            session_id=d.pop("session_id", UNSET),
-            preserve_refresh_tokens=d.pop("preserve_refresh_tokens", UNSET),
-        )
+        try:
+            revoke_user_access_request_content = cls(
+                session_id=d.pop("session_id", UNSET),
+                preserve_refresh_tokens=d.pop("preserve_refresh_tokens", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("session_id", "session_id", False, None),
+                    ("preserve_refresh_tokens", "preserve_refresh_tokens", False, None),
+                ),
+            )
         return revoke_user_access_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="Role")
 
@@ -42,13 +42,27 @@ class Role:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        role = cls(
-            id=d.pop("id", UNSET),
-            name=d.pop("name", UNSET),
-            description=d.pop("description", UNSET),
-        )
+        try:
+            role = cls(
+                id=d.pop("id", UNSET),
+                name=d.pop("name", UNSET),
+                description=d.pop("description", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    ("name", "name", False, None),
+                    ("description", "description", False, None),
+                ),
+            )
         role.additional_properties = d
         return role
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="SessionAuthenticationSignal")
 
@@ -53,39 +53,82 @@ class SessionAuthenticationSignal:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        try:
 
-        def _parse_timestamp(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_timestamp(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_session_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+                    return componentsschemas_session_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
 
-                return componentsschemas_session_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+                    return componentsschemas_session_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+            timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
-        session_authentication_signal = cls(
-            name=d.pop("name", UNSET),
-            timestamp=timestamp,
-            type_=d.pop("type", UNSET),
-        )
+            session_authentication_signal = cls(
+                name=d.pop("name", UNSET),
+                timestamp=timestamp,
+                type_=d.pop("type", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+
+            def _lenient_timestamp(value: Any) -> Any:
+                def _parse_timestamp(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_session_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+
+                        return componentsschemas_session_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+
+                timestamp = _parse_timestamp(value)
+
+                return timestamp
+
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("name", "name", False, None),
+                    ("timestamp", "timestamp", False, _lenient_timestamp),
+                    ("type", "type_", False, None),
+                ),
+            )
         session_authentication_signal.additional_properties = d
         return session_authentication_signal
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

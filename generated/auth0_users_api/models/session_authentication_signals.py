@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="SessionAuthenticationSignals")
 
@@ -40,14 +40,33 @@ class SessionAuthenticationSignals:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _methods = d.pop("methods", UNSET)
-        session_authentication_signals = cls(
-            methods=UNSET
-            if _methods is UNSET or _methods is None
-            else [SessionAuthenticationSignal.from_dict(item) for item in _methods],
-        )
+        try:
+            _methods = d.pop("methods", UNSET)
+            session_authentication_signals = cls(
+                methods=UNSET
+                if _methods is UNSET or _methods is None
+                else [SessionAuthenticationSignal.from_dict(item) for item in _methods],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "methods",
+                        "methods",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [SessionAuthenticationSignal.from_dict(item) for item in value]
+                        ),
+                    ),
+                ),
+            )
         session_authentication_signals.additional_properties = d
         return session_authentication_signals
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="SessionClientMetadata")
 
@@ -33,11 +33,21 @@ class SessionClientMetadata:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        session_client_metadata = cls(
-            client_id=d.pop("client_id", UNSET),
-        )
+        try:
+            session_client_metadata = cls(
+                client_id=d.pop("client_id", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (("client_id", "client_id", False, None),),
+            )
         session_client_metadata.additional_properties = d
         return session_client_metadata
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

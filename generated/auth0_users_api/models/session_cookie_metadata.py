@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.session_cookie_metadata_mode_enum import SessionCookieMetadataModeEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="SessionCookieMetadata")
 
@@ -39,12 +39,29 @@ class SessionCookieMetadata:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _mode = d.pop("mode", UNSET)
-        session_cookie_metadata = cls(
-            mode=UNSET if _mode is UNSET or _mode is None else SessionCookieMetadataModeEnum(_mode),
-        )
+        try:
+            _mode = d.pop("mode", UNSET)
+            session_cookie_metadata = cls(
+                mode=UNSET if _mode is UNSET or _mode is None else SessionCookieMetadataModeEnum(_mode),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "mode",
+                        "mode",
+                        False,
+                        lambda value: UNSET if value is None else SessionCookieMetadataModeEnum(value),
+                    ),
+                ),
+            )
         session_cookie_metadata.additional_properties = d
         return session_cookie_metadata
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

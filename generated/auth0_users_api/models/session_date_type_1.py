@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="SessionDateType1")
 
 
@@ -26,6 +28,9 @@ class SessionDateType1:
         session_date_type_1 = cls()
         session_date_type_1.additional_properties = d
         return session_date_type_1
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

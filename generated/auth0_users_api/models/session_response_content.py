@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="SessionResponseContent")
 
@@ -161,200 +161,435 @@ class SessionResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        try:
 
-        def _parse_created_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_created_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_session_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+                    return componentsschemas_session_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
 
-                return componentsschemas_session_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+                    return componentsschemas_session_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+            created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_updated_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_updated_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_session_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+                    return componentsschemas_session_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
 
-                return componentsschemas_session_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+                    return componentsschemas_session_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
 
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+            updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
-        def _parse_authenticated_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_authenticated_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_session_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+                    return componentsschemas_session_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
 
-                return componentsschemas_session_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+                    return componentsschemas_session_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
 
-        authenticated_at = _parse_authenticated_at(d.pop("authenticated_at", UNSET))
+            authenticated_at = _parse_authenticated_at(d.pop("authenticated_at", UNSET))
 
-        def _parse_idle_expires_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_idle_expires_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_session_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+                    return componentsschemas_session_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
 
-                return componentsschemas_session_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+                    return componentsschemas_session_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
 
-        idle_expires_at = _parse_idle_expires_at(d.pop("idle_expires_at", UNSET))
+            idle_expires_at = _parse_idle_expires_at(d.pop("idle_expires_at", UNSET))
 
-        def _parse_expires_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_expires_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_session_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+                    return componentsschemas_session_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
 
-                return componentsschemas_session_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+                    return componentsschemas_session_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+            expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 
-        def _parse_last_interacted_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+            def _parse_last_interacted_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return componentsschemas_session_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+                    return componentsschemas_session_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
 
-                return componentsschemas_session_date_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+                    return componentsschemas_session_date_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
 
-        last_interacted_at = _parse_last_interacted_at(d.pop("last_interacted_at", UNSET))
+            last_interacted_at = _parse_last_interacted_at(d.pop("last_interacted_at", UNSET))
 
-        _device = d.pop("device", UNSET)
-        _clients = d.pop("clients", UNSET)
-        _authentication = d.pop("authentication", UNSET)
-        _cookie = d.pop("cookie", UNSET)
+            _device = d.pop("device", UNSET)
+            _clients = d.pop("clients", UNSET)
+            _authentication = d.pop("authentication", UNSET)
+            _cookie = d.pop("cookie", UNSET)
 
-        def _parse_session_metadata(data: object) -> None | SessionMetadataType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_session_metadata_type_0 = SessionMetadataType0.from_dict(data)
+            def _parse_session_metadata(data: object) -> None | SessionMetadataType0 | Unset:
+                if data is None:
+                    return data
+                if isinstance(data, Unset):
+                    return data
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_session_metadata_type_0 = SessionMetadataType0.from_dict(data)
 
-                return componentsschemas_session_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | SessionMetadataType0 | Unset, data)
+                    return componentsschemas_session_metadata_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(None | SessionMetadataType0 | Unset, data)
 
-        session_metadata = _parse_session_metadata(d.pop("session_metadata", UNSET))
+            session_metadata = _parse_session_metadata(d.pop("session_metadata", UNSET))
 
-        session_response_content = cls(
-            id=d.pop("id", UNSET),
-            user_id=d.pop("user_id", UNSET),
-            created_at=created_at,
-            updated_at=updated_at,
-            authenticated_at=authenticated_at,
-            idle_expires_at=idle_expires_at,
-            expires_at=expires_at,
-            last_interacted_at=last_interacted_at,
-            device=UNSET if _device is UNSET or _device is None else SessionDeviceMetadata.from_dict(_device),
-            clients=UNSET
-            if _clients is UNSET or _clients is None
-            else [SessionClientMetadata.from_dict(item) for item in _clients],
-            authentication=UNSET
-            if _authentication is UNSET or _authentication is None
-            else SessionAuthenticationSignals.from_dict(_authentication),
-            cookie=UNSET if _cookie is UNSET or _cookie is None else SessionCookieMetadata.from_dict(_cookie),
-            session_metadata=session_metadata,
-        )
+            session_response_content = cls(
+                id=d.pop("id", UNSET),
+                user_id=d.pop("user_id", UNSET),
+                created_at=created_at,
+                updated_at=updated_at,
+                authenticated_at=authenticated_at,
+                idle_expires_at=idle_expires_at,
+                expires_at=expires_at,
+                last_interacted_at=last_interacted_at,
+                device=UNSET if _device is UNSET or _device is None else SessionDeviceMetadata.from_dict(_device),
+                clients=UNSET
+                if _clients is UNSET or _clients is None
+                else [SessionClientMetadata.from_dict(item) for item in _clients],
+                authentication=UNSET
+                if _authentication is UNSET or _authentication is None
+                else SessionAuthenticationSignals.from_dict(_authentication),
+                cookie=UNSET if _cookie is UNSET or _cookie is None else SessionCookieMetadata.from_dict(_cookie),
+                session_metadata=session_metadata,
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+
+            def _lenient_created_at(value: Any) -> Any:
+                def _parse_created_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_session_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+
+                        return componentsschemas_session_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+
+                created_at = _parse_created_at(value)
+
+                return created_at
+
+            def _lenient_updated_at(value: Any) -> Any:
+                def _parse_updated_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_session_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+
+                        return componentsschemas_session_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+
+                updated_at = _parse_updated_at(value)
+
+                return updated_at
+
+            def _lenient_authenticated_at(value: Any) -> Any:
+                def _parse_authenticated_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_session_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+
+                        return componentsschemas_session_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+
+                authenticated_at = _parse_authenticated_at(value)
+
+                return authenticated_at
+
+            def _lenient_idle_expires_at(value: Any) -> Any:
+                def _parse_idle_expires_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_session_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+
+                        return componentsschemas_session_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+
+                idle_expires_at = _parse_idle_expires_at(value)
+
+                return idle_expires_at
+
+            def _lenient_expires_at(value: Any) -> Any:
+                def _parse_expires_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_session_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+
+                        return componentsschemas_session_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+
+                expires_at = _parse_expires_at(value)
+
+                return expires_at
+
+            def _lenient_last_interacted_at(value: Any) -> Any:
+                def _parse_last_interacted_at(data: object) -> datetime.datetime | None | SessionDateType1 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        componentsschemas_session_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                        return componentsschemas_session_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_date_type_1 = SessionDateType1.from_dict(data)
+
+                        return componentsschemas_session_date_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None | SessionDateType1 | Unset, data)
+
+                last_interacted_at = _parse_last_interacted_at(value)
+
+                return last_interacted_at
+
+            def _lenient_session_metadata(value: Any) -> Any:
+                def _parse_session_metadata(data: object) -> None | SessionMetadataType0 | Unset:
+                    if data is None:
+                        return data
+                    if isinstance(data, Unset):
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_session_metadata_type_0 = SessionMetadataType0.from_dict(data)
+
+                        return componentsschemas_session_metadata_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(None | SessionMetadataType0 | Unset, data)
+
+                session_metadata = _parse_session_metadata(value)
+
+                return session_metadata
+
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    ("user_id", "user_id", False, None),
+                    ("created_at", "created_at", False, _lenient_created_at),
+                    ("updated_at", "updated_at", False, _lenient_updated_at),
+                    ("authenticated_at", "authenticated_at", False, _lenient_authenticated_at),
+                    ("idle_expires_at", "idle_expires_at", False, _lenient_idle_expires_at),
+                    ("expires_at", "expires_at", False, _lenient_expires_at),
+                    ("last_interacted_at", "last_interacted_at", False, _lenient_last_interacted_at),
+                    (
+                        "device",
+                        "device",
+                        False,
+                        lambda value: UNSET if value is None else SessionDeviceMetadata.from_dict(value),
+                    ),
+                    (
+                        "clients",
+                        "clients",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [SessionClientMetadata.from_dict(item) for item in value]
+                        ),
+                    ),
+                    (
+                        "authentication",
+                        "authentication",
+                        False,
+                        lambda value: UNSET if value is None else SessionAuthenticationSignals.from_dict(value),
+                    ),
+                    (
+                        "cookie",
+                        "cookie",
+                        False,
+                        lambda value: UNSET if value is None else SessionCookieMetadata.from_dict(value),
+                    ),
+                    ("session_metadata", "session_metadata", False, _lenient_session_metadata),
+                ),
+            )
         session_response_content.additional_properties = d
         return session_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

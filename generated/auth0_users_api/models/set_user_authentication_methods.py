@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 
 from ..models.authentication_type_enum import AuthenticationTypeEnum
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="SetUserAuthenticationMethods")
 
@@ -65,15 +65,37 @@ class SetUserAuthenticationMethods:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        set_user_authentication_methods = cls(
-            type_=AuthenticationTypeEnum(d.pop("type")),
-            preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
-            name=d.pop("name", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            email=d.pop("email", UNSET),
-            totp_secret=d.pop("totp_secret", UNSET),
-        )
+        try:
+            _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
+            set_user_authentication_methods = cls(
+                type_=AuthenticationTypeEnum(d.pop("type")),
+                preferred_authentication_method=UNSET
+                if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
+                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                name=d.pop("name", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                email=d.pop("email", UNSET),
+                totp_secret=d.pop("totp_secret", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("type", "type_", True, lambda value: AuthenticationTypeEnum(value)),
+                    (
+                        "preferred_authentication_method",
+                        "preferred_authentication_method",
+                        False,
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                    ),
+                    ("name", "name", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    ("email", "email", False, None),
+                    ("totp_secret", "totp_secret", False, None),
+                ),
+            )
         return set_user_authentication_methods
+
+    def __repr__(self) -> str:
+        return model_repr(self)

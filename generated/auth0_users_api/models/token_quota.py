@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr, parse_leniently
+
 T = TypeVar("T", bound="TokenQuota")
 
 
@@ -29,11 +31,28 @@ class TokenQuota:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        token_quota = cls(
-            client_credentials=TokenQuotaClientCredentials.from_dict(d.pop("client_credentials")),
-        )
+        try:
+            token_quota = cls(
+                client_credentials=TokenQuotaClientCredentials.from_dict(d.pop("client_credentials")),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "client_credentials",
+                        "client_credentials",
+                        True,
+                        lambda value: TokenQuotaClientCredentials.from_dict(value),
+                    ),
+                ),
+            )
         token_quota.additional_properties = d
         return token_quota
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

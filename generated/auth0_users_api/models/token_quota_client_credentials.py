@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="TokenQuotaClientCredentials")
 
@@ -45,13 +45,27 @@ class TokenQuotaClientCredentials:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        token_quota_client_credentials = cls(
-            enforce=d.pop("enforce", UNSET),
-            per_day=d.pop("per_day", UNSET),
-            per_hour=d.pop("per_hour", UNSET),
-        )
+        try:
+            token_quota_client_credentials = cls(
+                enforce=d.pop("enforce", UNSET),
+                per_day=d.pop("per_day", UNSET),
+                per_hour=d.pop("per_hour", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("enforce", "enforce", False, None),
+                    ("per_day", "per_day", False, None),
+                    ("per_hour", "per_hour", False, None),
+                ),
+            )
         token_quota_client_credentials.additional_properties = d
         return token_quota_client_credentials
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UpdateUserAuthenticationMethodRequestContent")
 
@@ -41,11 +41,29 @@ class UpdateUserAuthenticationMethodRequestContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        update_user_authentication_method_request_content = cls(
-            name=d.pop("name", UNSET),
-            preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
-        )
+        try:
+            _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
+            update_user_authentication_method_request_content = cls(
+                name=d.pop("name", UNSET),
+                preferred_authentication_method=UNSET
+                if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
+                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("name", "name", False, None),
+                    (
+                        "preferred_authentication_method",
+                        "preferred_authentication_method",
+                        False,
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                    ),
+                ),
+            )
         return update_user_authentication_method_request_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.authentication_method_type_enum import AuthenticationMethodTypeEnum
 from ..models.preferred_authentication_method_enum import PreferredAuthenticationMethodEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserAuthenticationMethod")
 
@@ -166,44 +166,101 @@ class UserAuthenticationMethod:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _authentication_methods = d.pop("authentication_methods", UNSET)
-        _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
-        _enrolled_at = d.pop("enrolled_at", UNSET)
-        _last_auth_at = d.pop("last_auth_at", UNSET)
-        user_authentication_method = cls(
-            id=d.pop("id"),
-            type_=AuthenticationMethodTypeEnum(d.pop("type")),
-            created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
-            confirmed=d.pop("confirmed", UNSET),
-            name=d.pop("name", UNSET),
-            authentication_methods=UNSET
-            if _authentication_methods is UNSET or _authentication_methods is None
-            else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
-            preferred_authentication_method=UNSET
-            if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-            else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
-            link_id=d.pop("link_id", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            email=d.pop("email", UNSET),
-            key_id=d.pop("key_id", UNSET),
-            public_key=d.pop("public_key", UNSET),
-            enrolled_at=UNSET
-            if _enrolled_at is UNSET or _enrolled_at is None
-            else datetime.datetime.fromisoformat(_enrolled_at),
-            last_auth_at=UNSET
-            if _last_auth_at is UNSET or _last_auth_at is None
-            else datetime.datetime.fromisoformat(_last_auth_at),
-            credential_device_type=d.pop("credential_device_type", UNSET),
-            credential_backed_up=d.pop("credential_backed_up", UNSET),
-            identity_user_id=d.pop("identity_user_id", UNSET),
-            user_agent=d.pop("user_agent", UNSET),
-            user_handle=d.pop("user_handle", UNSET),
-            transports=d.pop("transports", UNSET),
-            aaguid=d.pop("aaguid", UNSET),
-            relying_party_identifier=d.pop("relying_party_identifier", UNSET),
-        )
+        try:
+            _authentication_methods = d.pop("authentication_methods", UNSET)
+            _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
+            _enrolled_at = d.pop("enrolled_at", UNSET)
+            _last_auth_at = d.pop("last_auth_at", UNSET)
+            user_authentication_method = cls(
+                id=d.pop("id"),
+                type_=AuthenticationMethodTypeEnum(d.pop("type")),
+                created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
+                confirmed=d.pop("confirmed", UNSET),
+                name=d.pop("name", UNSET),
+                authentication_methods=UNSET
+                if _authentication_methods is UNSET or _authentication_methods is None
+                else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
+                preferred_authentication_method=UNSET
+                if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
+                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                link_id=d.pop("link_id", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                email=d.pop("email", UNSET),
+                key_id=d.pop("key_id", UNSET),
+                public_key=d.pop("public_key", UNSET),
+                enrolled_at=UNSET
+                if _enrolled_at is UNSET or _enrolled_at is None
+                else datetime.datetime.fromisoformat(_enrolled_at),
+                last_auth_at=UNSET
+                if _last_auth_at is UNSET or _last_auth_at is None
+                else datetime.datetime.fromisoformat(_last_auth_at),
+                credential_device_type=d.pop("credential_device_type", UNSET),
+                credential_backed_up=d.pop("credential_backed_up", UNSET),
+                identity_user_id=d.pop("identity_user_id", UNSET),
+                user_agent=d.pop("user_agent", UNSET),
+                user_handle=d.pop("user_handle", UNSET),
+                transports=d.pop("transports", UNSET),
+                aaguid=d.pop("aaguid", UNSET),
+                relying_party_identifier=d.pop("relying_party_identifier", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", True, None),
+                    ("type", "type_", True, lambda value: AuthenticationMethodTypeEnum(value)),
+                    ("created_at", "created_at", True, lambda value: datetime.datetime.fromisoformat(value)),
+                    ("confirmed", "confirmed", False, None),
+                    ("name", "name", False, None),
+                    (
+                        "authentication_methods",
+                        "authentication_methods",
+                        False,
+                        lambda value: (
+                            UNSET
+                            if value is None
+                            else [UserAuthenticationMethodProperties.from_dict(item) for item in value]
+                        ),
+                    ),
+                    (
+                        "preferred_authentication_method",
+                        "preferred_authentication_method",
+                        False,
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                    ),
+                    ("link_id", "link_id", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    ("email", "email", False, None),
+                    ("key_id", "key_id", False, None),
+                    ("public_key", "public_key", False, None),
+                    (
+                        "enrolled_at",
+                        "enrolled_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    (
+                        "last_auth_at",
+                        "last_auth_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    ("credential_device_type", "credential_device_type", False, None),
+                    ("credential_backed_up", "credential_backed_up", False, None),
+                    ("identity_user_id", "identity_user_id", False, None),
+                    ("user_agent", "user_agent", False, None),
+                    ("user_handle", "user_handle", False, None),
+                    ("transports", "transports", False, None),
+                    ("aaguid", "aaguid", False, None),
+                    ("relying_party_identifier", "relying_party_identifier", False, None),
+                ),
+            )
         user_authentication_method.additional_properties = d
         return user_authentication_method
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

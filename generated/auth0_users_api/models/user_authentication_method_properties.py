@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.user_authentication_method_properties_enum import UserAuthenticationMethodPropertiesEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserAuthenticationMethodProperties")
 
@@ -41,13 +41,31 @@ class UserAuthenticationMethodProperties:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        user_authentication_method_properties = cls(
-            type_=UNSET if _type_ is UNSET or _type_ is None else UserAuthenticationMethodPropertiesEnum(_type_),
-            id=d.pop("id", UNSET),
-        )
+        try:
+            _type_ = d.pop("type", UNSET)
+            user_authentication_method_properties = cls(
+                type_=UNSET if _type_ is UNSET or _type_ is None else UserAuthenticationMethodPropertiesEnum(_type_),
+                id=d.pop("id", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    (
+                        "type",
+                        "type_",
+                        False,
+                        lambda value: UNSET if value is None else UserAuthenticationMethodPropertiesEnum(value),
+                    ),
+                    ("id", "id", False, None),
+                ),
+            )
         user_authentication_method_properties.additional_properties = d
         return user_authentication_method_properties
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

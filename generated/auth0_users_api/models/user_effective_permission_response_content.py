@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.user_effective_permission_source_enum import UserEffectivePermissionSourceEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserEffectivePermissionResponseContent")
 
@@ -60,18 +60,41 @@ class UserEffectivePermissionResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _sources = d.pop("sources", UNSET)
-        user_effective_permission_response_content = cls(
-            resource_server_identifier=d.pop("resource_server_identifier", UNSET),
-            permission_name=d.pop("permission_name", UNSET),
-            resource_server_name=d.pop("resource_server_name", UNSET),
-            description=d.pop("description", UNSET),
-            sources=UNSET
-            if _sources is UNSET or _sources is None
-            else [UserEffectivePermissionSourceEnum(item) for item in _sources],
-        )
+        try:
+            _sources = d.pop("sources", UNSET)
+            user_effective_permission_response_content = cls(
+                resource_server_identifier=d.pop("resource_server_identifier", UNSET),
+                permission_name=d.pop("permission_name", UNSET),
+                resource_server_name=d.pop("resource_server_name", UNSET),
+                description=d.pop("description", UNSET),
+                sources=UNSET
+                if _sources is UNSET or _sources is None
+                else [UserEffectivePermissionSourceEnum(item) for item in _sources],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("resource_server_identifier", "resource_server_identifier", False, None),
+                    ("permission_name", "permission_name", False, None),
+                    ("resource_server_name", "resource_server_name", False, None),
+                    ("description", "description", False, None),
+                    (
+                        "sources",
+                        "sources",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [UserEffectivePermissionSourceEnum(item) for item in value]
+                        ),
+                    ),
+                ),
+            )
         user_effective_permission_response_content.additional_properties = d
         return user_effective_permission_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

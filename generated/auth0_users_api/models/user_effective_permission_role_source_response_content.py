@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.user_effective_permission_role_source_enum import UserEffectivePermissionRoleSourceEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserEffectivePermissionRoleSourceResponseContent")
 
@@ -55,17 +55,39 @@ class UserEffectivePermissionRoleSourceResponseContent:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _sources = d.pop("sources", UNSET)
-        user_effective_permission_role_source_response_content = cls(
-            id=d.pop("id", UNSET),
-            name=d.pop("name", UNSET),
-            description=d.pop("description", UNSET),
-            sources=UNSET
-            if _sources is UNSET or _sources is None
-            else [UserEffectivePermissionRoleSourceEnum(item) for item in _sources],
-        )
+        try:
+            _sources = d.pop("sources", UNSET)
+            user_effective_permission_role_source_response_content = cls(
+                id=d.pop("id", UNSET),
+                name=d.pop("name", UNSET),
+                description=d.pop("description", UNSET),
+                sources=UNSET
+                if _sources is UNSET or _sources is None
+                else [UserEffectivePermissionRoleSourceEnum(item) for item in _sources],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    ("name", "name", False, None),
+                    ("description", "description", False, None),
+                    (
+                        "sources",
+                        "sources",
+                        False,
+                        lambda value: (
+                            UNSET if value is None else [UserEffectivePermissionRoleSourceEnum(item) for item in value]
+                        ),
+                    ),
+                ),
+            )
         user_effective_permission_role_source_response_content.additional_properties = d
         return user_effective_permission_role_source_response_content
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.user_effective_role_source import UserEffectiveRoleSource
+from ..types import model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserEffectiveRole")
 
@@ -48,14 +49,29 @@ class UserEffectiveRole:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user_effective_role = cls(
-            id=d.pop("id"),
-            name=d.pop("name"),
-            description=d.pop("description"),
-            sources=[UserEffectiveRoleSource(item) for item in d.pop("sources")],
-        )
+        try:
+            user_effective_role = cls(
+                id=d.pop("id"),
+                name=d.pop("name"),
+                description=d.pop("description"),
+                sources=[UserEffectiveRoleSource(item) for item in d.pop("sources")],
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", True, None),
+                    ("name", "name", True, None),
+                    ("description", "description", True, None),
+                    ("sources", "sources", True, lambda value: [UserEffectiveRoleSource(item) for item in value]),
+                ),
+            )
         user_effective_role.additional_properties = d
         return user_effective_role
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.user_identity_provider_enum import UserIdentityProviderEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserIdentitySchema")
 
@@ -78,22 +78,51 @@ class UserIdentitySchema:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _provider = d.pop("provider", UNSET)
-        _profile_data = d.pop("profileData", UNSET)
-        user_identity_schema = cls(
-            connection=d.pop("connection", UNSET),
-            user_id=d.pop("user_id", UNSET),
-            provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
-            is_social=d.pop("isSocial", UNSET),
-            access_token=d.pop("access_token", UNSET),
-            access_token_secret=d.pop("access_token_secret", UNSET),
-            refresh_token=d.pop("refresh_token", UNSET),
-            profile_data=UNSET
-            if _profile_data is UNSET or _profile_data is None
-            else UserProfileData.from_dict(_profile_data),
-        )
+        try:
+            _provider = d.pop("provider", UNSET)
+            _profile_data = d.pop("profileData", UNSET)
+            user_identity_schema = cls(
+                connection=d.pop("connection", UNSET),
+                user_id=d.pop("user_id", UNSET),
+                provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
+                is_social=d.pop("isSocial", UNSET),
+                access_token=d.pop("access_token", UNSET),
+                access_token_secret=d.pop("access_token_secret", UNSET),
+                refresh_token=d.pop("refresh_token", UNSET),
+                profile_data=UNSET
+                if _profile_data is UNSET or _profile_data is None
+                else UserProfileData.from_dict(_profile_data),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("connection", "connection", False, None),
+                    ("user_id", "user_id", False, None),
+                    (
+                        "provider",
+                        "provider",
+                        False,
+                        lambda value: UNSET if value is None else UserIdentityProviderEnum(value),
+                    ),
+                    ("isSocial", "is_social", False, None),
+                    ("access_token", "access_token", False, None),
+                    ("access_token_secret", "access_token_secret", False, None),
+                    ("refresh_token", "refresh_token", False, None),
+                    (
+                        "profileData",
+                        "profile_data",
+                        False,
+                        lambda value: UNSET if value is None else UserProfileData.from_dict(value),
+                    ),
+                ),
+            )
         user_identity_schema.additional_properties = d
         return user_identity_schema
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserPermissionSchema")
 
@@ -52,15 +52,31 @@ class UserPermissionSchema:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user_permission_schema = cls(
-            sources=d.pop("sources", UNSET),
-            resource_server_identifier=d.pop("resource_server_identifier", UNSET),
-            permission_name=d.pop("permission_name", UNSET),
-            resource_server_name=d.pop("resource_server_name", UNSET),
-            description=d.pop("description", UNSET),
-        )
+        try:
+            user_permission_schema = cls(
+                sources=d.pop("sources", UNSET),
+                resource_server_identifier=d.pop("resource_server_identifier", UNSET),
+                permission_name=d.pop("permission_name", UNSET),
+                resource_server_name=d.pop("resource_server_name", UNSET),
+                description=d.pop("description", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("sources", "sources", False, None),
+                    ("resource_server_identifier", "resource_server_identifier", False, None),
+                    ("permission_name", "permission_name", False, None),
+                    ("resource_server_name", "resource_server_name", False, None),
+                    ("description", "description", False, None),
+                ),
+            )
         user_permission_schema.additional_properties = d
         return user_permission_schema
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UserProfileData")
 
@@ -67,18 +67,37 @@ class UserProfileData:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        user_profile_data = cls(
-            email=d.pop("email", UNSET),
-            email_verified=d.pop("email_verified", UNSET),
-            name=d.pop("name", UNSET),
-            username=d.pop("username", UNSET),
-            given_name=d.pop("given_name", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            phone_verified=d.pop("phone_verified", UNSET),
-            family_name=d.pop("family_name", UNSET),
-        )
+        try:
+            user_profile_data = cls(
+                email=d.pop("email", UNSET),
+                email_verified=d.pop("email_verified", UNSET),
+                name=d.pop("name", UNSET),
+                username=d.pop("username", UNSET),
+                given_name=d.pop("given_name", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                phone_verified=d.pop("phone_verified", UNSET),
+                family_name=d.pop("family_name", UNSET),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("email", "email", False, None),
+                    ("email_verified", "email_verified", False, None),
+                    ("name", "name", False, None),
+                    ("username", "username", False, None),
+                    ("given_name", "given_name", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    ("phone_verified", "phone_verified", False, None),
+                    ("family_name", "family_name", False, None),
+                ),
+            )
         user_profile_data.additional_properties = d
         return user_profile_data
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.user_enrollment_auth_method_enum import UserEnrollmentAuthMethodEnum
 from ..models.user_enrollment_status_enum import UserEnrollmentStatusEnum
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr, parse_leniently
 
 T = TypeVar("T", bound="UsersEnrollment")
 
@@ -86,29 +86,69 @@ class UsersEnrollment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _status = d.pop("status", UNSET)
-        _auth_method = d.pop("auth_method", UNSET)
-        _enrolled_at = d.pop("enrolled_at", UNSET)
-        _last_auth = d.pop("last_auth", UNSET)
-        users_enrollment = cls(
-            id=d.pop("id", UNSET),
-            status=UNSET if _status is UNSET or _status is None else UserEnrollmentStatusEnum(_status),
-            type_=d.pop("type", UNSET),
-            name=d.pop("name", UNSET),
-            identifier=d.pop("identifier", UNSET),
-            phone_number=d.pop("phone_number", UNSET),
-            auth_method=UNSET
-            if _auth_method is UNSET or _auth_method is None
-            else UserEnrollmentAuthMethodEnum(_auth_method),
-            enrolled_at=UNSET
-            if _enrolled_at is UNSET or _enrolled_at is None
-            else datetime.datetime.fromisoformat(_enrolled_at),
-            last_auth=UNSET
-            if _last_auth is UNSET or _last_auth is None
-            else datetime.datetime.fromisoformat(_last_auth),
-        )
+        try:
+            _status = d.pop("status", UNSET)
+            _auth_method = d.pop("auth_method", UNSET)
+            _enrolled_at = d.pop("enrolled_at", UNSET)
+            _last_auth = d.pop("last_auth", UNSET)
+            users_enrollment = cls(
+                id=d.pop("id", UNSET),
+                status=UNSET if _status is UNSET or _status is None else UserEnrollmentStatusEnum(_status),
+                type_=d.pop("type", UNSET),
+                name=d.pop("name", UNSET),
+                identifier=d.pop("identifier", UNSET),
+                phone_number=d.pop("phone_number", UNSET),
+                auth_method=UNSET
+                if _auth_method is UNSET or _auth_method is None
+                else UserEnrollmentAuthMethodEnum(_auth_method),
+                enrolled_at=UNSET
+                if _enrolled_at is UNSET or _enrolled_at is None
+                else datetime.datetime.fromisoformat(_enrolled_at),
+                last_auth=UNSET
+                if _last_auth is UNSET or _last_auth is None
+                else datetime.datetime.fromisoformat(_last_auth),
+            )
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return parse_leniently(
+                cls,
+                src_dict,
+                (
+                    ("id", "id", False, None),
+                    (
+                        "status",
+                        "status",
+                        False,
+                        lambda value: UNSET if value is None else UserEnrollmentStatusEnum(value),
+                    ),
+                    ("type", "type_", False, None),
+                    ("name", "name", False, None),
+                    ("identifier", "identifier", False, None),
+                    ("phone_number", "phone_number", False, None),
+                    (
+                        "auth_method",
+                        "auth_method",
+                        False,
+                        lambda value: UNSET if value is None else UserEnrollmentAuthMethodEnum(value),
+                    ),
+                    (
+                        "enrolled_at",
+                        "enrolled_at",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                    (
+                        "last_auth",
+                        "last_auth",
+                        False,
+                        lambda value: UNSET if value is None else datetime.datetime.fromisoformat(value),
+                    ),
+                ),
+            )
         users_enrollment.additional_properties = d
         return users_enrollment
+
+    def __repr__(self) -> str:
+        return model_repr(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -5,10 +5,21 @@ Start it with ``python -m auth0_users.sandbox``, with ``with serve() as server:`
 (``pip install 'auth0-users[sandbox]'``).
 """
 
-from ._faults import Faults, RecordedRequest, RequestLog
-from ._query import QueryError, compile_query
-from ._server import SandboxServer, serve
-from .backend import ApiError, SandboxBackend
+_EXTRA = {"luqum", "uvicorn"}  # the ``sandbox`` extra in pyproject.toml
+
+try:
+    from ._faults import Faults, RecordedRequest, RequestLog
+    from ._query import QueryError, compile_query
+    from ._server import SandboxServer, serve
+    from .backend import ApiError, SandboxBackend
+except ModuleNotFoundError as missing:
+    if (missing.name or "").partition(".")[0] not in _EXTRA:
+        raise
+    raise ImportError(
+        f"auth0_users.sandbox needs the sandbox extra, and {missing.name} is not installed: "
+        "pip install 'auth0-users[sandbox]'",
+        name=missing.name,
+    ) from missing
 
 __all__ = [
     "ApiError",

@@ -9,13 +9,14 @@ response and applies the faults a test has queued.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import re
 import secrets
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
@@ -162,6 +163,7 @@ class TokenIssuer:
     expires_in: int
     issued: dict[str, float] = field(default_factory=dict)
     requests_served: int = 0
+    refused: int = 0
 
     def issue(self, form: Any) -> tuple[int, dict[str, Any]]:
         """Answer ``POST /oauth/token`` (OAuth error shape on failure)."""
@@ -182,9 +184,10 @@ class TokenIssuer:
         if secrets.compare_digest(token, self.token):
             return
         expires = self.issued.get(token)
-        if expires is None:
-            raise ApiError(401, "Invalid token", "invalid_token")
-        if time.time() >= expires:
+        if expires is None or time.time() >= expires:
+            self.refused += 1
+            if expires is None:
+                raise ApiError(401, "Invalid token", "invalid_token")
             raise ApiError(401, "Expired token received for JSON Web Token validation", "invalid_token")
 
 
@@ -224,12 +227,13 @@ class SandboxApp:
         raw_path = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
         query = scope["query_string"].decode("latin-1")
         request = RecordedRequest(scope["method"], scope["path"], query, headers, raw, raw_path, time.time())
+        self.requests.add(request)
         decision = self.faults.decide(request.method)
         if decision.delay:
             await asyncio.sleep(decision.delay)
         limits = self.faults.admit(token_endpoint=raw_path == "/oauth/token")
         reply = self._reply(request, decision, limits)
-        self.requests.add(replace(request, status=reply.status))
+        self.requests.answered(request, reply.status)
         await _send(send, reply, limits, decision)
 
     def _reply(self, request: RecordedRequest, decision: Decision, limits: RateLimitWindow) -> Reply:
@@ -257,6 +261,11 @@ class SandboxApp:
             if match and route.method == method:
                 break
         else:
+            unimplemented = _spec_operation(method, path)
+            if unimplemented is not None:
+                raise ApiError(
+                    501, f"The sandbox does not implement {unimplemented} yet", "operation_not_implemented"
+                )  # fmt: skip
             raise ApiError(404, "Not Found")
         query = parse_query(raw_query)
         for name in route.required:
@@ -277,6 +286,22 @@ class SandboxApp:
             if route.paging is not None:
                 result = route.paging.apply(result, query)
             return Reply(route.status, result if route.status in (200, 201) else None)
+
+
+@functools.cache
+def _spec_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Every operation of the spec the package was generated from: method, path pattern, description."""
+    from auth0_users_facade.operations import OPERATIONS
+
+    return tuple(
+        (op.http_method, Route(op.http_method, op.path, "").pattern, f"{op.http_method} {op.path} ({op.key})")
+        for op in OPERATIONS.values()
+    )
+
+
+def _spec_operation(method: str, path: str) -> str | None:
+    """The spec's operation a request is for, when the sandbox has no route for it."""
+    return next((name for verb, pattern, name in _spec_patterns() if verb == method and pattern.fullmatch(path)), None)
 
 
 async def _read_body(receive: Receive) -> bytes:

@@ -12,7 +12,7 @@ import math
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 MalformedKind = Literal["truncated", "html", "empty"]
@@ -222,6 +222,13 @@ class RequestLog:
         """Record a request if recording is on."""
         if self.enabled:
             self.entries.append(request)
+
+    def answered(self, request: RecordedRequest, status: int) -> None:
+        """Note the status ``request`` (recorded on arrival) was answered with."""
+        for index in range(len(self.entries) - 1, -1, -1):
+            if self.entries[index] is request:
+                self.entries[index] = replace(request, status=status)
+                return
 
     def __iter__(self) -> Iterator[RecordedRequest]:
         return iter(list(self.entries))

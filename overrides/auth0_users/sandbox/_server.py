@@ -104,6 +104,11 @@ class SandboxServer:
         """How many ``POST /oauth/token`` requests the sandbox has answered."""
         return self.tokens.requests_served
 
+    @property
+    def token_rejections(self) -> int:
+        """How many API requests the sandbox refused for an unknown, revoked or expired bearer token."""
+        return self.tokens.refused
+
     def seed(self, n: int, seed: int = 0, *, same_created_at: int = 1) -> list[JsonObject]:
         """Add ``n`` deterministic, realistic users (see ``auth0_users.sandbox._seed``) and return them."""
         with self.app.lock:
@@ -126,6 +131,7 @@ class SandboxServer:
             self.requests.clear()
             self.tokens.issued.clear()
             self.tokens.requests_served = 0
+            self.tokens.refused = 0
             self.tokens.expires_in = self._token_expires_in
 
     def _config(self, **options: Any) -> uvicorn.Config:

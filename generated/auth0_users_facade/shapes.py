@@ -1,0 +1,182 @@
+"""The shapes the facade's resource tree is described and typed with.
+
+Copied into ``auth0_users_facade`` by ``openapi/facade_codegen.py``. The tree imports nothing from
+the hand-written ``auth0_users`` package: it names what it needs of it here, as protocols, and
+``auth0_users`` provides the implementations (its clients, pagers and raw responses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator, Mapping
+from typing import Any, NamedTuple, Protocol, TypeVar, runtime_checkable
+
+import httpx
+
+T = TypeVar("T")
+
+
+class Argument(NamedTuple):
+    """A keyword argument of an operation: a query parameter, a header or a body field.
+
+    ``name`` is the facade's keyword (the spec's name; a Python keyword gets a trailing
+    underscore), ``field`` the generated endpoint's keyword, ``wire`` the name sent.
+    """
+
+    name: str
+    field: str
+    wire: str
+    kind: str
+    nullable: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+class Paging(NamedTuple):
+    """How a list operation pages: by offset, by checkpoint, or either; ``items`` names the list."""
+
+    offset: bool
+    checkpoint: bool
+    items: str
+
+
+class Operation(NamedTuple):
+    """One operation of the Users API, derived from the spec."""
+
+    key: str
+    module: str
+    http_method: str
+    path: str
+    path_params: tuple[str, ...]
+    arguments: tuple[Argument, ...]
+    body: str
+    paging: Paging | None
+    scopes: tuple[str, ...]
+    returns_body: bool = False
+
+    @property
+    def idempotent(self) -> bool:
+        """Whether repeating the request cannot change the outcome (Auth0 has no idempotency keys)."""
+        return self.http_method in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
+
+
+@runtime_checkable
+class Page(Protocol[T]):
+    """One page: its items, the total when the API reports it, the next cursor, and the response."""
+
+    @property
+    def items(self) -> list[T]:
+        """The page's items."""
+
+    @property
+    def total(self) -> int | None:
+        """How many items there are in all, when the API says."""
+
+    @property
+    def next_cursor(self) -> str | None:
+        """The checkpoint cursor of the next page, if any."""
+
+    @property
+    def http_response(self) -> httpx.Response:
+        """The HTTP response the page came from."""
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The page's response headers (rate-limit headers among them)."""
+
+
+@runtime_checkable
+class SyncPager(Protocol[T]):
+    """Iterate for every item across pages, fetched lazily; ``iter_pages()`` for whole pages."""
+
+    def __iter__(self) -> Iterator[T]: ...
+
+    def iter_pages(self) -> Generator[Page[T]]:
+        """Yield each page in turn."""
+
+    def limit(self, count: int) -> SyncPager[T]:
+        """A pager that stops after ``count`` items, fetching no page beyond them."""
+
+
+@runtime_checkable
+class AsyncPager(Protocol[T]):
+    """``async for`` gets every item across pages, fetched lazily; ``iter_pages()`` for whole pages."""
+
+    def __aiter__(self) -> AsyncIterator[T]: ...
+
+    def iter_pages(self) -> AsyncGenerator[Page[T]]:
+        """Yield each page in turn."""
+
+    def limit(self, count: int) -> AsyncPager[T]:
+        """A pager that stops after ``count`` items, fetching no page beyond them."""
+
+
+@runtime_checkable
+class RawResponse(Protocol[T]):
+    """What ``with_raw_response`` calls return: the parsed result and the HTTP response."""
+
+    @property
+    def parsed(self) -> T:
+        """The parsed result, as the plain call returns it."""
+
+    @property
+    def http_response(self) -> httpx.Response:
+        """The HTTP response."""
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status."""
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers (rate-limit headers among them)."""
+
+
+Arguments = Mapping[str, Any]
+
+
+class SyncCaller(Protocol):
+    """What the synchronous tree needs of its client."""
+
+    def _call(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> Any: ...
+
+    def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> RawResponse[Any]: ...
+
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> SyncPager[Any]: ...
+
+
+class AsyncCaller(Protocol):
+    """What the asynchronous tree needs of its client."""
+
+    async def _call(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> Any: ...
+
+    async def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> RawResponse[Any]: ...
+
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> AsyncPager[Any]: ...
+
+
+class _Resource:
+    __slots__ = ("_client",)
+    _path: str = ""
+    _operations: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        calls = ", ".join(f"{name}()" for name in self._operations)
+        return f"<{self._path}: {calls}>" if calls else f"<{self._path}>"
+
+
+class SyncResource(_Resource):
+    """A node of the synchronous resource tree, bound to a client."""
+
+    __slots__ = ()
+
+    def __init__(self, client: SyncCaller) -> None:
+        self._client = client
+
+
+class AsyncResource(_Resource):
+    """A node of the asynchronous resource tree, bound to a client."""
+
+    __slots__ = ()
+
+    def __init__(self, client: AsyncCaller) -> None:
+        self._client = client

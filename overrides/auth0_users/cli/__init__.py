@@ -1,0 +1,53 @@
+"""``auth0-users``: the command line for people who manage a tenant's users.
+
+Every command is a thin call of the facade (``ManagementClient``), its bulk runner or
+``search_all``. It needs the ``cli`` extra: ``pip install 'auth0-users[cli]'``.
+
+Exit statuses, for scripts (``ExitStatus``):
+
+    0  done
+    1  an error not listed below
+    2  bad usage or input: an unknown option or field, a malformed line, a bad query
+    3  not found
+    4  not allowed: the token or client was refused (401, 403, token endpoint)
+    5  the API refused the request (another 4xx: conflict, search cap, ...)
+    6  rate limited, retries exhausted
+    7  the API could not be reached or failed (5xx, connection, timeout)
+    8  bulk work finished, and some items failed
+    9  bulk work finished, and some outcomes are unknown (check them before re-running)
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """What ``auth0-users`` exits with; see the module docstring."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    NOT_FOUND = 3
+    NOT_ALLOWED = 4
+    REFUSED = 5
+    RATE_LIMITED = 6
+    UNAVAILABLE = 7
+    SOME_FAILED = 8
+    SOME_UNKNOWN = 9
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    try:
+        from ._commands import run
+    except ImportError as error:
+        if error.name not in ("click", "rich"):
+            raise
+        print("auth0-users: the command line needs the 'cli' extra: pip install 'auth0-users[cli]'", file=sys.stderr)
+        return ExitStatus.ERROR
+    return run(argv)
+
+
+__all__ = ["ExitStatus", "main"]

@@ -1,0 +1,60 @@
+"""A user's code against the installed package, for mypy --strict with nothing else on its path.
+
+``assert_type`` lines hold the types users must see. A line with the comment ``error: TEXT``
+must draw a mypy error containing TEXT; no other line may draw one. Never run.
+"""
+
+from __future__ import annotations
+
+from typing import assert_type
+
+from auth0_users import AsyncManagementClient, AsyncPager, ManagementClient, Page, RawResponse, SyncPager
+from auth0_users_api import AuthenticatedClient
+from auth0_users_api.api.users import get_users_by_id
+from auth0_users_api.models import GetUserResponseContent, Role, UserResponseSchema
+from auth0_users_api.types import Unset
+
+
+def facade(mgmt: ManagementClient, id: str) -> None:
+    assert_type(mgmt.users.get(id, fields="email"), GetUserResponseContent)
+    assert_type(mgmt.users.with_raw_response.get(id), RawResponse[GetUserResponseContent])
+    assert_type(mgmt.users.merge_metadata(id, user_metadata={"plan": "pro"}), GetUserResponseContent)
+    assert_type(mgmt.users.list_users_by_email(email="ada@example.com"), list[UserResponseSchema])
+    users = mgmt.users.list(q="email:*@example.com", per_page=100)
+    assert_type(users, SyncPager[UserResponseSchema])
+    for user in users.limit(10):
+        assert_type(user, UserResponseSchema)
+        assert_type(user.email, str | Unset)
+    for page in users.iter_pages():
+        assert_type(page, Page[UserResponseSchema])
+        assert_type(page.items, list[UserResponseSchema])
+    for role in mgmt.users.roles.list(id):
+        assert_type(role, Role)
+    for found in mgmt.users.search_all(q="blocked:false"):
+        assert_type(found, UserResponseSchema)
+
+
+def mistakes(mgmt: ManagementClient, id: str) -> None:
+    mgmt.users.get(id, fieldz="email")  # error: Unexpected keyword argument "fieldz"
+    mgmt.users.get(123)  # error: incompatible type "int"; expected "str"
+    mgmt.users.get(id, include_fields="yes")  # error: Argument "include_fields"
+    mgmt.users.list(per_page="100")  # error: Argument "per_page"
+    mgmt.users.roles.assign(id, roles=[1])  # error: List item 0 has incompatible type "int"; expected "str"
+    mgmt.users.get(id).email.lower()  # error: Item "Unset" of "str | Unset" has no attribute "lower"
+
+
+async def async_facade(amgmt: AsyncManagementClient, id: str) -> None:
+    assert_type(await amgmt.users.get(id), GetUserResponseContent)
+    assert_type(await amgmt.users.merge_metadata(id, app_metadata={"plan": "pro"}), GetUserResponseContent)
+    users = amgmt.users.list(per_page=100)
+    assert_type(users, AsyncPager[UserResponseSchema])
+    async for user in users:
+        assert_type(user, UserResponseSchema)
+    async for found in amgmt.users.search_all(q="blocked:false"):
+        assert_type(found, UserResponseSchema)
+    await amgmt.users.get(id, fieldz="email")  # error: Unexpected keyword argument "fieldz"
+
+
+def generated_layer(api: AuthenticatedClient, id: str) -> None:
+    get_users_by_id.sync(id, client=api, fieldz="email")  # error: Unexpected keyword argument "fieldz"
+    get_users_by_id.sync(id, client=api, include_fields="yes")  # error: Argument "include_fields"
