@@ -4,8 +4,9 @@ Starts the local server (``server.py``) in its own process, times every availabl
 ``clients.py`` on each scenario, interleaving the clients round by round, and prints median, min
 and max per client with ratios to the official SDK and to the floor (raw httpx + json.loads). The
 same figures go to ``build/bench-results.json``. Nothing about time is asserted: the machine is
-shared and noisy, so read the ratios, which come from the same run. The fleet scenario
-(``fleet_bench.py``: worker processes sharing a token cache against the sandbox) runs last.
+shared and noisy, so read the ratios, which come from the same run. The rate-limited scenario
+(``ratelimit_bench.py``: writes under a bucket like Auth0's) and the fleet scenario
+(``fleet_bench.py``: worker processes sharing a token cache against the sandbox) run last.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 import fleet_bench  # noqa: E402
+import ratelimit_bench  # noqa: E402
 import server  # noqa: E402
 from clients import CLIENTS, Client, Floor, Sdk  # noqa: E402
 
@@ -272,7 +274,9 @@ def machine() -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="repetitions per client and scenario (default 5)")
-    parser.add_argument("--only", nargs="*", default=[], help="scenario keys to run, 'fleet' among them (default: all)")
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="scenario keys to run, with 'ratelimit' and 'fleet' (default: all)"
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench-results.json")
     args = parser.parse_args(argv)
 
@@ -305,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
             }
     finally:
         srv.stop()
+    if not args.only or "ratelimit" in args.only:
+        report["ratelimit"] = ratelimit_bench.run()
+        print("\n" + ratelimit_bench.table(report["ratelimit"]), flush=True)
     if not args.only or "fleet" in args.only:
         report["fleet"] = fleet_bench.run()
         print("\n" + fleet_bench.table(report["fleet"]), flush=True)
