@@ -23,10 +23,12 @@ algorithm. How the state is kept up to date:
   server's count corrects the local estimate. An answer to a request sent before the one that last
   set the level is older news and leaves the level alone.
 - The refill ``rate`` is measured from how ``Remaining`` changes over time, given how many requests
-  were served in between; until it is measured it is guessed from ``X-RateLimit-Reset`` (read as the
-  time the bucket is full again, which is the safe reading for a guess), and a 429 that the pacer did
-  not expect halves it. A measurement replaces a guess once it is larger, or at least
-  ``TRUST_SPAN`` seconds long.
+  were served in between. Until it is measured it is guessed when the bucket first runs empty: the
+  bucket's size over the time to ``X-RateLimit-Reset`` read as "full again", at most one bucket per
+  second. (Read as "next token", a header in whole seconds would say one token a second for any
+  fast bucket, and waiting that long lets the bucket fill up, which hides its rate.) A 429 that the
+  pacer did not expect halves the rate. A measurement replaces a guess once it is larger, or at
+  least ``TRUST_SPAN`` seconds long.
 - ``X-RateLimit-Reset`` is also an upper bound on when the next token comes, under either reading,
   so the first request in the queue never waits past it.
 
@@ -36,8 +38,8 @@ one token apart, not all at the reset.
 
 Until the first answer, the first request goes alone (the others wait for its answer, at most
 ``FIRST_WAIT`` seconds), so that a burst of many threads at start-up is paced by what it tells.
-After an answer without rate-limit headers (and with no limits given) a pacer costs a counter
-increment per request: no lock, no sleep.
+After an answer without rate-limit headers (and with no limits given) a pacer costs two flag checks
+per request: no lock, no sleep.
 """
 
 from __future__ import annotations
@@ -49,6 +51,28 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 import attrs
+
+__all__ = [
+    "FALLBACK_RATE",
+    "FIRST_POLL",
+    "FIRST_WAIT",
+    "FLIGHT_TTL",
+    "MAX_SPAN",
+    "MIN_SPAN",
+    "RECHECK",
+    "TRUST_SPAN",
+    "BucketState",
+    "LocalStore",
+    "Pacer",
+    "Pacing",
+    "PacingStore",
+    "RateLimitState",
+    "Ticket",
+    "depart",
+    "learn",
+    "send_delay",
+    "take",
+]
 
 #: A waiting request sleeps at most this long before asking the pacer again.
 RECHECK = 0.05
@@ -67,7 +91,7 @@ FIRST_WAIT = 2.0
 #: A request sent this long ago without an answer no longer counts as on its way.
 FLIGHT_TTL = 60.0
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 class RateLimitState(NamedTuple):
@@ -291,7 +315,7 @@ def learn(
             # The pacer sent this request expecting a token: its rate is too high.
             rate, rate_span, trust, restart = rate / 2, 0.0, state.sent + 1, True
         elif remaining == 0 and rate == 0:
-            # The first empty bucket: guess the rate from the reading of Reset that refills slowest.
+            # The first empty bucket: guess, reading Reset as "full again" (see the module's docstring).
             rate, trust = limit / max(1.0, (reset or now) - now), state.sent + 1
     if restart:
         base_at, base_remaining, base_served = now, remaining, served
@@ -328,7 +352,7 @@ class PacingStore(Protocol):
         """The current state."""
         ...
 
-    def update(self, step: Callable[[BucketState], tuple[T, BucketState]]) -> T:
+    def update(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> _T:
         """Apply ``step`` atomically; return its result."""
         ...
 
@@ -344,7 +368,7 @@ class LocalStore:
         """The current state."""
         return self._state
 
-    def update(self, step: Callable[[BucketState], tuple[T, BucketState]]) -> T:
+    def update(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> _T:
         """Apply ``step`` under the lock; return its result."""
         with self._lock:
             result, self._state = step(self._state)
