@@ -14,6 +14,9 @@ import httpx
 
 T = TypeVar("T")
 
+#: Methods whose repetition cannot change the outcome (Auth0 has no idempotency keys for the rest).
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
 
 class Argument(NamedTuple):
     """A keyword argument of an operation: a query parameter, a header or a body field.
@@ -56,7 +59,7 @@ class Operation(NamedTuple):
     @property
     def idempotent(self) -> bool:
         """Whether repeating the request cannot change the outcome (Auth0 has no idempotency keys)."""
-        return self.http_method in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
+        return self.http_method in IDEMPOTENT_METHODS
 
 
 @runtime_checkable

@@ -124,6 +124,11 @@ def _check_bounds(op: Operation, argument: Argument, value: Any) -> None:
         raise ValueError(f"{op.key}: {argument.name} must be{joined}, got {value}")
 
 
+def _never_sent(outcome: object) -> bool:
+    """Whether a failed attempt cannot have reached the server: no connection was made."""
+    return isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
@@ -321,7 +326,7 @@ class _BaseClient(Generic[H]):
             idempotent=op.idempotent or isinstance(outcome, TokenError),
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
-            connect_failed=isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout),
+            connect_failed=_never_sent(outcome),
             now=time.time(),
             jitter=self._random.random(),
         )
@@ -346,7 +351,8 @@ class _BaseClient(Generic[H]):
             cls = APIConnectionError
         where = sent_to(error, unknown=f"{op.http_method} {op.path}")
         tries = f" after {attempts} attempts" if attempts > 1 else ""
-        return cls(f"{where}: {type(error).__name__}{tries}: {error}", attempts=attempts)
+        message = f"{where}: {type(error).__name__}{tries}: {error}"
+        return cls(message, attempts=attempts, method=op.http_method, sent=not _never_sent(error))
 
 
 class ManagementClient(_BaseClient[httpx.Client]):

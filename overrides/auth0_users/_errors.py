@@ -148,10 +148,18 @@ class TokenError(APIStatusError):
 
 
 class APITransportError(Auth0Error):
-    """No usable answer came back."""
+    """No usable answer came back.
 
-    def __init__(self, message: str, *, attempts: int = 1) -> None:
+    ``method`` is the request's HTTP method. ``sent`` is ``False`` when the request never left (the
+    connection could not be made), so the server cannot have acted on it, and ``True`` when it
+    left and no usable answer came back, so the server may have. The client repeats a POST or
+    PATCH only after attempts that never left, so for those ``sent`` covers every attempt.
+    """
+
+    def __init__(self, message: str, *, attempts: int = 1, method: str | None = None, sent: bool = True) -> None:
         self.attempts = attempts
+        self.method = method
+        self.sent = sent
         super().__init__(message)
 
 
@@ -174,7 +182,8 @@ class ResponseParseError(APITransportError):
         request = response.request
         super().__init__(
             f"{request.method} {request.url.path} → {response.status_code} ({kind}), unreadable body: {reason}; "
-            f"body starts: {body!r}"
+            f"body starts: {body!r}",
+            method=request.method,
         )
 
 
