@@ -25,6 +25,7 @@ from .. import (
     SearchLimitError,
     TokenError,
 )
+from ..bulk import JournalError
 from ..metadata import deep_merge_patch, predict
 from . import ExitStatus
 from ._output import DEFAULT_COLUMNS, Output, cell, json_line, plain, progress
@@ -360,6 +361,29 @@ def roles_remove(ctx: click.Context, user_id: str, role_ids: tuple[str, ...]) ->
         click.echo(f"removed {len(role_ids)} role(s) from {user_id}", err=True)
 
 
+@users.command("apply")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be sent, and the metadata users would end up with.")
+@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path), help="Default: PATH.journal.")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option("--stop-on-error", is_flag=True, help="Start nothing new after the first failure.")
+@click.option("--retry-unknown", is_flag=True, help="Send again lines whose outcome stayed unknown.")
+@click.pass_context
+def apply_file(
+    ctx: click.Context,
+    /,
+    path: Path,
+    journal: Path | None,
+    **options: Any,
+) -> int:
+    """Apply the operations in a JSON-lines file (one per line) at the tenant's pace; re-runs resume."""
+    from ._apply import apply
+
+    with _settings(ctx).connect() as mgmt:
+        journal = journal or path.with_name(path.name + ".journal")
+        return apply(mgmt, path, journal=journal, output=Output().record, **options)
+
+
 def status_for(error: Auth0Error) -> ExitStatus:
     """The exit status for an error from the API or the client."""
     if isinstance(error, APIConnectionError) or (isinstance(error, APIStatusError) and error.status_code >= 500):
@@ -408,6 +432,9 @@ def run(argv: list[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         click.echo(f"auth0-users: {error}", err=True)
+        return ExitStatus.USAGE
+    except JournalError as error:
+        click.echo(f"auth0-users: journal: {error}", err=True)
         return ExitStatus.USAGE
     except OSError as error:  # a file to read or write: missing, not allowed, disk full
         if debug:
