@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -44,6 +45,7 @@ class Settings:
     client_secret: str | None
     sandbox: bool
     seed: int
+    token_cache: Path | None
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[ManagementClient]:
@@ -66,8 +68,17 @@ class Settings:
         credentials: dict[str, Any] = {"token": self.token}
         if not self.token:
             credentials = {"client_id": self.client_id, "client_secret": self.client_secret}
+            if self.token_cache is not None:
+                from ..token_cache import FileTokenCache
+
+                credentials["token_cache"] = FileTokenCache(self.token_cache)
         with ManagementClient(domain=self.domain, base_url=self.base_url, **credentials) as mgmt:
             yield mgmt
+
+
+def default_token_cache() -> Path:
+    """``$XDG_CACHE_HOME/auth0-users/tokens.json``, by default under ``~/.cache``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "auth0-users" / "tokens.json"
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -88,13 +99,24 @@ def _given(value: str | None) -> str | Unset:
 @click.option("--token", envvar="AUTH0_TOKEN", help="A Management API token. [AUTH0_TOKEN]")
 @click.option("--client-id", envvar="AUTH0_CLIENT_ID", help="For client credentials. [AUTH0_CLIENT_ID]")
 @click.option("--client-secret", envvar="AUTH0_CLIENT_SECRET", help="For client credentials. [AUTH0_CLIENT_SECRET]")
+@click.option(
+    "--token-cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="AUTH0_TOKEN_CACHE",
+    default=default_token_cache,
+    show_default="~/.cache/auth0-users/tokens.json",
+    help="Where client-credentials tokens are kept between runs (0600). [AUTH0_TOKEN_CACHE]",
+)
+@click.option("--no-token-cache", is_flag=True, help="Fetch a new token for this run, keep none.")
 @click.option("--sandbox", is_flag=True, help="Run against an embedded sandbox instead of a tenant.")
 @click.option("--seed", type=click.IntRange(min=0), default=100, show_default=True, help="Users in the sandbox.")
 @click.option("--debug", is_flag=True, help="Show tracebacks and log requests.")
 @click.version_option(package_name="auth0-users")
 @click.pass_context
-def cli(ctx: click.Context, /, debug: bool, **connection: Any) -> None:
+def cli(ctx: click.Context, /, debug: bool, no_token_cache: bool, **connection: Any) -> None:
     """Manage the users of an Auth0 tenant."""
+    if no_token_cache:
+        connection["token_cache"] = None
     ctx.obj = Settings(**connection)
     if debug:
         import logging
