@@ -554,7 +554,10 @@ def _render_method(op: Op, is_async: bool, is_raw: bool, annotations: Annotation
     header = f"{op.method_name}({_signature(op, annotations)}) -> {returns}"
     header = re.sub(r"(?<![.\w])list\[", "builtins.list[", header)
     lines = ["", f"    {prefix} {header}:"]
-    lines += ["        " + line if line else "" for line in _docstring(op).split("\n")]
+    if is_raw:  # the full description is on the plain method; this one only differs in what it returns
+        lines.append(f'        """``{op.key}``, returning the HTTP response along with the parsed result."""')
+    else:
+        lines += ["        " + line if line else "" for line in _docstring(op).split("\n")]
     lines.append(f"        {body}")
     return lines
 
