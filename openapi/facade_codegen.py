@@ -431,7 +431,7 @@ def render_operations(ops: list[Op]) -> str:
     for op in ops:
         args = ", ".join(
             f"Argument({a.name!r}, {a.field!r}, {a.wire!r}, {a.kind!r}, nullable={a.nullable}, minimum={a.minimum},"
-            f" maximum={a.maximum})"
+            f" maximum={a.maximum}, array={_union(a.annotation)[0].startswith('Sequence[')})"
             for a in op.arguments
         )
         paging = (

@@ -68,6 +68,7 @@ def test_none_where_the_api_takes_no_null_is_refused_before_sending(
         (lambda m: m.users.get(123), TypeError, "id must be a string"),
         (lambda m: m.users.get("auth0|1", colour="red"), TypeError, "colour"),
         (lambda m: m.users.list(per_page=101), ValueError, "per_page must be at least 0 and at most 100, got 101"),
+        (lambda m: m.users.roles.assign("auth0|1", roles="rol_1"), TypeError, "roles takes a list, got the string"),
         (lambda m: m.users.list(page=-1), ValueError, "page must be at least 0, got -1"),
         (lambda m: m.users.list(per_page="10"), TypeError, "per_page must be an integer"),
     ],

@@ -22,7 +22,8 @@ class Argument(NamedTuple):
     """A keyword argument of an operation: a query parameter, a header or a body field.
 
     ``name`` is the facade's keyword (the spec's name; a Python keyword gets a trailing
-    underscore), ``field`` the generated endpoint's keyword, ``wire`` the name sent.
+    underscore), ``field`` the generated endpoint's keyword, ``wire`` the name sent; ``array``
+    whether it takes a list.
     """
 
     name: str
@@ -32,6 +33,7 @@ class Argument(NamedTuple):
     nullable: bool = False
     minimum: int | None = None
     maximum: int | None = None
+    array: bool = False
 
 
 class Paging(NamedTuple):

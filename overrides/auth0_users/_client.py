@@ -274,6 +274,9 @@ class _BaseClient(Generic[H]):
                 continue
             if argument.minimum is not None or argument.maximum is not None:
                 _check_bounds(op, argument, value)
+            if argument.array and isinstance(value, str | bytes):
+                # A string is a sequence too, and would be sent as a list of its characters.
+                raise TypeError(f"{op.key}: {argument.name} takes a list, got the string {value!r}; pass [{value!r}]")
             if argument.kind == "body" and argument.name == "body" and op.body == "array":
                 array_body = [_jsonable(item) for item in value]
             elif argument.kind == "body":
