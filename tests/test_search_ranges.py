@@ -111,7 +111,7 @@ def _check_every_user_once_oldest_first(tenant: Tenant, found: list[dict[str, An
     assert created == sorted(created)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     runs=st.lists(
         st.tuples(st.integers(0, 10**8), st.one_of(st.integers(1, 3), st.integers(1, 1100))), min_size=0, max_size=40

@@ -62,11 +62,14 @@ class _Texts:
     @staticmethod
     def _fold(value: Any) -> tuple[str | None, bool]:
         """The value's key (None for an object or a number), and whether lookups judge it exactly."""
-        if isinstance(value, dict):
+        if isinstance(value, str):
+            text = value
+        elif isinstance(value, dict):
             return None, True
-        if _number(value):
+        elif _number(value):
             return None, False
-        text = value if isinstance(value, str) else as_text(value)
+        else:
+            text = as_text(value)
         folded = text.casefold()
         return (text if folded == text else folded), _plain(text)  # the stored string when already folded
 
