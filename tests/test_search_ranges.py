@@ -127,7 +127,8 @@ def test_every_user_once_oldest_first_whatever_the_ties(runs: list[tuple[int, in
             tenant.search_all(per_page)
         return
     _check_every_user_once_oldest_first(tenant, tenant.search_all(per_page))
-    assert tenant.requests <= 2 * math.ceil(len(moments) / per_page) + 3
+    # Ties already yielded are served again after a cut, at most a window of them per cut.
+    assert tenant.requests <= 3 * math.ceil(len(moments) / per_page) + 3
 
 
 @pytest.mark.parametrize(
@@ -155,10 +156,18 @@ def test_over_1000_in_one_millisecond_is_a_clear_error(runs: list[tuple[int, int
     assert "search_all" not in str(caught.value)
 
 
-@pytest.mark.parametrize("runs", [[(0, 1000), (5, 500)], [(0, 300), (1, 999), (1, 1000), (1, 2)]])
-def test_up_to_1000_in_one_millisecond_are_all_read(runs: list[tuple[int, int]]) -> None:
+@pytest.mark.parametrize(
+    ("runs", "requests"),
+    [
+        ([(0, 1000), (5, 500)], 16),  # 10 pages, the millisecond counted (1), 5 pages for the rest
+        ([(0, 1), (1, 1000), (1, 1)], 22),  # the crowded millisecond is served again once, then counted
+        ([(0, 300), (1, 999), (1, 1000), (1, 2)], None),
+    ],
+)
+def test_up_to_1000_in_one_millisecond_are_all_read(runs: list[tuple[int, int]], requests: int | None) -> None:
     tenant = Tenant(_moments(runs))
     _check_every_user_once_oldest_first(tenant, tenant.search_all())
+    assert requests is None or tenant.requests == requests
 
 
 def test_matches_without_created_at_are_fine_until_a_split_needs_it() -> None:

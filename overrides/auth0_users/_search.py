@@ -197,7 +197,9 @@ class SearchPlan(Generic[T]):
         if self._left is not None:
             self._left -= len(page.items)
         end = (self._page + 1) * self._per_page
-        if len(page.items) < self._per_page or (total is not None and end >= total):
+        # A millisecond whose users were all yielded already needs no more of its pages.
+        read = total is not None and (end >= total or (self._span.is_millisecond and total <= len(self._seen)))
+        if len(page.items) < self._per_page or read:
             self._exhausted()
         elif self._page < self._last_page:
             self._page += 1
