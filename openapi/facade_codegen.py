@@ -578,10 +578,12 @@ def user_models(ops: list[Op], generated: Generated) -> list[str]:
 HANDWRITTEN_NEEDS = ("users.get", "users.list", "users.list_users_by_email", "users.update")
 """Operations whose results the hand-written ``Users`` extras are typed with: each gets an alias,
 ``Any`` when the spec lacks the operation (the extra then says so when called)."""
+HANDWRITTEN_ITEMS = ("users.list",)
+"""List operations whose pager items the extras are typed with (``search_all`` yields them)."""
 
 
-def _alias_name(key: str) -> str:
-    return "".join(part.title().replace("_", "") for part in key.split(".")) + "Result"
+def _alias_name(key: str, kind: str = "Result") -> str:
+    return "".join(part.title().replace("_", "") for part in key.split(".")) + kind
 
 
 def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -> str:
@@ -590,6 +592,9 @@ def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -
     results = {op.key: re.sub(r"(?<![.\w])list\[", "builtins.list[", annotations.qualify(op.returns)) for op in ops}
     for key in sorted({*results, *HANDWRITTEN_NEEDS}):
         aliases[_alias_name(key)] = results.get(key, "Any")
+    items = {op.key: annotations.qualify(op.item) for op in ops if op.item}
+    for key in HANDWRITTEN_ITEMS:
+        aliases[_alias_name(key, "Item")] = items.get(key, "Any")
     out = _header("Types to annotate with, derived from the spec: ``User`` and each operation's result.")
     out += [
         "import builtins",

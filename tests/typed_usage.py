@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auth0_users import AsyncManagementClient, ManagementClient, Page, RawResponse, User, bulk
+from auth0_users import AsyncManagementClient, ManagementClient, Page, RawResponse, bulk
 from auth0_users.token_cache import FileTokenCache, RedisTokenCache, TokenCache, generate_encryption_key
 from auth0_users_api.models import GetUserResponseContent, Role, UpdateUserResponseContent, UserResponseSchema
 
@@ -17,7 +17,7 @@ def sync_usage(mgmt: ManagementClient) -> list[str]:
     emails = [str(u.email) for u in mgmt.users.list(q='email:"*@example.com"').limit(10)]
     found: list[UserResponseSchema] = mgmt.users.list_users_by_email(email="Ada@Example.com")
     merged = mgmt.users.merge_metadata("auth0|123", user_metadata={"addresses": {"home": "Nice"}})
-    every: list[User] = list(mgmt.users.search_all(q="blocked:false"))
+    every: list[UserResponseSchema] = list(mgmt.users.search_all(q="blocked:false"))
     emails += [str(u.email) for u in found + every] + [str(merged.user_id)]
     return [str(user.email), str(raw.status_code), str(first.total), *(str(r.name) for r in roles), *emails]
 

@@ -65,7 +65,7 @@ class AsyncUsers(AsyncUsersResource):
 
     merge_metadata.__doc__ = MERGE_DOC
 
-    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> AsyncSearchAllPager[_aliases.User]:
+    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> AsyncSearchAllPager[_aliases.UsersListItem]:
         op = list_operation()
         return AsyncSearchAllPager(lambda arguments: self._client._paginate(op, (), arguments), q, list_arguments)
 

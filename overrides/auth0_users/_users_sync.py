@@ -65,7 +65,7 @@ class Users(UsersResource):
 
     merge_metadata.__doc__ = MERGE_DOC
 
-    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> SearchAllPager[_aliases.User]:
+    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> SearchAllPager[_aliases.UsersListItem]:
         op = list_operation()
         return SearchAllPager(lambda arguments: self._client._paginate(op, (), arguments), q, list_arguments)
 
