@@ -16,8 +16,8 @@ SPEC ?=
 help:
 	@echo "make demo             walk through the client against a local sandbox (or AUTH0_DOMAIN)"
 	@echo "make test             check generated/, lint, and run the test suite"
-	@echo "make generate         regenerate generated/ from the pinned spec (SPEC=path-or-url for another)"
-	@echo "make check-generated  fail, naming the files, when generated/ is not what the generator makes"
+	@echo "make generate         regenerate generated/ from the spec openapi/pin.json pins (SPEC=where it is)"
+	@echo "make check-generated  fail, naming the files, when generated/ is not what the pinned spec makes"
 	@echo "make lint             ruff and mypy --strict"
 	@echo "make prism            install the pinned Stoplight Prism into node_modules/"
 	@echo "make bench            benchmarks side by side with auth0-python and raw httpx (BENCH_ARGS=--help)"
@@ -47,7 +47,7 @@ generate: $(STAMP)
 	$(BIN)/python openapi/generate.py $(if $(SPEC),--spec '$(SPEC)')
 
 check-generated: $(STAMP)
-	$(BIN)/python openapi/generate.py --check
+	$(BIN)/python openapi/generate.py --check $(if $(SPEC),--spec '$(SPEC)')
 
 lint: $(STAMP)
 	$(BIN)/ruff check overrides openapi tests
