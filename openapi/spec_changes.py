@@ -25,6 +25,7 @@ OPERATION_METHODS = ("get", "put", "post", "delete", "patch")
 # Formats that openapi-python-client turns into a Python type of their own (datetime, date, UUID, File).
 TYPED_FORMATS = ("date-time", "date", "uuid", "binary")
 SCHEMAS = "#/components/schemas/"
+JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def _types(schema: dict[str, Any]) -> tuple[frozenset[str], bool]:
         elif "items" in schema:
             names = ["array"]
         elif "enum" in schema or "const" in schema:
-            names = sorted({"string" if isinstance(v, str) else type(v).__name__ for v in _enum(schema) or ()})
+            names = sorted({JSON_TYPES.get(type(v), "any") for v in _enum(schema) or () if v is not None})
         elif not {"oneOf", "anyOf"} & set(schema):
             names = ["any"]
     fmt = schema.get("format")

@@ -302,6 +302,9 @@ def test_flattening_resolves_references_unions_and_recursion() -> None:
     assert flat.fields({"$ref": REF + "When"}, required=False) == {
         "": Field(DATE | {"object"}, required=False, nullable=True, models=frozenset({"When"}))
     }
+    assert flat.fields({"enum": [1, 2, None]}) == {
+        "": Field(frozenset({"integer"}), nullable=True, enum=frozenset("12"))
+    }
     assert flat.fields({"$ref": REF + "Tags"})["*"] == Field(
         STRING, required=False, nullable=True, enum=frozenset({"a", "b"})
     )
