@@ -290,6 +290,14 @@ def test_adopting_the_same_spec_again_changes_nothing(adopted: Callable[[str], A
     assert "The pin and generated/ were up to date." in again.stdout
 
 
+def test_adopting_the_pinned_spec_from_its_shared_copy_keeps_the_pin(tmp_path: Path, pinned: bytes) -> None:
+    repo = copy_project(tmp_path, pinned)
+    run = update_spec(repo, f"../shared/spec/{SHARED_COPY.name}")
+    assert run.returncode == 0, run.stderr
+    assert "No changes to the Users API." in run.stdout
+    assert changed_paths(repo) == []
+
+
 def test_generated_code_matches_the_new_pin(adopted: Callable[[str], Adopted]) -> None:
     result = adopted("created_at a oneOf")
     check = subprocess.run(
