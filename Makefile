@@ -11,13 +11,14 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 SDK_PIN := auth0-python==6.8.0
 SPEC ?=
 
-.PHONY: help demo test pytest generate check-generated lint format bench prism clean
+.PHONY: help demo test pytest generate check-generated update-spec lint format bench prism clean
 
 help:
 	@echo "make demo             walk through the client against a local sandbox (or AUTH0_DOMAIN)"
 	@echo "make test             check generated/, lint, and run the test suite"
-	@echo "make generate         regenerate generated/ from the pinned spec (SPEC=path-or-url for another)"
-	@echo "make check-generated  fail, naming the files, when generated/ is not what the generator makes"
+	@echo "make generate         regenerate generated/ from the spec openapi/pin.json pins (SPEC=where it is)"
+	@echo "make check-generated  fail, naming the files, when generated/ is not what the pinned spec makes"
+	@echo "make update-spec SPEC=path-or-url  adopt another spec: pin it, regenerate, report what changed"
 	@echo "make lint             ruff and mypy --strict"
 	@echo "make prism            install the pinned Stoplight Prism into node_modules/"
 	@echo "make bench            benchmarks side by side with auth0-python and raw httpx (BENCH_ARGS=--help)"
@@ -47,7 +48,12 @@ generate: $(STAMP)
 	$(BIN)/python openapi/generate.py $(if $(SPEC),--spec '$(SPEC)')
 
 check-generated: $(STAMP)
-	$(BIN)/python openapi/generate.py --check
+	$(BIN)/python openapi/generate.py --check $(if $(SPEC),--spec '$(SPEC)')
+
+# SOURCE=url records that URL in the pin when SPEC is a local copy of it.
+update-spec: $(STAMP)
+	@test -n '$(SPEC)' || { echo "usage: make update-spec SPEC=path-or-url [SOURCE=url]" >&2; exit 2; }
+	$(BIN)/python openapi/update_spec.py '$(SPEC)' $(if $(SOURCE),--source '$(SOURCE)')
 
 lint: $(STAMP)
 	$(BIN)/ruff check overrides openapi tests

@@ -431,7 +431,7 @@ def render_operations(ops: list[Op]) -> str:
     for op in ops:
         args = ", ".join(
             f"Argument({a.name!r}, {a.field!r}, {a.wire!r}, {a.kind!r}, nullable={a.nullable}, minimum={a.minimum},"
-            f" maximum={a.maximum})"
+            f" maximum={a.maximum}, array={_union(a.annotation)[0].startswith('Sequence[')})"
             for a in op.arguments
         )
         paging = (
@@ -554,7 +554,10 @@ def _render_method(op: Op, is_async: bool, is_raw: bool, annotations: Annotation
     header = f"{op.method_name}({_signature(op, annotations)}) -> {returns}"
     header = re.sub(r"(?<![.\w])list\[", "builtins.list[", header)
     lines = ["", f"    {prefix} {header}:"]
-    lines += ["        " + line if line else "" for line in _docstring(op).split("\n")]
+    if is_raw:  # the full description is on the plain method; this one only differs in what it returns
+        lines.append(f'        """``{op.key}``, returning the HTTP response along with the parsed result."""')
+    else:
+        lines += ["        " + line if line else "" for line in _docstring(op).split("\n")]
     lines.append(f"        {body}")
     return lines
 
@@ -575,10 +578,12 @@ def user_models(ops: list[Op], generated: Generated) -> list[str]:
 HANDWRITTEN_NEEDS = ("users.get", "users.list", "users.list_users_by_email", "users.update")
 """Operations whose results the hand-written ``Users`` extras are typed with: each gets an alias,
 ``Any`` when the spec lacks the operation (the extra then says so when called)."""
+HANDWRITTEN_ITEMS = ("users.list",)
+"""List operations whose pager items the extras are typed with (``search_all`` yields them)."""
 
 
-def _alias_name(key: str) -> str:
-    return "".join(part.title().replace("_", "") for part in key.split(".")) + "Result"
+def _alias_name(key: str, kind: str = "Result") -> str:
+    return "".join(part.title().replace("_", "") for part in key.split(".")) + kind
 
 
 def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -> str:
@@ -587,6 +592,9 @@ def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -
     results = {op.key: re.sub(r"(?<![.\w])list\[", "builtins.list[", annotations.qualify(op.returns)) for op in ops}
     for key in sorted({*results, *HANDWRITTEN_NEEDS}):
         aliases[_alias_name(key)] = results.get(key, "Any")
+    items = {op.key: annotations.qualify(op.item) for op in ops if op.item}
+    for key in HANDWRITTEN_ITEMS:
+        aliases[_alias_name(key, "Item")] = items.get(key, "Any")
     out = _header("Types to annotate with, derived from the spec: ``User`` and each operation's result.")
     out += [
         "import builtins",

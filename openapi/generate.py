@@ -1,12 +1,14 @@
-"""Regenerate ``generated/auth0_users_api`` from the Users slice, or check it for drift.
+"""Regenerate ``generated/`` from the pinned spec, or check it for drift.
 
-    python openapi/generate.py [--spec PATH_OR_URL]     # write generated/
-    python openapi/generate.py --check                  # fail, naming files, if generated/ differs
+    python openapi/generate.py [--spec PATH_OR_URL]           # write generated/
+    python openapi/generate.py --check [--spec PATH_OR_URL]   # fail, naming files, if generated/ differs
 
-Both cut the slice (``slice.py``), run openapi-python-client with ``generator-config.yaml`` and
-the templates in ``openapi/templates`` (giving ``auth0_users_api``), then ``facade_codegen.py``
-(giving ``auth0_users_facade`` and ``API.md``), into a temporary folder, and then either replace
-what ``generated/`` holds or compare it file by file.
+Both read the spec that ``openapi/pin.json`` pins (``--spec`` only says where to find it; its
+sha256 must still be the pinned one), cut the slice (``slice.py``), run openapi-python-client
+with ``generator-config.yaml`` and the templates in ``openapi/templates`` (giving
+``auth0_users_api``), then ``facade_codegen.py`` (giving ``auth0_users_facade`` and ``API.md``),
+into a temporary folder, and then either replace what ``generated/`` holds and the pin's
+operation list, or compare them. Adopting another spec is ``update_spec.py``'s job.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import facade_codegen
-from slice import SpecError, build_slice
+from pin import PIN_FILE, read_pin, users_operations, write_pin
+from slice import SpecError, parse_spec, pinned_spec_bytes, users_slice
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "auth0_users_api"
@@ -34,10 +39,11 @@ OUTPUTS = (PACKAGE, facade_codegen.FACADE, "API.md")
 IGNORED = {"__pycache__", ".ruff_cache", ".mypy_cache"}
 
 
-def generate_into(out_dir: Path, spec: str | None) -> Path:
-    """Generate everything ``generated/`` holds into ``out_dir/generated`` and return that folder."""
+def generate_into(out_dir: Path, sliced: dict[str, Any]) -> Path:
+    """Generate everything ``generated/`` holds from a Users slice (``slice.users_slice``) into
+    ``out_dir/generated`` and return that folder."""
     slice_path = out_dir / "users-slice.json"
-    slice_path.write_text(json.dumps(build_slice(spec), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    slice_path.write_text(json.dumps(sliced, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     package = out_dir / PACKAGE
     generator = Path(sys.executable).parent / "openapi-python-client"
     command = [
@@ -85,20 +91,38 @@ def differences(expected: Path, actual: Path) -> list[str]:
     )
 
 
+def install(fresh: Path, target: Path = TARGET) -> None:
+    """Replace each of the generators' outputs in ``target`` with the one in ``fresh``."""
+    for name in OUTPUTS:
+        old, made = target / name, fresh / name
+        if old.is_dir():
+            shutil.rmtree(old)
+        old.unlink(missing_ok=True)
+        if made.is_dir():
+            shutil.copytree(made, old, ignore=shutil.ignore_patterns(*IGNORED))
+        else:
+            shutil.copyfile(made, old)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--spec", help="path or URL of a Management API spec (default: the pinned one)")
+    parser.add_argument("--spec", help="where the pinned spec is, when not at ../shared or the pin's source")
     parser.add_argument("--check", action="store_true", help="compare with generated/ instead of writing it")
     parser.add_argument("--target", type=Path, default=TARGET, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    pin = read_pin()
+    try:
+        sliced = users_slice(parse_spec(pinned_spec_bytes(pin, args.spec), args.spec or pin.source))
+    except SpecError as exc:
+        print(f"generate: {exc}", file=sys.stderr)
+        return 1
+    operations = users_operations(sliced)
     with tempfile.TemporaryDirectory(prefix="auth0-users-gen-") as tmp:
-        try:
-            fresh = generate_into(Path(tmp), args.spec)
-        except SpecError as exc:
-            print(f"generate: {exc}", file=sys.stderr)
-            return 1
+        fresh = generate_into(Path(tmp), sliced)
         if args.check:
             drift = differences(fresh, args.target)
+            if operations != pin.operations:
+                drift.append(f"differs: {PIN_FILE.relative_to(ROOT)} (its operations are not the spec's)")
             if drift:
                 print(f"{args.target} differs from what the generator produces:", file=sys.stderr)
                 print("\n".join(f"  {line}" for line in drift), file=sys.stderr)
@@ -106,16 +130,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"{args.target.relative_to(ROOT) if args.target.is_relative_to(ROOT) else args.target}: up to date")
             return 0
-        for name in OUTPUTS:
-            target, made = args.target / name, fresh / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            target.unlink(missing_ok=True)
-            if made.is_dir():
-                shutil.copytree(made, target, ignore=shutil.ignore_patterns(*IGNORED))
-            else:
-                shutil.copyfile(made, target)
+        install(fresh, args.target)
         print(f"wrote {', '.join(str(args.target / name) for name in OUTPUTS)}")
+    if write_pin(replace(pin, operations=operations)):
+        print(f"wrote {PIN_FILE}")
     return 0
 
 

@@ -9,9 +9,10 @@ Usage::
 
     python openapi/slice.py [--spec PATH_OR_URL] [--out FILE] [--path-prefix /api/v2]
 
-Without ``--spec`` the pinned spec is read from ``../shared/spec`` when that exists,
-and otherwise downloaded from its pinned source URL; either way its sha256 is checked.
-A spec given explicitly is used as it is (its sha256 is printed, not enforced).
+Without ``--spec`` the pinned spec (``openapi/pin.json``) is read: the copy in ``../shared/spec``
+when its sha256 is the pinned one, and otherwise the pin's source (a URL, or the local path it
+was adopted from); its sha256 is checked either way. A spec given explicitly is used as it is
+(its sha256 is printed, not enforced).
 """
 
 from __future__ import annotations
@@ -28,13 +29,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from overlay import apply_overlay
+from pin import PIN_FILE, Pin, read_pin
 
-PINNED_URL = (
-    "https://raw.githubusercontent.com/auth0/docs-v2/7025885d35775606d69cce7c5d428e2ab5d3e522"
-    "/main/docs/oas/management/v2/management-api-oas.json"
-)
-PINNED_SHA256 = "3ac17a404d0b2d3acd45b002e4b2e55a70cbf809175187cf9a5bfe604f1335c3"
-SHARED_COPY = Path(__file__).resolve().parents[2] / "shared" / "spec" / "management-api-oas.json"
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_COPY = ROOT.parent / "shared" / "spec" / "management-api-oas.json"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -43,33 +41,83 @@ class SpecError(Exception):
     """The spec could not be read, or is not the one expected."""
 
 
-def read_spec_bytes(source: str | None) -> tuple[bytes, bool]:
-    """Return the spec's bytes and whether they must match the pinned sha256."""
-    if source is None:
-        if SHARED_COPY.exists():
-            return SHARED_COPY.read_bytes(), True
-        source, pinned = PINNED_URL, True
-    else:
-        pinned = False
-    if source.startswith(("http://", "https://")):
-        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310 - fixed or user-given URL
-            return response.read(), pinned
-    path = Path(source)
-    if not path.exists():
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def fetch(source: str, base: Path | None = None) -> bytes:
+    """Read a spec from a URL, or from a path (relative to ``base``, default the working directory)."""
+    if is_url(source):
+        try:
+            with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310 - pinned or user-given URL
+                data: bytes = response.read()
+                return data
+        except (OSError, ValueError) as exc:
+            raise SpecError(f"could not fetch {source}: {exc}") from exc
+    path = (base or Path.cwd()) / source
+    if not path.is_file():
         raise SpecError(f"spec not found: {source}")
-    return path.read_bytes(), pinned
+    return path.read_bytes()
 
 
-def load_spec(source: str | None = None, expected_sha256: str | None = None) -> dict[str, Any]:
-    """Load the spec, checking its sha256 when it is the pinned one or one is expected."""
-    data, pinned = read_spec_bytes(source)
-    digest = hashlib.sha256(data).hexdigest()
-    expected = expected_sha256 or (PINNED_SHA256 if pinned else None)
-    if expected and digest != expected:
-        raise SpecError(f"spec sha256 is {digest}, expected {expected}; refusing to use it")
-    if not pinned:
-        print(f"spec {source}: sha256 {digest}", file=sys.stderr)
-    spec: dict[str, Any] = json.loads(data)
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _where_to_get_it(pin: Pin) -> str:
+    pin_file = PIN_FILE.relative_to(ROOT)
+    return (
+        f"{pin_file} pins the spec with sha256 {pin.sha256} ({pin.size:,} bytes) from {pin.source}.\n"
+        f"Put that spec at {pin.source if not is_url(pin.source) else SHARED_COPY}, or say where it is:"
+        " `make generate SPEC=path-or-url` (or `make check-generated SPEC=...`).\n"
+        "To adopt a different spec instead: `make update-spec SPEC=path-or-url`."
+    )
+
+
+def pinned_spec_bytes(pin: Pin | None = None, source: str | None = None) -> bytes:
+    """The pinned spec's bytes, its sha256 checked.
+
+    ``source`` says where to read it; by default the ``../shared`` copy when it is the pinned
+    spec, and otherwise the pin's own source.
+    """
+    pin = pin or read_pin()
+    if source is None and SHARED_COPY.is_file():
+        data = SHARED_COPY.read_bytes()
+        if sha256(data) == pin.sha256:
+            return data
+    try:
+        data = fetch(source) if source is not None else fetch(pin.source, ROOT)
+    except SpecError as exc:
+        raise SpecError(f"the pinned spec cannot be read: {exc}\n{_where_to_get_it(pin)}") from exc
+    digest = sha256(data)
+    if digest != pin.sha256:
+        raise SpecError(
+            f"{source or pin.source} has sha256 {digest}: not the spec generated/ was made from.\n"
+            + _where_to_get_it(pin)
+        )
+    return data
+
+
+def read_spec_bytes(source: str | None) -> bytes:
+    """The bytes of ``source``, or of the pinned spec (sha256-checked) when it is ``None``."""
+    return pinned_spec_bytes() if source is None else fetch(source)
+
+
+def load_spec(source: str | None = None) -> dict[str, Any]:
+    """Load the spec at ``source``, or the pinned one (sha256-checked) by default."""
+    data = read_spec_bytes(source)
+    if source is not None:
+        print(f"spec {source}: sha256 {sha256(data)}", file=sys.stderr)
+    return parse_spec(data, source or "the pinned spec")
+
+
+def parse_spec(data: bytes, source: str) -> dict[str, Any]:
+    try:
+        spec = json.loads(data)
+    except ValueError as exc:
+        raise SpecError(f"{source} is not JSON: {exc}") from exc
+    if not isinstance(spec, dict) or not isinstance(spec.get("paths"), dict):
+        raise SpecError(f"{source} is not an OpenAPI document: it has no paths")
     return spec
 
 
@@ -150,8 +198,13 @@ def prefix_paths(sliced: dict[str, Any], prefix: str) -> dict[str, Any]:
     return result
 
 
+def users_slice(spec: dict[str, Any]) -> dict[str, Any]:
+    """The Users slice with the overlay applied: what openapi-python-client reads."""
+    return apply_overlay(cut_users_slice(spec))
+
+
 def build_slice(source: str | None = None, path_prefix: str = "") -> dict[str, Any]:
-    sliced = apply_overlay(cut_users_slice(load_spec(source)))
+    sliced = users_slice(load_spec(source))
     return prefix_paths(sliced, path_prefix) if path_prefix else sliced
 
 

@@ -54,7 +54,8 @@ def serve_recording() -> Iterator[RecordingServer]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length)
             server.requests.append(Recorded(self.command, self.path, dict(self.headers), body))
-            payload = b"" if server.reply is None else json.dumps(server.reply).encode()
+            reply = server.reply
+            payload = reply if isinstance(reply, bytes) else b"" if reply is None else json.dumps(reply).encode()
             self.send_response(server.status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))

@@ -23,6 +23,7 @@ from auth0_users_api.models import GetUserResponseContent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from loopback import RecordingServer
+from spec_pin import requires_operation
 
 USER = {"user_id": "auth0|abc", "email": "ada@example.com", "created_at": "2024-03-01T10:00:00Z"}
 
@@ -68,6 +69,7 @@ def test_none_where_the_api_takes_no_null_is_refused_before_sending(
         (lambda m: m.users.get(123), TypeError, "id must be a string"),
         (lambda m: m.users.get("auth0|1", colour="red"), TypeError, "colour"),
         (lambda m: m.users.list(per_page=101), ValueError, "per_page must be at least 0 and at most 100, got 101"),
+        (lambda m: m.users.roles.assign("auth0|1", roles="rol_1"), TypeError, "roles takes a list, got the string"),
         (lambda m: m.users.list(page=-1), ValueError, "page must be at least 0, got -1"),
         (lambda m: m.users.list(per_page="10"), TypeError, "per_page must be an integer"),
     ],
@@ -94,6 +96,7 @@ def test_errors_are_typed_and_carry_auth0_details(mgmt: ManagementClient, record
     assert "GET /api/v2/users/auth0|missing → 404 [inexistent_user]" in str(error)
 
 
+@requires_operation("users.roles.assign")
 def test_undocumented_statuses_raise_too(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
     recording_server.respond(520, None)
     with pytest.raises(ServerError) as caught:
@@ -163,6 +166,7 @@ def test_secrets_stay_out_of_repr(mgmt: ManagementClient) -> None:
     assert "secret-token-123" not in repr(mgmt)
 
 
+@requires_operation("users.roles.list")
 @pytest.mark.parametrize("bad", [".", ".."])
 def test_dot_segments_are_refused(mgmt: ManagementClient, recording_server: RecordingServer, bad: str) -> None:
     with pytest.raises(ValueError, match="cannot be"):
@@ -170,6 +174,7 @@ def test_dot_segments_are_refused(mgmt: ManagementClient, recording_server: Reco
     assert recording_server.requests == []
 
 
+@requires_operation("users.roles.list")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(user_id=st.text(min_size=1).filter(lambda s: s.strip() and s not in (".", "..")))
 def test_any_id_stays_in_its_path_segment(
@@ -248,6 +253,7 @@ def test_closing_a_copy_leaves_the_original_working(mgmt: ManagementClient, reco
     assert mgmt.users.get("auth0|abc").user_id == "auth0|abc"
 
 
+@requires_operation("users.sessions.list")
 def test_a_repeated_checkpoint_cursor_ends_with_an_error(
     mgmt: ManagementClient, recording_server: RecordingServer
 ) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from auth0_users import AsyncManagementClient, ManagementClient, Page, RawResponse
+from auth0_users import AsyncManagementClient, ManagementClient, Page, RawResponse, bulk
 from auth0_users.pacing import Pacer, Pacing
 from auth0_users.token_cache import FileTokenCache, RedisTokenCache, TokenCache, generate_encryption_key
-from auth0_users_api.models import GetUserResponseContent, Role, UserResponseSchema
+from auth0_users_api.models import GetUserResponseContent, Role, UpdateUserResponseContent, UserResponseSchema
 
 
 def sync_usage(mgmt: ManagementClient) -> list[str]:
@@ -46,3 +46,23 @@ def paced_clients(domain: str, token: str) -> tuple[ManagementClient, AsyncManag
     ManagementClient(domain=domain, token=token, pacing=Pacing(burst=20, rate=5.0)).close()
     ManagementClient(domain=domain, token=token, pacing=False).close()
     return mgmt, amgmt, Pacer(Pacing.parse("10/30"))
+
+
+def bulk_usage(mgmt: ManagementClient, ids: list[str]) -> list[str]:
+    report = bulk.run(
+        mgmt,
+        ids,
+        lambda m, user_id: m.users.update(user_id, app_metadata={"plan": "basic"}),
+        journal="plan-migration.jsonl",
+        progress=lambda p: print(p.completed, p.total, p.done, p.failed, p.unknown),
+    )
+    updated: list[UpdateUserResponseContent] = [o.result for o in report if o.result is not None]
+    created = bulk.run(mgmt, [{"connection": "db", "email": "ada@example.com"}], bulk.create_user)
+    failed: list[bulk.Outcome[str, UpdateUserResponseContent]] = report.with_status(bulk.Status.FAILED)
+    return [report.summary(), created.summary(), *(str(u.user_id) for u in updated), *(str(o.reason) for o in failed)]
+
+
+async def async_bulk_usage(amgmt: AsyncManagementClient, ids: list[str]) -> int:
+    report = await bulk.arun(amgmt, ids, lambda m, user_id: m.users.update(user_id, blocked=True), concurrency=4)
+    users: list[UpdateUserResponseContent] = [o.result for o in report if o.result is not None]
+    return len(users) + report.counts[bulk.Status.DONE]

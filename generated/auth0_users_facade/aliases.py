@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     UsersSessionsDeleteResult: TypeAlias = None
     UsersSessionsListResult: TypeAlias = _models.ListUserSessionsPaginatedResponseContent
     UsersUpdateResult: TypeAlias = _models.UpdateUserResponseContent
+    UsersListItem: TypeAlias = _models.UserResponseSchema
 else:
     _ALIASES = {
         "User": lambda: (
@@ -142,6 +143,7 @@ else:
         "UsersSessionsDeleteResult": lambda: None,
         "UsersSessionsListResult": lambda: _models.ListUserSessionsPaginatedResponseContent,
         "UsersUpdateResult": lambda: _models.UpdateUserResponseContent,
+        "UsersListItem": lambda: _models.UserResponseSchema,
     }
 
     def __getattr__(name: str) -> Any:

@@ -36,23 +36,7 @@ class AsyncRawUsersEffectivePermissionsSourcesRolesResource(AsyncResource):
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.UserEffectivePermissionRoleSourceResponseContent]:
-        """Lists the roles which grant the user a given permission (whether directly or through groups).
-
-        Lists the roles which grant the user a given permission, including roles assigned directly to the
-        user and those inherited through group memberships.
-
-        ``GET /users/{id}/effective-permissions/sources/effective-roles``.
-        Scopes (any of): read:user_permission_source_roles.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to retrieve the permissions for.
-            from_: Optional Id from which to start selection.
-            take: Number of results per page. Defaults to 50. (at least 1)
-            resource_server_identifier: The identifier of the resource server for which to calculate user
-                permissions. (required)
-            permission_name: Name of this permission (required)
-        """
+        """``users.effective_permissions.sources.roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_PERMISSIONS__SOURCES__ROLES__LIST,
             (id,),
@@ -75,20 +59,7 @@ class AsyncRawUsersEffectiveRolesSourcesGroupsResource(AsyncResource):
     def list(
         self, id: str, /, *, role_id: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
     ) -> _shapes.AsyncPager[_models.Group]:
-        """Get a user's role source groups.
-
-        Lists the groups that grant a user a specific role.
-
-        ``GET /users/{id}/effective-roles/sources/groups``.
-        Scopes (any of): read:user_role_source_groups.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to list role source groups for.
-            role_id: ID of the role to get source groups for. (required)
-            from_: Optional Id from which to start selection.
-            take: Number of results per page. Defaults to 50. (at least 1)
-        """
+        """``users.effective_roles.sources.groups.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_ROLES__SOURCES__GROUPS__LIST,
             (id,),
@@ -151,39 +122,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         user_handle: str | Unset = UNSET,
         transports: Sequence[str] | Unset = UNSET,
     ) -> _shapes.RawResponse[_models.CreateUserAuthenticationMethodResponseContent]:
-        """Creates an authentication method for a given user.
-
-        Create an authentication method. Authentication methods created via this endpoint will be auto
-        confirmed and should already have verification completed.
-
-        ``POST /users/{id}/authentication-methods``.
-        Scopes (any of): create:authentication_methods.
-
-        Args:
-            id: The ID of the user to whom the new authentication method will be assigned.
-            type: (one of ``phone``, ``email``, ``totp``, ``webauthn-roaming``, ``passkey``; required)
-            name: A human-readable label to identify the authentication method.
-            totp_secret: Base32 encoded secret for TOTP generation.
-            phone_number: Applies to phone authentication methods only. The destination phone number used to
-                send verification codes via text and voice.
-            email: Applies to email authentication methods only. The email address used to send verification
-                messages.
-            preferred_authentication_method: (one of ``voice``, ``sms``)
-            key_id: Applies to webauthn/passkey authentication methods only. The id of the credential.
-            public_key: Applies to webauthn/passkey authentication methods only. The public key, which is
-                encoded as base64.
-            aaguid: Applies to passkeys only. Authenticator Attestation Globally Unique Identifier
-            relying_party_identifier: Applies to webauthn authentication methods only. The relying party
-                identifier.
-            credential_device_type: (one of ``single_device``, ``multi_device``)
-            credential_backed_up: Applies to passkeys only. Whether the credential was backed up.
-            identity_user_id: Applies to passkeys only. The ID of the user identity linked with the
-                authentication method.
-            user_agent: Applies to passkeys only. The user-agent of the browser used to create the passkey.
-            user_handle: Applies to passkeys only. The user handle of the user identity.
-            transports: Applies to passkeys only. The transports used by clients to communicate with the
-                authenticator.
-        """
+        """``users.authentication_methods.create``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__CREATE,
             (id,),
@@ -208,18 +147,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         )
 
     async def delete(self, id: str, authentication_method_id: str, /) -> _shapes.RawResponse[None]:
-        """Delete an authentication method by ID.
-
-        Remove the authentication method with the given ID from the specified user. For more information,
-        review Manage Authentication Methods with Management API.
-
-        ``DELETE /users/{id}/authentication-methods/{authentication_method_id}``.
-        Scopes (any of): delete:authentication_methods.
-
-        Args:
-            id: The ID of the user in question.
-            authentication_method_id: The ID of the authentication method to delete.
-        """
+        """``users.authentication_methods.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__DELETE,
             (
@@ -230,31 +158,13 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         )
 
     async def delete_all(self, id: str, /) -> _shapes.RawResponse[None]:
-        """Delete all authentication methods for the given user.
-
-        Remove all authentication methods (i.e., enrolled MFA factors) from the specified user account. This
-        action cannot be undone.
-
-        ``DELETE /users/{id}/authentication-methods``.
-        Scopes (any of): delete:authentication_methods.
-
-        Args:
-            id: The ID of the user in question.
-        """
+        """``users.authentication_methods.delete_all``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__AUTHENTICATION_METHODS__DELETE_ALL, (id,), {})
 
     async def get(
         self, id: str, authentication_method_id: str, /
     ) -> _shapes.RawResponse[_models.GetUserAuthenticationMethodResponseContent]:
-        """Get an authentication method by ID.
-
-        ``GET /users/{id}/authentication-methods/{authentication_method_id}``.
-        Scopes (any of): read:authentication_methods.
-
-        Args:
-            id: The ID of the user in question.
-            authentication_method_id: The ID of the authentication methods in question.
-        """
+        """``users.authentication_methods.get``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__GET,
             (
@@ -273,21 +183,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.UserAuthenticationMethod]:
-        """Get a list of authentication methods.
-
-        Retrieve detailed list of authentication methods associated with a specified user.
-
-        ``GET /users/{id}/authentication-methods``.
-        Scopes (any of): read:authentication_methods.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: The ID of the user in question.
-            page: Page index of the results to return. First page is 0. Default is 0. (at least 0)
-            per_page: Number of results per page. Default is 50. (from 0 to 100)
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-        """
+        """``users.authentication_methods.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__AUTHENTICATION_METHODS__LIST,
             (id,),
@@ -297,20 +193,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
     async def set(
         self, id: str, /, *, body: Sequence[_models.SetUserAuthenticationMethods | Mapping[str, Any]]
     ) -> _shapes.RawResponse[builtins.list[_models.SetUserAuthenticationMethodResponseContent]]:
-        """Update all authentication methods by replacing them with the given ones.
-
-        Replace the specified user authentication methods with supplied values.
-
-        Note: Authentication methods supplied through this action do not iterate on existing methods.
-        Instead, any methods passed will overwrite the user’s existing settings.
-
-        ``PUT /users/{id}/authentication-methods``.
-        Scopes (any of): update:authentication_methods.
-
-        Args:
-            id: The ID of the user in question.
-            body: (required)
-        """
+        """``users.authentication_methods.set``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__AUTHENTICATION_METHODS__SET, (id,), {"body": body})
 
     async def update(
@@ -322,21 +205,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         name: str | Unset = UNSET,
         preferred_authentication_method: _models.PreferredAuthenticationMethodEnum | str | Unset = UNSET,
     ) -> _shapes.RawResponse[_models.UpdateUserAuthenticationMethodResponseContent]:
-        """Update an authentication method.
-
-        Modify the authentication method with the given ID from the specified user. For more information,
-        review Manage Authentication Methods with Management API.
-
-        ``PATCH /users/{id}/authentication-methods/{authentication_method_id}``.
-        Scopes (any of): update:authentication_methods.
-
-        Args:
-            id: The ID of the user in question.
-            authentication_method_id: The ID of the authentication method to update.
-            name: A human-readable label to identify the authentication method.
-            preferred_authentication_method: Preferred phone authentication method (one of ``voice``,
-                ``sms``)
-        """
+        """``users.authentication_methods.update``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__UPDATE,
             (
@@ -355,19 +224,7 @@ class AsyncRawUsersAuthenticatorsResource(AsyncResource):
     _operations = ("delete_all",)
 
     async def delete_all(self, id: str, /) -> _shapes.RawResponse[None]:
-        """Delete All Authenticators.
-
-        Remove all authenticators registered to a given user ID, such as OTP, email, phone, and
-        push-notification. This action cannot be undone. For more information, review Manage Authentication
-        Methods with Management API
-        (https://auth0.com/docs/secure/multi-factor-authentication/manage-mfa-auth0-apis/manage-authentication-methods-with-management-api).
-
-        ``DELETE /users/{id}/authenticators``.
-        Scopes (any of): delete:guardian_enrollments.
-
-        Args:
-            id: ID of the user to delete.
-        """
+        """``users.authenticators.delete_all``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__AUTHENTICATORS__DELETE_ALL, (id,), {})
 
 
@@ -381,19 +238,7 @@ class AsyncRawUsersConnectedAccountsResource(AsyncResource):
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
     ) -> _shapes.AsyncPager[_models.ConnectedAccount]:
-        """Get a User's Connected Accounts.
-
-        Retrieve all connected accounts associated with the user.
-
-        ``GET /users/{id}/connected-accounts``.
-        Scopes (any of): read:users.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to list connected accounts for.
-            from_: Optional Id from which to start selection.
-            take: Number of results to return. Defaults to 10 with a maximum of 20 (from 1 to 100)
-        """
+        """``users.connected_accounts.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(_ops.USERS__CONNECTED_ACCOUNTS__LIST, (id,), {"from_": from_, "take": take})
 
 
@@ -412,22 +257,7 @@ class AsyncRawUsersEffectivePermissionsResource(AsyncResource):
     def list(
         self, id: str, /, *, resource_server_identifier: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
     ) -> _shapes.AsyncPager[_models.UserEffectivePermissionResponseContent]:
-        """Lists the permissions assigned to a user directly or through roles or groups.
-
-        Returns the list of effective permissions for a user, taking into account permissions granted
-        directly to the user, as well as those inherited through roles and group memberships.
-
-        ``GET /users/{id}/effective-permissions``.
-        Scopes (any of): read:user_effective_permissions.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to retrieve the permissions for.
-            from_: Optional Id from which to start selection.
-            take: Number of results per page. Defaults to 50. (at least 1)
-            resource_server_identifier: The identifier of the resource server for which to calculate user
-                permissions. (required)
-        """
+        """``users.effective_permissions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_PERMISSIONS__LIST,
             (id,),
@@ -450,20 +280,7 @@ class AsyncRawUsersEffectiveRolesResource(AsyncResource):
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
     ) -> _shapes.AsyncPager[_models.UserEffectiveRole]:
-        """Lists the roles for a user with sources: directly assigned or through group membership.
-
-        Retrieve detailed list of effective roles for a user, including roles assigned directly and through
-        group memberships.
-
-        ``GET /users/{id}/effective-roles``.
-        Scopes (any of): read:user_effective_roles.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to list effective roles for.
-            from_: Optional Id from which to start selection.
-            take: Number of results per page. Defaults to 50. (at least 1)
-        """
+        """``users.effective_roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(_ops.USERS__EFFECTIVE_ROLES__LIST, (id,), {"from_": from_, "take": take})
 
 
@@ -475,18 +292,7 @@ class AsyncRawUsersEnrollmentsResource(AsyncResource):
     _operations = ("get",)
 
     async def get(self, id: str, /) -> _shapes.RawResponse[builtins.list[_models.UsersEnrollment]]:
-        """Get the First Confirmed Multi-factor Authentication (MFA) Enrollment.
-
-        Retrieve the first multi-factor authentication
-        (https://auth0.com/docs/secure/multi-factor-authentication/multi-factor-authentication-factors)
-        enrollment that a specific user has confirmed.
-
-        ``GET /users/{id}/enrollments``.
-        Scopes (any of): read:users, read:current_user.
-
-        Args:
-            id: ID of the user to list enrollments for.
-        """
+        """``users.enrollments.get``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__ENROLLMENTS__GET, (id,), {})
 
 
@@ -498,15 +304,7 @@ class AsyncRawUsersFederatedConnectionsTokensetsResource(AsyncResource):
     _operations = ("delete", "list")
 
     async def delete(self, id: str, tokenset_id: str, /) -> _shapes.RawResponse[None]:
-        """Deletes a tokenset for federated connections by id.
-
-        ``DELETE /users/{id}/federated-connections-tokensets/{tokenset_id}``.
-        Scopes (any of): delete:federated_connections_tokens.
-
-        Args:
-            id: Id of the user that owns the tokenset
-            tokenset_id: The tokenset id
-        """
+        """``users.federated_connections_tokensets.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE,
             (
@@ -517,16 +315,7 @@ class AsyncRawUsersFederatedConnectionsTokensetsResource(AsyncResource):
         )
 
     async def list(self, id: str, /) -> _shapes.RawResponse[builtins.list[_models.FederatedConnectionTokenSet]]:
-        """Get tokensets for a user.
-
-        List active federated connections tokensets for a provided user
-
-        ``GET /users/{id}/federated-connections-tokensets``.
-        Scopes (any of): read:federated_connections_tokens.
-
-        Args:
-            id: User identifier
-        """
+        """``users.federated_connections_tokensets.list``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST, (id,), {})
 
 
@@ -550,26 +339,7 @@ class AsyncRawUsersGroupsResource(AsyncResource):
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.UserGroupsResponseSchema]:
-        """Get user's groups.
-
-        List all groups to which this user belongs.
-
-        ``GET /users/{id}/groups``.
-        Scopes (any of): read:groups.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to list groups for.
-            fields: A comma separated list of fields to include or exclude (depending on include_fields)
-                from the result, empty to retrieve all fields
-            include_fields: Whether specified fields are to be included (true) or excluded (false).
-            page: Page index of the results to return. First page is 0. (at least 0)
-            per_page: Number of results per page. Defaults to 50. (from 1 to 100)
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-            from_: Optional Id from which to start selection.
-            take: Number of results per page. Defaults to 50. (from 1 to 100)
-        """
+        """``users.groups.get``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__GROUPS__GET,
             (id,),
@@ -595,24 +365,7 @@ class AsyncRawUsersIdentitiesResource(AsyncResource):
     async def delete(
         self, id: str, provider: str, user_id: str, /
     ) -> _shapes.RawResponse[builtins.list[_models.DeleteUserIdentityResponseContentItem]]:
-        """Unlink a User Identity.
-
-        Unlink a specific secondary account from a target user. This action requires the ID of both the
-        target user and the secondary account.
-
-        Unlinking the secondary account removes it from the identities array of the target user and creates
-        a new standalone profile for the secondary account. To learn more, review Unlink User Accounts
-        (https://auth0.com/docs/manage-users/user-accounts/user-account-linking/unlink-user-accounts).
-
-        ``DELETE /users/{id}/identities/{provider}/{user_id}``.
-        Scopes (any of): update:users, update:current_user_identities.
-
-        Args:
-            id: ID of the primary user account.
-            provider: Identity provider name of the secondary linked account (e.g. `google-oauth2`).
-            user_id: ID of the secondary linked account (e.g. `123456789081523216417` part after the `|` in
-                `google-oauth2|123456789081523216417`).
-        """
+        """``users.identities.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__IDENTITIES__DELETE,
             (
@@ -633,64 +386,7 @@ class AsyncRawUsersIdentitiesResource(AsyncResource):
         user_id: int | str | Unset = UNSET,
         link_with: str | Unset = UNSET,
     ) -> _shapes.RawResponse[builtins.list[_models.UserIdentity]]:
-        """Link a User Account.
-
-        Link two user accounts together forming a primary and secondary relationship. On successful linking,
-        the endpoint returns the new array of the primary account identities.
-
-        Note: There are two ways of invoking the endpoint:
-
-        - With the authenticated primary account's JWT in the Authorization header, which has the
-        `update:current_user_identities` scope:
-
-        ```http
-        POST /api/v2/users/PRIMARY_ACCOUNT_USER_ID/identities
-        Authorization: "Bearer PRIMARY_ACCOUNT_JWT"
-        {
-        "link_with": "SECONDARY_ACCOUNT_JWT"
-        }
-        ```
-
-        In this case, only the `link_with` param is required in the body, which also contains the JWT
-        obtained upon the secondary account's authentication.
-
-        - With a token generated by the API V2 containing the `update:users` scope:
-
-        ```http
-        POST /api/v2/users/PRIMARY_ACCOUNT_USER_ID/identities
-        Authorization: "Bearer YOUR_API_V2_TOKEN"
-        {
-        "provider": "SECONDARY_ACCOUNT_PROVIDER",
-        "connection_id": "SECONDARY_ACCOUNT_CONNECTION_ID(OPTIONAL)",
-        "user_id": "SECONDARY_ACCOUNT_USER_ID"
-        }
-        ```
-
-        In this case you need to send `provider` and `user_id` in the body. Optionally you can also send the
-        `connection_id` param which is suitable for identifying a particular database connection for the
-        'auth0' provider.
-
-        ``POST /users/{id}/identities``.
-        Scopes (any of): update:users, update:current_user_identities.
-
-        Args:
-            id: ID of the primary user account to link a second user account to.
-            provider: Identity provider of the secondary user account being linked. (one of ``ad``,
-                ``adfs``, ``amazon``, ``apple``, ``dropbox``, ``bitbucket``, ``auth0-oidc``, ``auth0``,
-                ``baidu``, ``bitly``, ``box``, ``custom``, ``daccount``, ``dwolla``, ``email``,
-                ``evernote-sandbox``, ``evernote``, ``exact``, ``facebook``, ``fitbit``, ``github``,
-                ``google-apps``, ``google-oauth2``, ``instagram``, ``ip``, ``line``, ``linkedin``, ``oauth1``,
-                ``oauth2``, ``office365``, ``oidc``, ``okta``, ``paypal``, ``paypal-sandbox``, ``pingfederate``,
-                ``planningcenter``, ``salesforce-community``, ``salesforce-sandbox``, ``salesforce``, ``samlp``,
-                ``sharepoint``, ``shopify``, ``shop``, ``sms``, ``soundcloud``, ``thirtysevensignals``,
-                ``twitter``, ``untappd``, ``vkontakte``, ``waad``, ``weibo``, ``windowslive``, ``wordpress``,
-                ``yahoo``, ``yandex``)
-            connection_id: connection_id of the secondary user account being linked when more than one
-                `auth0` database provider exists.
-            user_id: user_id of the secondary user account being linked.
-            link_with: JWT for the secondary account being linked. If sending this parameter, `provider`,
-                `user_id`, and `connection_id` must not be sent.
-        """
+        """``users.identities.link``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__IDENTITIES__LINK,
             (id,),
@@ -715,31 +411,7 @@ class AsyncRawUsersLogsResource(AsyncResource):
         sort: str | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.Log]:
-        """Get user's log events.
-
-        Retrieve log events for a specific user.
-
-        Note: For more information on all possible event types, their respective acronyms and descriptions,
-        see Log Event Type Codes.
-
-        For more information on the list of fields that can be used in `sort`, see Searchable Fields.
-
-        Auth0 limits the number of logs you can return by search criteria to 100 logs per request.
-        Furthermore, you may only paginate through up to 1,000 search results. If you exceed this threshold,
-        please redefine your search.
-
-        ``GET /users/{id}/logs``.
-        Scopes (any of): read:logs, read:logs_users.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user of the logs to retrieve
-            page: Page index of the results to return. First page is 0.
-            per_page: Number of results per page. Paging is disabled if parameter not sent. (from 1 to 100)
-            sort: Field to sort by. Use `fieldname:1` for ascending order and `fieldname:-1` for descending.
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-        """
+        """``users.logs.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__LOGS__LIST,
             (id,),
@@ -755,19 +427,7 @@ class AsyncRawUsersMultifactorResource(AsyncResource):
     _operations = ("delete_provider", "invalidate_remember_browser")
 
     async def delete_provider(self, id: str, provider: str, /) -> _shapes.RawResponse[None]:
-        """Delete a User's Multi-factor Provider.
-
-        Remove a multifactor (https://auth0.com/docs/multifactor-authentication) authentication
-        configuration from a user's account. This forces the user to manually reconfigure the multi-factor
-        provider.
-
-        ``DELETE /users/{id}/multifactor/{provider}``.
-        Scopes (any of): update:users.
-
-        Args:
-            id: ID of the user to remove a multifactor configuration from.
-            provider: The multi-factor provider. Supported values 'duo' or 'google-authenticator'
-        """
+        """``users.multifactor.delete_provider``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__MULTIFACTOR__DELETE_PROVIDER,
             (
@@ -778,17 +438,7 @@ class AsyncRawUsersMultifactorResource(AsyncResource):
         )
 
     async def invalidate_remember_browser(self, id: str, /) -> _shapes.RawResponse[None]:
-        """Invalidate All Remembered Browsers for Multi-factor Authentication (MFA).
-
-        Invalidate all remembered browsers across all authentication factors
-        (https://auth0.com/docs/multifactor-authentication) for a user.
-
-        ``POST /users/{id}/multifactor/actions/invalidate-remember-browser``.
-        Scopes (any of): update:users.
-
-        Args:
-            id: ID of the user to invalidate all remembered browsers and authentication factors for.
-        """
+        """``users.multifactor.invalidate_remember_browser``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER, (id,), {})
 
 
@@ -808,23 +458,7 @@ class AsyncRawUsersOrganizationsResource(AsyncResource):
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.Organization]:
-        """List user's organizations.
-
-        Retrieve list of the specified user's current Organization memberships. User must be specified by
-        user ID. For more information, review Auth0 Organizations
-        (https://auth0.com/docs/manage-users/organizations).
-
-        ``GET /users/{id}/organizations``.
-        Scopes (any of): read:organizations.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to retrieve the organizations for.
-            page: Page index of the results to return. First page is 0. (from 0 to 1000)
-            per_page: Number of results per page. Defaults to 50. (from 1 to 100)
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-        """
+        """``users.organizations.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__ORGANIZATIONS__LIST,
             (id,),
@@ -842,33 +476,13 @@ class AsyncRawUsersPermissionsResource(AsyncResource):
     async def create(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
     ) -> _shapes.RawResponse[None]:
-        """Assign Permissions to a User.
-
-        Assign permissions to a user.
-
-        ``POST /users/{id}/permissions``.
-        Scopes (any of): update:users.
-
-        Args:
-            id: ID of the user to assign permissions to.
-            permissions: List of permissions to add to this user. (required)
-        """
+        """``users.permissions.create``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__PERMISSIONS__CREATE, (id,), {"permissions": permissions})
 
     async def delete(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
     ) -> _shapes.RawResponse[None]:
-        """Remove Permissions from a User.
-
-        Remove permissions from a user.
-
-        ``DELETE /users/{id}/permissions``.
-        Scopes (any of): update:users.
-
-        Args:
-            id: ID of the user to remove permissions from.
-            permissions: List of permissions to remove from this user. (required)
-        """
+        """``users.permissions.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__PERMISSIONS__DELETE, (id,), {"permissions": permissions})
 
     def list(
@@ -880,21 +494,7 @@ class AsyncRawUsersPermissionsResource(AsyncResource):
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.UserPermissionSchema]:
-        """Get a User's Permissions.
-
-        Retrieve all permissions associated with the user.
-
-        ``GET /users/{id}/permissions``.
-        Scopes (any of): read:users.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to retrieve the permissions for.
-            per_page: Number of results per page. (from 1 to 100)
-            page: Page index of the results to return. First page is 0. (at least 0)
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-        """
+        """``users.permissions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__PERMISSIONS__LIST, (id,), {"per_page": per_page, "page": page, "include_totals": include_totals}
         )
@@ -908,16 +508,7 @@ class AsyncRawUsersRefreshTokenResource(AsyncResource):
     _operations = ("delete", "list")
 
     async def delete(self, user_id: str, /) -> _shapes.RawResponse[None]:
-        """Delete refresh tokens for a user.
-
-        Delete all refresh tokens for a user.
-
-        ``DELETE /users/{user_id}/refresh-tokens``.
-        Scopes (any of): delete:refresh_tokens.
-
-        Args:
-            user_id: ID of the user to get remove refresh tokens for
-        """
+        """``users.refresh_token.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__REFRESH_TOKEN__DELETE, (user_id,), {})
 
     def list(
@@ -929,21 +520,7 @@ class AsyncRawUsersRefreshTokenResource(AsyncResource):
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.RefreshTokenResponseContent]:
-        """Get refresh tokens for a user.
-
-        Retrieve details for a user's refresh tokens.
-
-        ``GET /users/{user_id}/refresh-tokens``.
-        Scopes (any of): read:refresh_tokens.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            user_id: ID of the user to get refresh tokens for
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-            from_: An optional cursor from which to start the selection (exclusive).
-            take: Number of results per page. Defaults to 50. (from 1 to 100)
-        """
+        """``users.refresh_token.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__REFRESH_TOKEN__LIST,
             (user_id,),
@@ -961,17 +538,7 @@ class AsyncRawUsersRiskAssessmentsResource(AsyncResource):
     async def clear(
         self, id: str, /, *, connection: str, assessors: Sequence[_models.AssessorsTypeEnum | str]
     ) -> _shapes.RawResponse[None]:
-        """Clear risk assessment assessors for a specific user.
-
-        ``POST /users/{id}/risk-assessments/clear``.
-        Scopes (any of): update:users.
-
-        Args:
-            id: ID of the user to clear assessors for.
-            connection: The name of the connection containing the user whose assessors should be cleared.
-                (required)
-            assessors: List of assessors to clear. (one of ``new-device``; required)
-        """
+        """``users.risk_assessments.clear``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__RISK_ASSESSMENTS__CLEAR, (id,), {"connection": connection, "assessors": assessors}
         )
@@ -985,42 +552,11 @@ class AsyncRawUsersRolesResource(AsyncResource):
     _operations = ("assign", "delete", "list")
 
     async def assign(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponse[None]:
-        """Assign roles to a user.
-
-        Assign one or more existing user roles to a user. For more information, review Role-Based Access
-        Control (https://auth0.com/docs/manage-users/access-control/rbac).
-
-        **Note**: New roles cannot be created through this action. Additionally, this action is used to
-        assign roles to a user in the context of your whole tenant. To assign roles in the context of a
-        specific Organization, use the following endpoint: Assign user roles to an Organization member
-        (https://auth0.com/docs/api/management/v2/organizations/post-organization-member-roles).
-
-        ``POST /users/{id}/roles``.
-        Scopes (any of): update:users, create:role_members.
-
-        Args:
-            id: ID of the user to associate roles with.
-            roles: List of roles IDs to associated with the user. (required)
-        """
+        """``users.roles.assign``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__ROLES__ASSIGN, (id,), {"roles": roles})
 
     async def delete(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponse[None]:
-        """Removes roles from a user.
-
-        Remove one or more specified user roles assigned to a user.
-
-        **Note**: This action removes a role from a user in the context of your whole tenant. If you want to
-        unassign a role from a user in the context of a specific Organization, use the following endpoint:
-        Delete user roles from an Organization member
-        (https://auth0.com/docs/api/management/v2/organizations/delete-organization-member-roles).
-
-        ``DELETE /users/{id}/roles``.
-        Scopes (any of): update:users, delete:role_members.
-
-        Args:
-            id: ID of the user to remove roles from.
-            roles: List of roles IDs to remove from the user. (required)
-        """
+        """``users.roles.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__ROLES__DELETE, (id,), {"roles": roles})
 
     def list(
@@ -1032,26 +568,7 @@ class AsyncRawUsersRolesResource(AsyncResource):
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.Role]:
-        """Get a user's roles.
-
-        Retrieve detailed list of all user roles currently assigned to a user.
-
-        **Note**: This action retrieves all roles assigned to a user in the context of your whole tenant. To
-        retrieve Organization-specific roles, use the following endpoint: Get user roles assigned to an
-        Organization member
-        (https://auth0.com/docs/api/management/v2/organizations/get-organization-member-roles).
-
-        ``GET /users/{id}/roles``.
-        Scopes (any of): read:users, read:roles, read:role_members.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            id: ID of the user to list roles for.
-            per_page: Number of results per page. (from 1 to 100)
-            page: Page index of the results to return. First page is 0. (at least 0)
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-        """
+        """``users.roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__ROLES__LIST, (id,), {"per_page": per_page, "page": page, "include_totals": include_totals}
         )
@@ -1065,16 +582,7 @@ class AsyncRawUsersSessionsResource(AsyncResource):
     _operations = ("delete", "list")
 
     async def delete(self, user_id: str, /) -> _shapes.RawResponse[None]:
-        """Delete sessions for user.
-
-        Delete all sessions for a user.
-
-        ``DELETE /users/{user_id}/sessions``.
-        Scopes (any of): delete:sessions.
-
-        Args:
-            user_id: ID of the user to get sessions for
-        """
+        """``users.sessions.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__SESSIONS__DELETE, (user_id,), {})
 
     def list(
@@ -1086,21 +594,7 @@ class AsyncRawUsersSessionsResource(AsyncResource):
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.SessionResponseContent]:
-        """Get sessions for user.
-
-        Retrieve details for a user's sessions.
-
-        ``GET /users/{user_id}/sessions``.
-        Scopes (any of): read:sessions.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-
-        Args:
-            user_id: ID of the user to get sessions for
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-            from_: An optional cursor from which to start the selection (exclusive).
-            take: Number of results per page. Defaults to 50. (from 1 to 100)
-        """
+        """``users.sessions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__SESSIONS__LIST, (user_id,), {"include_totals": include_totals, "from_": from_, "take": take}
         )
@@ -1229,39 +723,7 @@ class AsyncRawUsersResource(AsyncResource):
         username: str | Unset = UNSET,
         auth0_custom_domain: str | Unset = UNSET,
     ) -> _shapes.RawResponse[_models.CreateUserResponseContent]:
-        """Create a User.
-
-        Create a new user for a given database (https://auth0.com/docs/connections/database) or passwordless
-        (https://auth0.com/docs/connections/passwordless) connection.
-
-        Note: `connection` is required but other parameters such as `email` and `password` are dependent
-        upon the type of connection.
-
-        ``POST /users``.
-        Scopes (any of): create:users.
-
-        Args:
-            email: The user's email.
-            phone_number: The user's phone number (following the E.164 recommendation).
-            user_metadata: see the Management API reference.
-            blocked: Whether this user was blocked by an administrator (true) or not (false).
-            email_verified: Whether this email address is verified (true) or unverified (false). User will
-                receive a verification email after creation if `email_verified` is false or not specified
-            phone_verified: Whether this phone number has been verified (true) or not (false).
-            app_metadata: see the Management API reference.
-            given_name: The user's given name(s).
-            family_name: The user's family name(s).
-            name: The user's full name.
-            nickname: The user's nickname.
-            picture: A URI pointing to the user's picture.
-            user_id: The external user's id provided by the identity provider.
-            connection: Name of the connection this user should be created in. (required)
-            password: Initial password for this user. Only valid for auth0 connection strategy.
-            verify_email: Whether the user will receive a verification email after creation (true) or no
-                email (false). Overrides behavior of `email_verified` parameter.
-            username: The user's username. Only valid if the connection requires a username.
-            auth0_custom_domain: Custom domain to be used for this request
-        """
+        """``users.create``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__CREATE,
             (),
@@ -1288,37 +750,13 @@ class AsyncRawUsersResource(AsyncResource):
         )
 
     async def delete(self, id: str, /) -> _shapes.RawResponse[None]:
-        """Delete a User.
-
-        Delete a user by user ID. This action cannot be undone. For Auth0 Dashboard instructions, see Delete
-        Users (https://auth0.com/docs/manage-users/user-accounts/delete-users).
-
-        ``DELETE /users/{id}``.
-        Scopes (any of): delete:users, delete:current_user.
-
-        Args:
-            id: ID of the user to delete.
-        """
+        """``users.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__DELETE, (id,), {})
 
     async def get(
         self, id: str, /, *, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _shapes.RawResponse[_models.GetUserResponseContent]:
-        """Get a User.
-
-        Retrieve user details. A list of fields to include or exclude may also be specified. For more
-        information, see Retrieve Users with the Get Users Endpoint
-        (https://auth0.com/docs/manage-users/user-search/retrieve-users-with-get-users-endpoint).
-
-        ``GET /users/{id}``.
-        Scopes (any of): read:users, read:current_user, read:user_idp_tokens.
-
-        Args:
-            id: ID of the user to retrieve.
-            fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
-            include_fields: Whether specified fields are to be included (true) or excluded (false).
-        """
+        """``users.get``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields}
         )
@@ -1337,53 +775,7 @@ class AsyncRawUsersResource(AsyncResource):
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
         primary_order: bool | Unset = UNSET,
     ) -> _shapes.AsyncPager[_models.UserResponseSchema]:
-        """List or Search Users.
-
-        Retrieve details of users. It is possible to:
-
-        - Specify a search criteria for users
-        - Sort the users to be returned
-        - Select the fields to be returned
-        - Specify the number of users to retrieve per page and the page index
-
-        The `q` query parameter can be used to get users that match the specified criteria using query
-        string syntax. (https://auth0.com/docs/users/search/v3/query-syntax)
-
-        Learn more about searching for users. (https://auth0.com/docs/users/search/v3)
-
-        Read about best practices (https://auth0.com/docs/users/search/best-practices) when working with the
-        API endpoints for retrieving users.
-
-        Auth0 limits the number of users you can return. If you exceed this threshold, please redefine your
-        search, use the export job (https://auth0.com/docs/api/management/v2#!/Jobs/post_users_exports), or
-        the User Import / Export (https://auth0.com/docs/extensions/user-import-export) extension.
-
-        ``GET /users``.
-        Scopes (any of): read:users, read:user_idp_tokens.
-        Returns a lazy pager over every page; iterate it, or call ``iter_pages()``.
-        Auth0 serves only the first 1000 results of a search, however they are paged: past them the pager
-        raises ``SearchLimitError``. ``search_all`` streams every match.
-
-        Args:
-            page: Page index of the results to return. First page is 0. (at least 0)
-            per_page: Number of results per page. (from 0 to 100)
-            include_totals: Return results inside an object that contains the total result count (true) or
-                as a direct array of results (false, default).
-            sort: Field to sort by. Use ``field:order`` where order is ``1`` for ascending and ``-1`` for
-                descending. e.g. ``created_at:1``
-            connection: Connection filter. Only applies when using ``search_engine=v1``. To filter by
-                connection with ``search_engine=v2|v3``, use ``q=identities.connection:"connection_name"``
-            fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
-            include_fields: Whether specified fields are to be included (true) or excluded (false).
-            q: Query in Lucene query string syntax. Some query types cannot be used on metadata fields, for
-                details see Searchable Fields.
-            search_engine: The version of the search engine (one of ``v1``, ``v2``, ``v3``)
-            primary_order: If true (default), results are returned in a deterministic order. If false,
-                results may be returned in a non-deterministic order, which can enhance performance for complex
-                queries targeting a small number of users. Set to false only when consistent ordering and
-                pagination is not required.
-        """
+        """``users.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__LIST,
             (),
@@ -1404,27 +796,7 @@ class AsyncRawUsersResource(AsyncResource):
     async def list_users_by_email(
         self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _shapes.RawResponse[builtins.list[_models.UserResponseSchema]]:
-        """Search Users by Email.
-
-        Find users by email. If Auth0 is the identity provider (idP), the email address associated with a
-        user is saved in lower case, regardless of how you initially provided it.
-
-        For example, if you register a user as JohnSmith@example.com, Auth0 saves the user's email as
-        johnsmith@example.com.
-
-        Therefore, when using this endpoint, make sure that you are searching for users via email addresses
-        using the correct case.
-
-        ``GET /users-by-email``.
-        Scopes (any of): read:users.
-
-        Args:
-            fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
-            include_fields: Whether specified fields are to be included (true) or excluded (false). Defaults
-                to true.
-            email: Email address to search for (case-sensitive). (required)
-        """
+        """``users.list_users_by_email``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__LIST_USERS_BY_EMAIL, (), {"fields": fields, "include_fields": include_fields, "email": email}
         )
@@ -1432,36 +804,13 @@ class AsyncRawUsersResource(AsyncResource):
     async def regenerate_recovery_code(
         self, id: str, /
     ) -> _shapes.RawResponse[_models.RegenerateUsersRecoveryCodeResponseContent]:
-        """Generate New Multi-factor Authentication (MFA) Recovery Code.
-
-        Remove an existing multi-factor authentication (MFA) recovery code
-        (https://auth0.com/docs/secure/multi-factor-authentication/reset-user-mfa) and generate a new one.
-        If a user cannot access the original device or account used for MFA enrollment, they can use a
-        recovery code to authenticate.
-
-        ``POST /users/{id}/recovery-code-regeneration``.
-        Scopes (any of): update:users.
-
-        Args:
-            id: ID of the user to regenerate a multi-factor authentication recovery code for.
-        """
+        """``users.regenerate_recovery_code``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__REGENERATE_RECOVERY_CODE, (id,), {})
 
     async def revoke_access(
         self, id: str, /, *, session_id: str | Unset = UNSET, preserve_refresh_tokens: bool | Unset = UNSET
     ) -> _shapes.RawResponse[None]:
-        """Revokes selected resources from a user.
-
-        Revokes selected resources related to a user (sessions, refresh tokens, ...).
-
-        ``POST /users/{id}/revoke-access``.
-        Scopes (any of): delete:sessions, delete:refresh_tokens.
-
-        Args:
-            id: ID of the user.
-            session_id: ID of the session to revoke.
-            preserve_refresh_tokens: Whether to preserve the refresh tokens associated with the session.
-        """
+        """``users.revoke_access``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__REVOKE_ACCESS,
             (id,),
@@ -1493,137 +842,7 @@ class AsyncRawUsersResource(AsyncResource):
         username: None | str | Unset = UNSET,
         auth0_custom_domain: str | Unset = UNSET,
     ) -> _shapes.RawResponse[_models.UpdateUserResponseContent]:
-        """Update a User.
-
-        Update a user.
-
-        These are the attributes that can be updated at the root level:
-
-        - app_metadata
-        - blocked
-        - email
-        - email_verified
-        - family_name
-        - given_name
-        - name
-        - nickname
-        - password
-        - phone_number
-        - phone_verified
-        - picture
-        - username
-        - user_metadata
-        - verify_email
-
-        Some considerations:
-
-        - The properties of the new object will replace the old ones.
-        - The metadata fields are an exception to this rule (`user_metadata` and `app_metadata`). These
-        properties are merged instead of being replaced but be careful, the merge only occurs on the first
-        level.
-        - If you are updating `email`, `email_verified`, `phone_number`, `phone_verified`, `username` or
-        `password` of a secondary identity, you need to specify the `connection` property too.
-        - If you are updating `email` or `phone_number` you can specify, optionally, the `client_id`
-        property.
-        - Updating `email_verified` is not supported for enterprise and passwordless sms connections.
-        - Updating the `blocked` to `false` does not affect the user's blocked state from an excessive
-        amount of incorrectly provided credentials. Use the "Unblock a user" endpoint from the "User Blocks"
-        API to change the user's state.
-        - Supported attributes can be unset by supplying `null` as the value.
-
-        **Updating a field (non-metadata property)**
-
-        To mark the email address of a user as verified, the body to send should be:
-
-        ```json
-        { "email_verified": true }
-        ```
-
-        **Updating a user metadata root property**
-
-        Let's assume that our test user has the following `user_metadata`:
-
-        ```json
-        { "user_metadata" : { "profileCode": 1479 } }
-        ```
-
-        To add the field `addresses` the body to send should be:
-
-        ```json
-        { "user_metadata" : { "addresses": {"work_address": "100 Industrial Way"} }}
-        ```
-
-        The modified object ends up with the following `user_metadata` property:
-
-        ```json
-        {
-        "user_metadata": {
-        "profileCode": 1479,
-        "addresses": { "work_address": "100 Industrial Way" }
-        }
-        }
-        ```
-
-        **Updating an inner user metadata property**
-
-        If there's existing user metadata to which we want to add `"home_address": "742 Evergreen Terrace"`
-        (using the `addresses` property) we should send the whole `addresses` object. Since this is a
-        first-level object, the object will be merged in, but its own properties will not be. The body to
-        send should be:
-
-        ```json
-        {
-        "user_metadata": {
-        "addresses": {
-        "work_address": "100 Industrial Way",
-        "home_address": "742 Evergreen Terrace"
-        }
-        }
-        }
-        ```
-
-        The modified object ends up with the following `user_metadata` property:
-
-        ```json
-        {
-        "user_metadata": {
-        "profileCode": 1479,
-        "addresses": {
-        "work_address": "100 Industrial Way",
-        "home_address": "742 Evergreen Terrace"
-        }
-        }
-        }
-        ```
-
-        ``PATCH /users/{id}``.
-        Scopes (any of): update:users, update:users_app_metadata, update:current_user_metadata.
-
-        Args:
-            id: ID of the user to update.
-            blocked: Whether this user was blocked by an administrator (true) or not (false).
-            email_verified: Whether this email address is verified (true) or unverified (false). If set to
-                false the user will not receive a verification email unless `verify_email` is set to true.
-            email: Email address of this user.
-            phone_number: The user's phone number (following the E.164 recommendation).
-            phone_verified: Whether this phone number has been verified (true) or not (false).
-            user_metadata: User metadata to which this user has read/write access.
-            app_metadata: User metadata to which this user has read-only access.
-            given_name: Given name/first name/forename of this user.
-            family_name: Family name/last name/surname of this user.
-            name: Name of this user.
-            nickname: Preferred nickname or alias of this user.
-            picture: URL to picture, photo, or avatar of this user.
-            verify_email: Whether this user will receive a verification email after creation (true) or no
-                email (false). Overrides behavior of `email_verified` parameter.
-            verify_phone_number: Whether this user will receive a text after changing the phone number
-                (true) or no text (false). Only valid when changing phone number for SMS connections.
-            password: New password for this user. Only valid for database connections.
-            connection: Name of the connection to target for this user update.
-            client_id: Auth0 client ID. Only valid when updating email address.
-            username: The user's username. Only valid if the connection requires a username.
-            auth0_custom_domain: Custom domain to be used for this request
-        """
+        """``users.update``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__UPDATE,
             (id,),

@@ -14,12 +14,16 @@ import httpx
 
 T = TypeVar("T")
 
+#: Methods whose repetition cannot change the outcome (Auth0 has no idempotency keys for the rest).
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
 
 class Argument(NamedTuple):
     """A keyword argument of an operation: a query parameter, a header or a body field.
 
     ``name`` is the facade's keyword (the spec's name; a Python keyword gets a trailing
-    underscore), ``field`` the generated endpoint's keyword, ``wire`` the name sent.
+    underscore), ``field`` the generated endpoint's keyword, ``wire`` the name sent; ``array``
+    whether it takes a list.
     """
 
     name: str
@@ -29,6 +33,7 @@ class Argument(NamedTuple):
     nullable: bool = False
     minimum: int | None = None
     maximum: int | None = None
+    array: bool = False
 
 
 class Paging(NamedTuple):
@@ -56,7 +61,7 @@ class Operation(NamedTuple):
     @property
     def idempotent(self) -> bool:
         """Whether repeating the request cannot change the outcome (Auth0 has no idempotency keys)."""
-        return self.http_method in ("GET", "HEAD", "PUT", "DELETE", "OPTIONS")
+        return self.http_method in IDEMPOTENT_METHODS
 
 
 @runtime_checkable

@@ -95,6 +95,11 @@ def _check_bounds(op: Operation, argument: Argument, value: Any) -> None:
         raise ValueError(f"{op.key}: {argument.name} must be{joined}, got {value}")
 
 
+def _never_sent(outcome: object) -> bool:
+    """Whether a failed attempt cannot have reached the server: no connection was made."""
+    return isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
@@ -247,6 +252,9 @@ class _BaseClient(Generic[H]):
                 continue
             if argument.minimum is not None or argument.maximum is not None:
                 _check_bounds(op, argument, value)
+            if argument.array and isinstance(value, str | bytes):
+                # A string is a sequence too, and would be sent as a list of its characters.
+                raise TypeError(f"{op.key}: {argument.name} takes a list, got the string {value!r}; pass [{value!r}]")
             if argument.kind == "body" and argument.name == "body" and op.body == "array":
                 array_body = [_jsonable(item) for item in value]
             elif argument.kind == "body":
@@ -302,7 +310,7 @@ class _BaseClient(Generic[H]):
             idempotent=op.idempotent or isinstance(outcome, TokenError),
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
-            connect_failed=isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout),
+            connect_failed=_never_sent(outcome),
             paced=self._http.pacer.paces,
             now=time.time(),
             jitter=self._random.random(),
@@ -328,7 +336,8 @@ class _BaseClient(Generic[H]):
             cls = APIConnectionError
         where = sent_to(error, unknown=f"{op.http_method} {op.path}")
         tries = f" after {attempts} attempts" if attempts > 1 else ""
-        return cls(f"{where}: {type(error).__name__}{tries}: {error}", attempts=attempts)
+        message = f"{where}: {type(error).__name__}{tries}: {error}"
+        return cls(message, attempts=attempts, method=op.http_method, sent=not _never_sent(error))
 
 
 class ManagementClient(_BaseClient[httpx.Client]):

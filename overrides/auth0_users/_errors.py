@@ -15,7 +15,8 @@
     │   ├── APIConnectionError
     │   │   └── APITimeoutError
     │   └── ResponseParseError      a 2xx whose body is not what the spec says (truncated, HTML, empty)
-    └── OperationUnavailableError   the spec the package was generated from lacks an operation a feature needs
+    ├── OperationUnavailableError   the spec the package was generated from lacks an operation a feature needs
+    └── SearchSplitError            search_all cannot cut a search into ranges Auth0 serves in full
 
 Messages carry the method, path, status and Auth0's own message; never a token or secret.
 """
@@ -23,6 +24,7 @@ Messages carry the method, path, status and Auth0's own message; never a token o
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -148,10 +150,18 @@ class TokenError(APIStatusError):
 
 
 class APITransportError(Auth0Error):
-    """No usable answer came back."""
+    """No usable answer came back.
 
-    def __init__(self, message: str, *, attempts: int = 1) -> None:
+    ``method`` is the request's HTTP method. ``sent`` is ``False`` when the request never left (the
+    connection could not be made), so the server cannot have acted on it, and ``True`` when it
+    left and no usable answer came back, so the server may have. The client repeats a POST or
+    PATCH only after attempts that never left, so for those ``sent`` covers every attempt.
+    """
+
+    def __init__(self, message: str, *, attempts: int = 1, method: str | None = None, sent: bool = True) -> None:
         self.attempts = attempts
+        self.method = method
+        self.sent = sent
         super().__init__(message)
 
 
@@ -174,12 +184,26 @@ class ResponseParseError(APITransportError):
         request = response.request
         super().__init__(
             f"{request.method} {request.url.path} → {response.status_code} ({kind}), unreadable body: {reason}; "
-            f"body starts: {body!r}"
+            f"body starts: {body!r}",
+            method=request.method,
         )
 
 
 class OperationUnavailableError(Auth0Error, NotImplementedError):
     """A feature needs an operation that the spec this package was generated from does not have."""
+
+
+class SearchSplitError(Auth0Error):
+    """``search_all`` cannot read every match; raised by the package itself, no request failed.
+
+    Either over 1000 matches share one ``created_at`` millisecond (``created_at`` and ``matches``
+    say which, and how many), or the matches carry no readable ``created_at`` or ``user_id``.
+    """
+
+    def __init__(self, message: str, *, created_at: datetime | None = None, matches: int | None = None) -> None:
+        super().__init__(message)
+        self.created_at = created_at
+        self.matches = matches
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -16,12 +16,15 @@ from .metadata import deep_merge_patch
 
 SEARCH_ALL_DOC = """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
 
-        The query is split into ranges of ``created_at`` that each hold at most 1000 matches
-        and each range is paged in turn, oldest first: no user twice, none left out, one page in
-        memory. Other keyword arguments (``fields``, ``connection``, ...) pass through to
-        ``list``. Users created while it runs may or may not appear. To copy a whole large
-        tenant, a users export job (``POST /jobs/users-exports``) is cheaper. Raises
-        ``SearchLimitError`` if over 1000 matches share one millisecond. Scope: read:users.
+        Matches come oldest first, each once, one page in memory. Each range of ``created_at`` is
+        read up to the 1000 results Auth0 serves, and the next range starts at the last one
+        served, so the cost is about that of paging the matches: ceil(matches / 100) requests
+        and a few more. Other keyword arguments (``fields``, ``connection``, ``per_page``, ...)
+        pass through to ``list``; ``fields`` that leave out ``created_at`` or ``user_id`` get
+        them added, as search_all reads both. Users created while it runs may or may not
+        appear. To copy a whole large tenant, a users export job (``POST /jobs/users-exports``)
+        is cheaper. Raises ``SearchSplitError`` if over 1000 matches share one millisecond.
+        Scope: read:users.
         """
 
 MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they do not mention.
@@ -42,6 +45,11 @@ BY_EMAIL_DOC = """Find users by email address (``GET /users-by-email``; scope ``
         once more in lower case, since Auth0 stores the addresses it owns lower-cased. Pass
         ``lowercase_fallback=False`` to send only the first request.
         """
+
+
+def list_operation() -> Operation:
+    """``users.list``, which ``search_all`` pages through."""
+    return require("users.list", "search_all")
 
 
 def by_email_operation() -> Operation:

@@ -15,6 +15,7 @@ from ._users import (
     MERGE_DOC,
     SEARCH_ALL_DOC,
     by_email_operation,
+    list_operation,
     merge_operations,
     metadata_patch,
     retry_lowercase,
@@ -64,8 +65,8 @@ class Users(UsersResource):
 
     merge_metadata.__doc__ = MERGE_DOC
 
-    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> SearchAllPager:
-
-        return SearchAllPager(self, q, list_arguments)
+    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> SearchAllPager[_aliases.UsersListItem]:
+        op = list_operation()
+        return SearchAllPager(lambda arguments: self._client._paginate(op, (), arguments), q, list_arguments)
 
     search_all.__doc__ = SEARCH_ALL_DOC

@@ -4,9 +4,10 @@ Starts the local server (``server.py``) in its own process, times every availabl
 ``clients.py`` on each scenario, interleaving the clients round by round, and prints median, min
 and max per client with ratios to the official SDK and to the floor (raw httpx + json.loads). The
 same figures go to ``build/bench-results.json``. Nothing about time is asserted: the machine is
-shared and noisy, so read the ratios, which come from the same run. The rate-limited scenario
-(``ratelimit_bench.py``: writes under a bucket like Auth0's) and the fleet scenario
-(``fleet_bench.py``: worker processes sharing a token cache against the sandbox) run last.
+shared and noisy, so read the ratios, which come from the same run. Three scenarios against the
+sandbox run last: rate-limited writes (``ratelimit_bench.py``: under a bucket like Auth0's), the
+fleet (``fleet_bench.py``: worker processes sharing a token cache) and search_all (``search.py``:
+its requests against the pages a listing needs, and the sandbox's search-page latency).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import fleet_bench  # noqa: E402
 import ratelimit_bench  # noqa: E402
+import search  # noqa: E402
 import server  # noqa: E402
 from clients import CLIENTS, Client, Floor, Sdk  # noqa: E402
 
@@ -275,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="repetitions per client and scenario (default 5)")
     parser.add_argument(
-        "--only", nargs="*", default=[], help="scenario keys to run, with 'ratelimit' and 'fleet' (default: all)"
+        "--only",
+        nargs="*",
+        default=[],
+        help="scenario keys to run, 'ratelimit', 'fleet' and 'search_all' among them (default: all)",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench-results.json")
     args = parser.parse_args(argv)
@@ -315,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only or "fleet" in args.only:
         report["fleet"] = fleet_bench.run()
         print("\n" + fleet_bench.table(report["fleet"]), flush=True)
+    if not args.only or "search_all" in args.only:
+        report["search_all"] = search.measure(max(1, args.rounds // 5))
+        print("\n" + search.table(report["search_all"]), flush=True)
     print("\n" + overview(report, CLIENTS))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from auth0_users.cli import ExitStatus
 from auth0_users.sandbox import SandboxServer
 
 ROLE = "rol_0000000000000003"
+CACHE_HOME = Path(__file__).resolve().parents[2] / "build" / "test-cache"
 
 
 def auth0_users(
@@ -23,6 +24,7 @@ def auth0_users(
     """Run the command with the sandbox's address and credentials in the environment."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("AUTH0_")}
     env["AUTH0_BASE_URL"] = sandbox.base_url
+    env["XDG_CACHE_HOME"] = str(CACHE_HOME)  # never the developer's own token cache
     if secret:
         env |= {"AUTH0_CLIENT_ID": sandbox.client_id, "AUTH0_CLIENT_SECRET": sandbox.client_secret}
     else:
@@ -137,6 +139,19 @@ def test_no_secret_or_traceback_in_errors(sandbox: SandboxServer) -> None:
     assert failed.returncode == ExitStatus.UNAVAILABLE
     assert sandbox.client_secret not in failed.stderr + failed.stdout
     assert "Traceback" not in failed.stderr
+
+
+def test_repeated_runs_share_one_token_through_the_file_cache(sandbox: SandboxServer, tmp_path: Path) -> None:
+    sandbox.seed(2)
+    cache = tmp_path / "cache" / "tokens.json"
+    for _ in range(3):
+        done = auth0_users(sandbox, "--token-cache", str(cache), "users", "search", "--limit", "1", secret=True)
+        assert done.returncode == ExitStatus.OK, done.stderr
+    assert sandbox.token_requests == 1
+    assert cache.stat().st_mode & 0o777 == 0o600
+    assert sandbox.client_secret not in cache.read_text()
+    auth0_users(sandbox, "--no-token-cache", "users", "search", "--limit", "1", secret=True)
+    assert sandbox.token_requests == 2
 
 
 def test_embedded_sandbox(tmp_path: Path) -> None:

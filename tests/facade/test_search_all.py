@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from typing import Any
 
 import pytest
-from auth0_users import SearchLimitError
+from auth0_users import APIStatusError, Auth0Error, SearchSplitError
 from auth0_users.sandbox import SandboxServer
 from both_modes import collect
 
@@ -28,8 +29,22 @@ async def test_every_match_exactly_once_past_the_cap(mgmt: Any, sandbox: Sandbox
 
 async def test_fields_without_created_at_still_split(mgmt: Any, sandbox: SandboxServer) -> None:
     sandbox.seed(1500)
-    found = await collect(mgmt.users.search_all(fields="user_id,email"))
+    found = await collect(mgmt.users.search_all(fields="email"))
     assert len({u.user_id for u in found}) == len(found) == 1500
+    assert all(u.email for u in found)
+    excluded = await collect(mgmt.users.search_all(fields="created_at,user_id,email", include_fields=False))
+    assert [u.user_id for u in excluded] == [u.user_id for u in found]
+    assert not any(u.email for u in excluded)
+
+
+async def test_costs_about_what_paging_the_matches_costs(mgmt: Any, sandbox: SandboxServer) -> None:
+    seeded = sandbox.seed(10_000)
+    sandbox.requests.start()
+    found = await collect(mgmt.users.search_all(q="email:*", fields="user_id"))
+    assert sorted(u.user_id for u in found) == sorted(u["user_id"] for u in seeded)
+    searches = [r for r in sandbox.requests if r.path == "/api/v2/users"]
+    assert len(searches) == len(sandbox.requests)
+    assert len(searches) <= 1.05 * math.ceil(len(seeded) / 100)
 
 
 async def test_a_small_result_is_one_plain_search(mgmt: Any, sandbox: SandboxServer) -> None:
@@ -41,6 +56,12 @@ async def test_a_small_result_is_one_plain_search(mgmt: Any, sandbox: SandboxSer
 
 
 async def test_more_than_1000_sharing_one_instant_is_a_clear_error(mgmt: Any, sandbox: SandboxServer) -> None:
-    sandbox.seed(1100, same_created_at=1100)
-    with pytest.raises(SearchLimitError, match="share one created_at"):
+    (first, *_) = sandbox.seed(1100, same_created_at=1100)
+    with pytest.raises(SearchSplitError, match="1100 users match this search with created_at") as caught:
         await collect(mgmt.users.search_all())
+    assert isinstance(caught.value, Auth0Error)
+    assert not isinstance(caught.value, APIStatusError)  # no request failed
+    assert caught.value.matches == 1100
+    assert caught.value.created_at is not None
+    assert caught.value.created_at.isoformat(timespec="milliseconds").startswith(first["created_at"][:23])
+    assert "search_all" not in str(caught.value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,6 +26,7 @@ from .. import (
     SearchLimitError,
     TokenError,
 )
+from ..bulk import JournalError
 from ..metadata import deep_merge_patch, predict
 from . import ExitStatus
 from ._output import DEFAULT_COLUMNS, Output, cell, json_line, plain, progress
@@ -43,6 +45,7 @@ class Settings:
     client_secret: str | None
     sandbox: bool
     seed: int
+    token_cache: Path | None
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[ManagementClient]:
@@ -65,8 +68,17 @@ class Settings:
         credentials: dict[str, Any] = {"token": self.token}
         if not self.token:
             credentials = {"client_id": self.client_id, "client_secret": self.client_secret}
+            if self.token_cache is not None:
+                from ..token_cache import FileTokenCache
+
+                credentials["token_cache"] = FileTokenCache(self.token_cache)
         with ManagementClient(domain=self.domain, base_url=self.base_url, **credentials) as mgmt:
             yield mgmt
+
+
+def default_token_cache() -> Path:
+    """``$XDG_CACHE_HOME/auth0-users/tokens.json``, by default under ``~/.cache``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "auth0-users" / "tokens.json"
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -87,13 +99,24 @@ def _given(value: str | None) -> str | Unset:
 @click.option("--token", envvar="AUTH0_TOKEN", help="A Management API token. [AUTH0_TOKEN]")
 @click.option("--client-id", envvar="AUTH0_CLIENT_ID", help="For client credentials. [AUTH0_CLIENT_ID]")
 @click.option("--client-secret", envvar="AUTH0_CLIENT_SECRET", help="For client credentials. [AUTH0_CLIENT_SECRET]")
+@click.option(
+    "--token-cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="AUTH0_TOKEN_CACHE",
+    default=default_token_cache,
+    show_default="~/.cache/auth0-users/tokens.json",
+    help="Where client-credentials tokens are kept between runs (0600). [AUTH0_TOKEN_CACHE]",
+)
+@click.option("--no-token-cache", is_flag=True, help="Fetch a new token for this run, keep none.")
 @click.option("--sandbox", is_flag=True, help="Run against an embedded sandbox instead of a tenant.")
 @click.option("--seed", type=click.IntRange(min=0), default=100, show_default=True, help="Users in the sandbox.")
 @click.option("--debug", is_flag=True, help="Show tracebacks and log requests.")
 @click.version_option(package_name="auth0-users")
 @click.pass_context
-def cli(ctx: click.Context, /, debug: bool, **connection: Any) -> None:
+def cli(ctx: click.Context, /, debug: bool, no_token_cache: bool, **connection: Any) -> None:
     """Manage the users of an Auth0 tenant."""
+    if no_token_cache:
+        connection["token_cache"] = None
     ctx.obj = Settings(**connection)
     if debug:
         import logging
@@ -360,6 +383,29 @@ def roles_remove(ctx: click.Context, user_id: str, role_ids: tuple[str, ...]) ->
         click.echo(f"removed {len(role_ids)} role(s) from {user_id}", err=True)
 
 
+@users.command("apply")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be sent, and the metadata users would end up with.")
+@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path), help="Default: PATH.journal.")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option("--stop-on-error", is_flag=True, help="Start nothing new after the first failure.")
+@click.option("--retry-unknown", is_flag=True, help="Send again lines whose outcome stayed unknown.")
+@click.pass_context
+def apply_file(
+    ctx: click.Context,
+    /,
+    path: Path,
+    journal: Path | None,
+    **options: Any,
+) -> int:
+    """Apply the operations in a JSON-lines file (one per line) at the tenant's pace; re-runs resume."""
+    from ._apply import apply
+
+    with _settings(ctx).connect() as mgmt:
+        journal = journal or path.with_name(path.name + ".journal")
+        return apply(mgmt, path, journal=journal, output=Output().record, **options)
+
+
 def status_for(error: Auth0Error) -> ExitStatus:
     """The exit status for an error from the API or the client."""
     if isinstance(error, APIConnectionError) or (isinstance(error, APIStatusError) and error.status_code >= 500):
@@ -408,6 +454,9 @@ def run(argv: list[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         click.echo(f"auth0-users: {error}", err=True)
+        return ExitStatus.USAGE
+    except JournalError as error:
+        click.echo(f"auth0-users: journal: {error}", err=True)
         return ExitStatus.USAGE
     except OSError as error:  # a file to read or write: missing, not allowed, disk full
         if debug:

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, unquote
 
 from ._faults import Decision, Faults, RateLimitWindow, RecordedRequest, RequestLog
 from ._paging import Checkpoint, Offset, OffsetOrCheckpoint, Paging
-from .backend import ApiError, SandboxBackend, project
+from .backend import ApiError, Projected, SandboxBackend, project
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -280,11 +280,12 @@ class SandboxApp:
             result = getattr(self.backend, route.handler)(*args, **kwargs)
             if route.fields and query.get("fields"):
                 fields, include = query["fields"], query.get("include_fields")
-                result = project(result, fields, include) if isinstance(result, dict) else [
-                    project(item, fields, include) for item in result
-                ]  # fmt: skip
+                result = project(result, fields, include) if isinstance(result, dict) else Projected(
+                    result, fields, include)  # fmt: skip
             if route.paging is not None:
                 result = route.paging.apply(result, query)
+            elif isinstance(result, Projected):
+                result = list(result)
             return Reply(route.status, result if route.status in (200, 201) else None)
 
 

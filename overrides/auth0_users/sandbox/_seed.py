@@ -159,7 +159,7 @@ def _user(backend: SandboxBackend, rng: random.Random, index: int, created: date
 
 
 def _token(rng: random.Random, size: int = 32) -> str:
-    return "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(size))
+    return "".join(rng.choices(string.ascii_letters + string.digits, k=size))
 
 
 def _state(backend: SandboxBackend, rng: random.Random, user: JsonObject, created: datetime) -> UserState:
@@ -226,7 +226,7 @@ def _state(backend: SandboxBackend, rng: random.Random, user: JsonObject, create
                     "user_id": user["user_id"],
                     "user_name": user["email"],
                     "strategy": user["identities"][0]["provider"],
-                    "log_id": "9" + "".join(rng.choice(string.digits) for _ in range(55)),
+                    "log_id": "9" + "".join(rng.choices(string.digits, k=55)),
                 }
             )
     identity = user["identities"][0]

@@ -1,0 +1,225 @@
+"""``auth0-users users apply FILE``: bulk changes from a JSON-lines file, at the tenant's pace.
+
+Each line is one JSON object naming an operation with ``op`` and giving its arguments::
+
+    {"op": "create", "connection": "Username-Password-Authentication", "email": "ada@example.com", "password": "..."}
+    {"op": "update", "user_id": "auth0|123", "blocked": true, "app_metadata": {"plan": "pro"}}
+    {"op": "merge-metadata", "user_id": "auth0|123", "user_metadata": {"address": {"city": "Nice"}}}
+    {"op": "delete", "user_id": "auth0|123"}
+    {"op": "assign-roles", "user_id": "auth0|123", "roles": ["rol_abc"]}
+    {"op": "remove-roles", "user_id": "auth0|123", "roles": ["rol_abc"]}
+
+``create`` and ``update`` take the fields of ``users.create`` and ``users.update``. The whole file
+is checked before anything is sent. A journal beside the file (``FILE.journal``) makes a re-run
+skip every line already done and settle or report those whose outcome was unknown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import click
+
+from .. import ManagementClient, bulk
+from ..metadata import deep_merge_patch, predict
+from . import ExitStatus
+
+USER_ID = "user_id"
+
+
+class Line(NamedTuple):
+    """One line of the file: its number, its operation and the operation's arguments."""
+
+    number: int
+    op: str
+    arguments: dict[str, Any]
+    digest: str
+
+    @property
+    def key(self) -> str:
+        """The journal key: the line's number and content, so an edited line counts as new."""
+        return f"{self.number}:{self.digest}"
+
+    def describe(self) -> str:
+        """``line 3 (update auth0|123)``."""
+        target = self.arguments.get(USER_ID) or self.arguments.get("email") or ""
+        return f"line {self.number} ({self.op} {target})".replace(" )", ")")
+
+
+def _merge(mgmt: ManagementClient, arguments: Mapping[str, Any]) -> Any:
+    changes = {name: arguments[name] for name in ("user_metadata", "app_metadata") if name in arguments}
+    return mgmt.users.merge_metadata(arguments[USER_ID], **changes)
+
+
+def _merged(mgmt: ManagementClient, arguments: Mapping[str, Any]) -> Any:
+    """Settle a merge: applied when merging the change again would change nothing."""
+    user = mgmt.users.get(arguments[USER_ID])
+    stored = user.to_dict()
+    for name in ("user_metadata", "app_metadata"):
+        if name in arguments and deep_merge_patch(stored.get(name) or {}, arguments[name]):
+            return bulk.NOT_APPLIED
+    return user
+
+
+def _roles_held(mgmt: ManagementClient, arguments: Mapping[str, Any], wanted: bool) -> Any:
+    """Settle a role change: applied when every role is (or, for a removal, is no longer) held."""
+    held = {role.id for role in mgmt.users.roles.list(arguments[USER_ID])}
+    done = all((role in held) is wanted for role in arguments["roles"])
+    return None if done else bulk.NOT_APPLIED
+
+
+class Kind(NamedTuple):
+    """What an ``op`` does, which arguments it must have, and how to tell afterwards whether it applied."""
+
+    call: Callable[[ManagementClient, dict[str, Any]], Any]
+    required: tuple[str, ...]
+    method: Callable[[ManagementClient], Any] | None  # the facade method whose fields it takes
+    settle: Callable[[ManagementClient, dict[str, Any]], Any] | None
+
+
+def _fields_without_id(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in arguments.items() if name != USER_ID}
+
+
+KINDS: dict[str, Kind] = {
+    "create": Kind(bulk.create_user.call, ("connection",), lambda m: m.users.create, bulk.create_user.settle),
+    "update": Kind(bulk.update_user.call, (USER_ID,), lambda m: m.users.update, bulk.update_user.settle),
+    "merge-metadata": Kind(_merge, (USER_ID,), None, _merged),
+    "delete": Kind(lambda m, a: m.users.delete(a[USER_ID]), (USER_ID,), None, None),
+    "assign-roles": Kind(
+        lambda m, a: m.users.roles.assign(a[USER_ID], roles=a["roles"]),
+        (USER_ID, "roles"),
+        None,
+        lambda m, a: _roles_held(m, a, wanted=True),
+    ),
+    "remove-roles": Kind(
+        lambda m, a: m.users.roles.delete(a[USER_ID], roles=a["roles"]),
+        (USER_ID, "roles"),
+        None,
+        lambda m, a: _roles_held(m, a, wanted=False),
+    ),
+}
+ALLOWED = {"merge-metadata": {USER_ID, "user_metadata", "app_metadata"}, "delete": {USER_ID}}
+ALLOWED |= {name: {USER_ID, "roles"} for name in ("assign-roles", "remove-roles")}
+
+
+def _checked(number: int, text: str, mgmt: ManagementClient) -> Line:
+    """One line, parsed and checked; a usage error naming the line and what is wrong with it."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise click.UsageError(f"line {number}: not JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise click.UsageError(f'line {number}: expected a JSON object with an "op"')
+    op = data.pop("op", None)
+    kind = KINDS.get(op) if isinstance(op, str) else None
+    if kind is None:
+        raise click.UsageError(f"line {number}: op must be one of {', '.join(KINDS)}, got {op!r}")
+    missing = [name for name in kind.required if name not in data]
+    if missing:
+        raise click.UsageError(f"line {number}: {op} needs {', '.join(missing)}")
+    if kind.method is not None:
+        parameters = inspect.signature(kind.method(mgmt)).parameters.values()
+        allowed = {USER_ID} | {p.name for p in parameters if p.kind is p.KEYWORD_ONLY}
+    else:
+        allowed = ALLOWED[op]
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise click.UsageError(f"line {number}: {op} has no field {', '.join(unknown)}")
+    if "roles" in data and not (isinstance(data["roles"], list) and all(isinstance(r, str) for r in data["roles"])):
+        raise click.UsageError(f"line {number}: roles must be a list of role ids")
+    digest = hashlib.sha256(text.strip().encode()).hexdigest()[:16]
+    return Line(number, op, data, digest)
+
+
+def read_lines(path: Path, mgmt: ManagementClient) -> list[Line]:
+    """Every operation in the file, checked before anything is sent; blank lines are skipped."""
+    with path.open(encoding="utf-8") as source:
+        return [_checked(number, text, mgmt) for number, text in enumerate(source, 1) if text.strip()]
+
+
+def _call(mgmt: ManagementClient, line: Line) -> Any:
+    return KINDS[line.op].call(mgmt, line.arguments)
+
+
+def _settle(mgmt: ManagementClient, line: Line) -> Any:
+    settle = KINDS[line.op].settle
+    if settle is None:
+        raise bulk.Unsettled(f"{line.op} has no way to check its outcome")
+    return settle(mgmt, line.arguments)
+
+
+def preview(mgmt: ManagementClient, line: Line) -> dict[str, Any]:
+    """What a real run would send for ``line``, and the metadata the user would end up with."""
+    shown: dict[str, Any] = {"line": line.number, "op": line.op}
+    arguments = dict(line.arguments)
+    if "password" in arguments:
+        arguments["password"] = "***"  # noqa: S105 - a mask, not a password
+    shown["send"] = arguments
+    metadata = [name for name in ("user_metadata", "app_metadata") if name in arguments]
+    if metadata and USER_ID in arguments:
+        stored = mgmt.users.get(arguments[USER_ID], fields=",".join(metadata), include_fields=True).to_dict()
+        for name in metadata:
+            current = stored.get(name) or {}
+            patch = arguments[name]
+            if line.op == "merge-metadata":  # what is sent is the first-level patch of the deep merge
+                patch = deep_merge_patch(current, arguments[name])
+                arguments[name] = patch
+            shown[name] = predict(current, patch) if patch or line.op != "merge-metadata" else current
+    return shown
+
+
+def apply(
+    mgmt: ManagementClient,
+    path: Path,
+    *,
+    journal: Path,
+    dry_run: bool,
+    concurrency: int,
+    stop_on_error: bool,
+    retry_unknown: bool,
+    output: Callable[[Any], None],
+) -> ExitStatus:
+    """Apply (or, with ``dry_run``, preview) every line of ``path``; prints a summary, returns the status."""
+    from ._output import progress
+
+    lines = read_lines(path, mgmt)
+    with progress() as bar:
+        task = bar.add_task("previewing" if dry_run else f"applying {path.name}", total=len(lines))
+
+        def advanced(_: bulk.Progress) -> None:
+            bar.advance(task)
+
+        report = bulk.run(
+            mgmt,
+            lines,
+            preview if dry_run else _call,
+            key=lambda line: line.key,
+            concurrency=concurrency,
+            stop_on_error=stop_on_error,
+            progress=advanced,
+            journal=journal,
+            retry_unknown=retry_unknown,
+            settle=_settle,
+            dry_run=dry_run,
+        )
+    for outcome in report:
+        if dry_run and outcome.status is bulk.Status.DONE and not outcome.resumed:
+            output(outcome.result)
+        elif outcome.status is not bulk.Status.DONE:
+            click.echo(f"{outcome.item.describe()}: {outcome.status}: {outcome.reason or ''}".rstrip(": "), err=True)
+    if dry_run:
+        earlier = sum(1 for outcome in report if outcome.resumed)
+        click.echo(f"dry run: {len(report) - earlier} lines to send, {earlier} done in an earlier run", err=True)
+    else:
+        click.echo(f"apply: {report.summary()}", err=True)
+    if report.counts[bulk.Status.UNKNOWN]:
+        return ExitStatus.SOME_UNKNOWN
+    if report.counts[bulk.Status.FAILED] or report.counts[bulk.Status.NOT_ATTEMPTED]:
+        return ExitStatus.SOME_FAILED
+    return ExitStatus.OK
