@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from auth0_users.pacing import (
+    FIRST_GO,
     FIRST_POLL,
     FIRST_WAIT,
     FLIGHT_TTL,
@@ -24,9 +25,10 @@ BUCKET = BucketState(limit=10, rate=10.0, at=NOW, issued=20, sent=20)
 @pytest.mark.parametrize(
     ("state", "ticket", "now", "expected"),
     [
-        (BucketState(), 1, NOW, 0.0),  # nothing known: the first request goes
-        (BucketState(at=NOW, issued=3), 2, NOW + 0.1, FIRST_POLL),  # the others wait for its answer...
-        (BucketState(at=NOW, issued=3), 3, NOW + FIRST_WAIT, 0.0),  # ...but not for ever
+        (BucketState(), 1, NOW, 0.0),  # nothing known: the first requests go
+        (BucketState(at=NOW, issued=3), FIRST_GO, NOW, 0.0),
+        (BucketState(at=NOW, issued=3), FIRST_GO + 1, NOW + 0.1, FIRST_POLL),  # the others wait for an answer...
+        (BucketState(at=NOW, issued=3), FIRST_GO + 1, NOW + FIRST_WAIT, 0.0),  # ...but not for ever
         (BUCKET._replace(level=3), 20, NOW, 0.0),  # tokens left
         (BUCKET._replace(level=0), 20, NOW, 0.0),  # this ticket took the last one
         (BUCKET._replace(level=-1), 21, NOW, 0.1),  # one token short: 1/rate
@@ -89,10 +91,10 @@ LEARN = Pacing()
 
 
 def test_the_first_answer_sets_the_bucket_minus_what_the_server_has_not_counted_yet() -> None:
-    state = BucketState(at=NOW, issued=8, sent=1, waiting=(2, 3, 4, 5, 6, 7, 8), flying=((1, NOW),))
+    state = BucketState(at=NOW, issued=8, sent=2, waiting=(3, 4, 5, 6, 7, 8), flying=((1, NOW), (2, NOW)))
     after = learn(state, LEARN, reading(10, 9, NOW + 1), status=200, sent=1, now=NOW + 0.01)
-    assert (after.limit, after.level, after.anchor, after.flying) == (10, 2, 1, ())
-    assert send_delay(after, 2, NOW + 0.01) == 0.0
+    assert (after.limit, after.level, after.anchor, after.flying) == (10, 9 - 1 - 6, 1, ((2, NOW),))
+    assert send_delay(after, 3, NOW + 0.01) == 0.0
     # Requests on their way may reach the server after the one answered: they are not counted as left.
     flying = BUCKET._replace(flying=((18, NOW), (19, NOW), (20, NOW)), anchor=17)
     assert learn(flying, LEARN, reading(10, 5), status=200, sent=18, now=NOW).level == 5 - 2

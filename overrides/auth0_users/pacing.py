@@ -36,8 +36,9 @@ Waiting requests ask again every ``RECHECK`` seconds, so that what later respons
 sooner or later than expected) moves them. After a 429, each request takes a new ticket: they wake
 one token apart, not all at the reset.
 
-Until the first answer, the first request goes alone (the others wait for its answer, at most
-``FIRST_WAIT`` seconds), so that a burst of many threads at start-up is paced by what it tells.
+Until the first answer, only the first ``FIRST_GO`` requests go (the others wait until one of them
+ends, at most ``FIRST_WAIT`` seconds), so that a burst of many threads at start-up is paced by what
+the first answer tells. Rate-limit headers start pacing whenever they come.
 After an answer without rate-limit headers (and with no limits given) a pacer costs two flag checks
 per request: no lock, no sleep.
 """
@@ -54,6 +55,7 @@ import attrs
 
 __all__ = [
     "FALLBACK_RATE",
+    "FIRST_GO",
     "FIRST_POLL",
     "FIRST_WAIT",
     "FLIGHT_TTL",
@@ -84,9 +86,11 @@ TRUST_SPAN = 2.0
 MAX_SPAN = 30.0
 #: The refill assumed while nothing better is known: one token a second.
 FALLBACK_RATE = 1.0
-#: Before the first answer, how often requests behind the first one ask whether it came...
+#: Before the first answer, this many requests go: as many as Auth0's smallest bucket holds...
+FIRST_GO = 2
+#: ...and the others ask this often whether an answer came...
 FIRST_POLL = 0.002
-#: ...and how long they wait for it at most.
+#: ...for at most this long.
 FIRST_WAIT = 2.0
 #: A request sent this long ago without an answer no longer counts as on its way.
 FLIGHT_TTL = 60.0
@@ -231,11 +235,11 @@ def send_delay(state: BucketState, ticket: int, now: float) -> float:
     it; until then it waits for the missing tokens at the refill rate (one a second while the rate
     is unknown). The first ticket in the queue (one token short, or less) waits no later than the
     ``X-RateLimit-Reset`` of the response that set the level: by then the server has added a token,
-    whichever way it means the header. Before any bucket is known, tickets after the first wait for
-    its answer, at most ``FIRST_WAIT`` seconds.
+    whichever way it means the header. Before any bucket is known, tickets after the first
+    ``FIRST_GO`` wait for an answer, at most ``FIRST_WAIT`` seconds.
     """
     if state.limit <= 0:
-        return FIRST_POLL if ticket > 1 and now - state.at < FIRST_WAIT else 0.0
+        return FIRST_POLL if ticket > FIRST_GO and now - state.at < FIRST_WAIT else 0.0
     need = -state.level - sum(1 for number in state.waiting if number > ticket)
     if need <= 0:
         return 0.0
@@ -415,7 +419,8 @@ class Pacer:
         self._store: PacingStore = LocalStore(BucketState.known(self.limits, time.time())) if store is None else store
         self._enabled = True
         self._paces = self._store.read().limit > 0
-        self._answered = False  # an answer without rate-limit headers came: nothing to pace by
+        # The first request has ended, without rate-limit headers: nothing to pace by, hold nobody.
+        self._first_done = False
 
     @classmethod
     def off(cls) -> Pacer:
@@ -460,7 +465,7 @@ class Pacer:
 
     def reserve(self, now: float | None = None) -> Ticket:
         """Take a place in the queue for one request; ``ticket.wait`` is how long it waits."""
-        if not self._enabled or (self._answered and not self._paces):
+        if not self._enabled or (self._first_done and not self._paces):
             return _UNPACED
         when = time.time() if now is None else now
 
@@ -472,7 +477,7 @@ class Pacer:
 
     def wait(self, ticket: Ticket, now: float | None = None) -> float:
         """How much longer the request holding ``ticket`` waits, given what is known now."""
-        if self._answered and not self._paces:
+        if self._first_done and not self._paces:
             return 0.0
         return send_delay(self._store.read(), ticket.number, time.time() if now is None else now)
 
@@ -504,11 +509,10 @@ class Pacer:
         Call it with ``reading=None, status=None`` when no answer came, so that the request no longer
         counts as on its way.
         """
-        if not self._enabled or not ticket.sent:
+        if not self._enabled or (reading is None and not ticket.sent):
             return
         if reading is None and not self._paces:
-            self._answered = self._answered or status is not None  # no headers: nothing to pace by
-            return
+            self._first_done = True  # no headers (or no answer): the others need not wait for it
         when = time.time() if now is None else now
         seen = RateLimitState(None, None, None) if reading is None else reading
 
