@@ -34,8 +34,8 @@ from ._errors import (
     TokenError,
     UnauthorizedError,
 )
+from ._ratelimit import RateLimitState
 from ._version import __version__
-from .pacing import RateLimitState
 
 if TYPE_CHECKING:
     from auth0_users_facade.aliases import User

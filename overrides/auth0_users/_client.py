@@ -31,15 +31,16 @@ from ._errors import (
 )
 from ._operation import Argument, Operation, endpoint
 from ._pager import AsyncPager, SyncPager
+from ._ratelimit import RateLimitState
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
 from ._transport import as_httpx_names_it, default_async_http_client, sent_to
 from ._version import __version__
-from .pacing import Pacer, Pacing, RateLimitState, Ticket
 
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
+    from .pacing import Pacer, Pacing, Ticket
     from .token_cache import TokenCache
 
 logger = logging.getLogger("auth0_users")
@@ -107,16 +108,36 @@ class _Connections(Generic[H]):
     """What a client shares with its ``with_options`` copies: the HTTP client, rate-limit state, pacer.
 
     The HTTP client is the caller's, or one made on first use (httpx imports its transport when
-    a client is built), which only the client that made this object closes.
+    a client is built), which only the client that made this object closes. The pacer is the
+    caller's, or made on first use too, so that importing the package and making a client cost
+    nothing for it.
     """
 
-    def __init__(self, given: H | None, factory: Callable[[], H], pacer: Pacer) -> None:
+    def __init__(self, given: H | None, factory: Callable[[], H], pacing: bool | Pacing | Pacer) -> None:
         self._made_here = given is None
         self._client: H | None = given
         self._factory: Callable[[], H] = factory
         self._lock = threading.Lock()
         self.rate_limit_headers: httpx.Headers | None = None
-        self.pacer = pacer
+        self._pacing = pacing
+        self._pacer: Pacer | None = None
+        if not isinstance(pacing, bool):  # an object was passed: check it now, not at the first call
+            self._pacer = self._make_pacer()
+
+    @property
+    def pacer(self) -> Pacer:
+        pacer = self._pacer
+        if pacer is None:
+            with self._lock:
+                if self._pacer is None:
+                    self._pacer = self._make_pacer()
+                pacer = self._pacer
+        return pacer
+
+    def _make_pacer(self) -> Pacer:
+        from .pacing import Pacer
+
+        return Pacer.from_option(self._pacing)
 
     def get(self) -> H:
         client = self._client
@@ -168,7 +189,7 @@ class _BaseClient(Generic[H]):
         token_cache: TokenCache | None = None,
         pacing: bool | Pacing | Pacer = True,
     ) -> None:
-        self._http: _Connections[H] = _Connections(http_client, self._http_factory, Pacer.from_option(pacing))
+        self._http: _Connections[H] = _Connections(http_client, self._http_factory, pacing)
         self._owns_http = True
         addresses = client_addresses(
             domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http

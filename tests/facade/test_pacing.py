@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -154,3 +156,14 @@ async def test_rate_limit_headers_start_pacing_whenever_they_come() -> None:
             mgmt.users.get("auth0|1")
             assert mgmt.pacer.paces
             assert (mgmt.pacer.state.limit, mgmt.pacer.state.level) == (5, 3)
+
+
+def test_the_pacer_is_made_on_first_use_not_with_the_package() -> None:
+    code = (
+        "import sys, auth0_users;"
+        "mgmt = auth0_users.ManagementClient(base_url='http://127.0.0.1:9/api/v2', token='t');"
+        "mgmt.with_options(timeout=1).users.get;"
+        "print('auth0_users.pacing' in sys.modules, mgmt.pacer.paces, 'auth0_users.pacing' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False", "True"]
