@@ -117,18 +117,21 @@ def test_the_refill_rate_is_measured_from_remaining_and_the_requests_served() ->
 
 
 @pytest.mark.parametrize(
-    ("remaining", "reset", "expected"),
+    ("remaining", "flying", "reset", "expected"),
     [
-        (0, NOW + 5.0, 2.0),  # read as "full again in 5 s": 10 tokens in 5 s
-        (0, NOW + 0.3, 10.0),  # within a second: at most the bucket per second
-        (0, None, 10.0),
-        (3, NOW + 5.0, 0.0),  # not empty: no guess needed yet
+        (0, 0, NOW + 5.0, 2.0),  # read as "full again in 5 s": 10 tokens in 5 s
+        (0, 0, NOW + 0.3, 10.0),  # within a second: at most the bucket per second
+        (0, 0, None, 10.0),
+        (3, 0, NOW + 5.0, 0.0),  # tokens to spare: no guess needed yet
+        (3, 3, NOW + 2.0, 5.0),  # none to spare once the requests on their way are counted
     ],
 )
-def test_the_first_empty_bucket_guesses_the_rate_from_reset(
-    remaining: int, reset: float | None, expected: float
+def test_the_first_time_no_token_is_left_the_rate_is_guessed_from_reset(
+    remaining: int, flying: int, reset: float | None, expected: float
 ) -> None:
-    state = learn(BucketState(), LEARN, reading(10, remaining, reset), status=200, sent=1, now=NOW)
+    on_the_way = tuple((number, NOW) for number in range(2, 2 + flying))
+    state = BucketState(sent=1 + flying, flying=((1, NOW), *on_the_way))
+    state = learn(state, LEARN, reading(10, remaining, reset), status=200, sent=1, now=NOW)
     assert (state.rate, state.rate_span) == (expected, 0.0)
 
 

@@ -23,9 +23,9 @@ algorithm. How the state is kept up to date:
   server's count corrects the local estimate. An answer to a request sent before the one that last
   set the level is older news and leaves the level alone.
 - The refill ``rate`` is measured from how ``Remaining`` changes over time, given how many requests
-  were served in between. Until it is measured it is guessed when the bucket first runs empty: the
-  bucket's size over the time to ``X-RateLimit-Reset`` read as "full again", at most one bucket per
-  second. (Read as "next token", a header in whole seconds would say one token a second for any
+  were served in between. Until it is measured it is guessed when the pacer first has no token to
+  spare: the bucket's size over the time to ``X-RateLimit-Reset`` read as "full again", at most one
+  bucket per second. (Read as "next token", a header in whole seconds would say one token a second for any
   fast bucket, and waiting that long lets the bucket fill up, which hides its rate.) A 429 that the
   pacer did not expect halves the rate. A measurement replaces a guess once it is larger, or at
   least ``TRUST_SPAN`` seconds long.
@@ -277,6 +277,9 @@ def learn(
     # A reset before the answer arrived says nothing about the next token (clocks disagree).
     reset = reading.reset if reading.reset is not None and reading.reset > now - 1 else 0.0
     served = state.served + (status != 429)
+    # What the server may not have counted yet: requests on their way (as far as the client can
+    # tell, any of them may arrive after this one) and those still waiting.
+    unseen = len(flying) + len(state.waiting)
     rate, rate_span, trust = state.rate, state.rate_span, state.trust
     base_at, base_remaining, base_served = state.base_at, state.base_remaining, state.base_served
     # The refill is measured from a moment the bucket was not full: a full bucket refills nothing.
@@ -291,15 +294,13 @@ def learn(
         if status == 429 and rate > 0 and sent >= trust:
             # The pacer sent this request expecting a token: its rate is too high.
             rate, rate_span, trust, restart = rate / 2, 0.0, state.sent + 1, True
-        elif remaining == 0 and rate == 0:
-            # The first empty bucket: guess, reading Reset as "full again" (see the module's docstring).
+        elif rate == 0 and remaining - unseen < 1:
+            # No token to spare, for the first time: guess, reading Reset as "full again" (see the
+            # module's docstring).
             rate, trust = limit / max(1.0, (reset or now) - now), state.sent + 1
     if restart:
         base_at, base_remaining, base_served = now, remaining, served
     fresh = sent >= state.anchor or state.limit <= 0
-    # What the server may not have counted yet: requests on their way (as far as the client can
-    # tell, any of them may arrive after this one) and those still waiting.
-    unseen = len(flying) + len(state.waiting)
     return state._replace(
         flying=flying,
         limit=limit,
