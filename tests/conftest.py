@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 from loopback import ROOT, RecordingServer, serve_recording
 
-pytest_plugins = ["auth0_users.sandbox.pytest_plugin", "sandbox_fixtures", "redis_fixtures"]
+pytest_plugins = ["auth0_users.sandbox.pytest_plugin", "sandbox_fixtures", "redis_fixtures", "pytester"]
 
 sys.path.insert(0, str(ROOT / "openapi"))
 

@@ -71,7 +71,7 @@ def test_reprs_say_what_things_are() -> None:
 
 def test_dir_shows_what_users_call() -> None:
     public = {name for name in dir(ManagementClient(**OPTIONS)) if not name.startswith("_")}
-    assert public == {"base_url", "close", "rate_limit", "users", "with_options"}
+    assert public == {"base_url", "close", "pacer", "rate_limit", "users", "with_options"}
 
 
 def test_docstrings_carry_the_spec() -> None:

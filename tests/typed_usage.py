@@ -7,6 +7,7 @@ the spec calls its schemas (tests/installed/user_code.py pins the exact model ty
 from __future__ import annotations
 
 from auth0_users import AsyncManagementClient, ManagementClient, User, bulk
+from auth0_users.pacing import Pacer, Pacing
 from auth0_users.token_cache import FileTokenCache, RedisTokenCache, TokenCache, generate_encryption_key
 
 
@@ -40,6 +41,14 @@ def fleet_clients(domain: str, client_id: str, client_secret: str) -> tuple[Mana
     mgmt = ManagementClient(domain=domain, client_id=client_id, client_secret=client_secret, token_cache=local)
     amgmt = AsyncManagementClient(domain=domain, client_id=client_id, client_secret=client_secret, token_cache=shared)
     return mgmt, amgmt
+
+
+def paced_clients(domain: str, token: str) -> tuple[ManagementClient, AsyncManagementClient, Pacer]:
+    mgmt = ManagementClient(domain=domain, token=token, pacing=Pacing.ENTERPRISE)
+    amgmt = AsyncManagementClient(domain=domain, token=token, pacing=mgmt.pacer)
+    ManagementClient(domain=domain, token=token, pacing=Pacing(burst=20, rate=5.0)).close()
+    ManagementClient(domain=domain, token=token, pacing=False).close()
+    return mgmt, amgmt, Pacer(Pacing.parse("10/30"))
 
 
 def bulk_usage(mgmt: ManagementClient, ids: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from auth0_users_facade.shapes import AsyncPager, Page, RawResponse, SyncPager
 
 from ._address import InvalidAddressError
-from ._client import AsyncManagementClient, ManagementClient, RateLimitState
+from ._client import AsyncManagementClient, ManagementClient
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -34,6 +34,7 @@ from ._errors import (
     TokenError,
     UnauthorizedError,
 )
+from ._ratelimit import RateLimitState
 from ._version import __version__
 
 if TYPE_CHECKING:

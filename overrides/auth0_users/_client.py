@@ -6,7 +6,6 @@ import base64
 import functools
 import json
 import logging
-import math
 import random
 import sys
 import threading
@@ -14,7 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 from auth0_users_api.types import UNSET, Unset
@@ -32,6 +31,7 @@ from ._errors import (
 )
 from ._operation import Argument, Operation, endpoint
 from ._pager import AsyncPager, SyncPager
+from ._ratelimit import RateLimitState
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
 from ._transport import as_httpx_names_it, default_async_http_client, sent_to
@@ -40,6 +40,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
+    from .pacing import Pacer, Pacing, Ticket
     from .token_cache import TokenCache
 
 logger = logging.getLogger("auth0_users")
@@ -66,35 +67,6 @@ class _NotGiven:
 
 
 NOT_GIVEN: Any = _NotGiven()
-
-
-class RateLimitState(NamedTuple):
-    """Auth0's rate-limit headers from the latest response: limit, remaining, reset (epoch seconds)."""
-
-    limit: int | None
-    remaining: int | None
-    reset: float | None
-
-    @classmethod
-    def from_headers(cls, headers: Mapping[str, str]) -> RateLimitState | None:
-        """Read the three ``X-RateLimit-*`` headers, or ``None`` when the response had none."""
-        values = [headers.get(f"x-ratelimit-{name}") for name in ("limit", "remaining", "reset")]
-        if all(value is None for value in values):
-            return None
-
-        def number(value: str | None) -> float | None:
-            try:
-                parsed = float(value) if value is not None else None
-            except ValueError:
-                return None
-            return parsed if parsed is not None and math.isfinite(parsed) else None
-
-        limit, remaining, reset = (number(value) for value in values)
-        return cls(
-            None if limit is None else int(limit),
-            None if remaining is None else int(remaining),
-            reset,
-        )
 
 
 def _jsonable(value: Any) -> Any:
@@ -133,18 +105,39 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 
 class _Connections(Generic[H]):
-    """What a client shares with its ``with_options`` copies: the HTTP client and rate-limit state.
+    """What a client shares with its ``with_options`` copies: the HTTP client, rate-limit state, pacer.
 
     The HTTP client is the caller's, or one made on first use (httpx imports its transport when
-    a client is built), which only the client that made this object closes.
+    a client is built), which only the client that made this object closes. The pacer is the
+    caller's, or made on first use too, so that importing the package and making a client cost
+    nothing for it.
     """
 
-    def __init__(self, given: H | None, factory: Callable[[], H]) -> None:
+    def __init__(self, given: H | None, factory: Callable[[], H], pacing: bool | Pacing | Pacer) -> None:
         self._made_here = given is None
         self._client: H | None = given
         self._factory: Callable[[], H] = factory
         self._lock = threading.Lock()
         self.rate_limit_headers: httpx.Headers | None = None
+        self._pacing = pacing
+        self._pacer: Pacer | None = None
+        if not isinstance(pacing, bool):  # an object was passed: check it now, not at the first call
+            self._pacer = self._make_pacer()
+
+    @property
+    def pacer(self) -> Pacer:
+        pacer = self._pacer
+        if pacer is None:
+            with self._lock:
+                if self._pacer is None:
+                    self._pacer = self._make_pacer()
+                pacer = self._pacer
+        return pacer
+
+    def _make_pacer(self) -> Pacer:
+        from .pacing import Pacer
+
+        return Pacer.from_option(self._pacing)
 
     def get(self) -> H:
         client = self._client
@@ -194,8 +187,9 @@ class _BaseClient(Generic[H]):
         headers: Mapping[str, str] | None = None,
         http_client: H | None = None,
         token_cache: TokenCache | None = None,
+        pacing: bool | Pacing | Pacer = True,
     ) -> None:
-        self._http: _Connections[H] = _Connections(http_client, self._http_factory)
+        self._http: _Connections[H] = _Connections(http_client, self._http_factory, pacing)
         self._owns_http = True
         addresses = client_addresses(
             domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http
@@ -236,6 +230,11 @@ class _BaseClient(Generic[H]):
         """The rate-limit headers of the latest response that carried any."""
         headers = self._http.rate_limit_headers
         return None if headers is None else RateLimitState.from_headers(headers)
+
+    @property
+    def pacer(self) -> Pacer:
+        """The pacer of this client and its copies; pass it as ``pacing=`` to share it with another client."""
+        return self._http.pacer
 
     def with_options(self, *, timeout: Any = NOT_GIVEN, max_retries: Any = NOT_GIVEN, headers: Any = NOT_GIVEN) -> Self:
         """A copy with other per-call options, sharing this client's connections and token."""
@@ -307,9 +306,12 @@ class _BaseClient(Generic[H]):
             raise ResponseParseError(response, f"status {response.status_code} is not one the spec documents here")
         return parsed
 
-    def _observe(self, response: httpx.Response, attempt: int) -> None:
+    def _observe(self, response: httpx.Response, attempt: int, ticket: Ticket) -> None:
         if "x-ratelimit-remaining" in response.headers:
             self._http.rate_limit_headers = response.headers
+            self._http.pacer.observe(ticket, RateLimitState.from_headers(response.headers), response.status_code)
+        else:
+            self._http.pacer.observe(ticket, None, response.status_code)
         if logger.isEnabledFor(logging.DEBUG):
             request = response.request
             logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
@@ -330,6 +332,7 @@ class _BaseClient(Generic[H]):
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
             connect_failed=_never_sent(outcome),
+            paced=self._http.pacer.paces,
             now=time.time(),
             jitter=self._random.random(),
         )
@@ -369,7 +372,9 @@ class ManagementClient(_BaseClient[httpx.Client]):
     ``max_retries`` bounds retries of rate-limited, failed idempotent or unsent requests.
     Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``), and
     ``token_cache`` (``auth0_users.token_cache``) to share client-credentials tokens across clients
-    and processes.
+    and processes. ``pacing`` spaces requests to the tenant's rate limit: ``True`` learns it from
+    the responses, ``False`` turns pacing off, a ``Pacing(burst=..., rate=...)`` gives it, and a
+    ``Pacer`` (``mgmt.pacer``) is shared with another client.
     """
 
     _http_factory = httpx.Client
@@ -394,15 +399,21 @@ class ManagementClient(_BaseClient[httpx.Client]):
         self.close()
 
     def _send(self, op: Operation, http: httpx.Client, request: httpx.Request) -> httpx.Response:
+        pacer = self._http.pacer
         attempt = 0
         while True:
             attempt += 1
+            ticket = pacer.reserve()
+            if ticket.wait:
+                for pause in pacer.pauses(ticket):
+                    time.sleep(pause)
             try:
                 response = http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
+                pacer.observe(ticket, None, None)
                 delay = self._delay_or_raise(op, attempt, error)
             else:
-                self._observe(response, attempt)
+                self._observe(response, attempt, ticket)
                 if response.is_success:
                     return response
                 delay = self._delay_or_raise(op, attempt, response)
@@ -462,15 +473,21 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
     async def _send(self, op: Operation, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
         import asyncio  # here, so that the sync client never imports it
 
+        pacer = self._http.pacer
         attempt = 0
         while True:
             attempt += 1
+            ticket = pacer.reserve()
+            if ticket.wait:
+                for pause in pacer.pauses(ticket):
+                    await asyncio.sleep(pause)
             try:
                 response = await http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
+                pacer.observe(ticket, None, None)
                 delay = self._delay_or_raise(op, attempt, error)
             else:
-                self._observe(response, attempt)
+                self._observe(response, attempt, ticket)
                 if response.is_success:
                     return response
                 delay = self._delay_or_raise(op, attempt, response)

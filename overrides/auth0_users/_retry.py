@@ -51,6 +51,7 @@ def retry_delay(
     status: int | None = None,
     headers: Mapping[str, str] | None = None,
     connect_failed: bool = False,
+    paced: bool = False,
     now: float,
     jitter: float,
 ) -> float | None:
@@ -58,11 +59,15 @@ def retry_delay(
 
     ``attempt`` counts the tries made so far (1 after the first). ``status`` is the answer's status,
     or ``None`` when no answer came (then ``connect_failed`` says whether the request never left,
-    which makes it safe to repeat whatever its method). ``jitter`` is a number in [0, 1).
+    which makes it safe to repeat whatever its method). ``paced`` says that a pacer knows the
+    bucket: a 429 then waits for the pacer's next token, not here (unless ``Retry-After`` says how
+    long). ``jitter`` is a number in [0, 1).
     """
     if attempt > policy.max_retries:
         return None
     backoff = min(policy.max_delay, policy.base_delay * 2.0 ** (attempt - 1)) * (1 - jitter / 4)
+    if status == 429 and paced and "retry-after" not in (headers or {}):
+        return 0.0
     if status == 429:
         advertised = _header_wait(headers or {}, now)
         if advertised is None:

@@ -4,10 +4,10 @@ Starts the local server (``server.py``) in its own process, times every availabl
 ``clients.py`` on each scenario, interleaving the clients round by round, and prints median, min
 and max per client with ratios to the official SDK and to the floor (raw httpx + json.loads). The
 same figures go to ``build/bench-results.json``. Nothing about time is asserted: the machine is
-shared and noisy, so read the ratios, which come from the same run. Two scenarios against the
-sandbox run last: the fleet (``fleet_bench.py``: worker processes sharing a token cache) and
-search_all (``search.py``: its requests against the pages a listing needs, and the sandbox's
-search-page latency).
+shared and noisy, so read the ratios, which come from the same run. Three scenarios against the
+sandbox run last: rate-limited writes (``ratelimit_bench.py``: under a bucket like Auth0's), the
+fleet (``fleet_bench.py``: worker processes sharing a token cache) and search_all (``search.py``:
+its requests against the pages a listing needs, and the sandbox's search-page latency).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 import fleet_bench  # noqa: E402
+import ratelimit_bench  # noqa: E402
 import search  # noqa: E402
 import server  # noqa: E402
 from clients import CLIENTS, Client, Floor, Sdk  # noqa: E402
@@ -276,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="repetitions per client and scenario (default 5)")
     parser.add_argument(
-        "--only", nargs="*", default=[], help="scenario keys to run, 'fleet' and 'search_all' among them (default: all)"
+        "--only",
+        nargs="*",
+        default=[],
+        help="scenario keys to run, 'ratelimit', 'fleet' and 'search_all' among them (default: all)",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench-results.json")
     args = parser.parse_args(argv)
@@ -310,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
             }
     finally:
         srv.stop()
+    if not args.only or "ratelimit" in args.only:
+        report["ratelimit"] = ratelimit_bench.run()
+        print("\n" + ratelimit_bench.table(report["ratelimit"]), flush=True)
     if not args.only or "fleet" in args.only:
         report["fleet"] = fleet_bench.run()
         print("\n" + fleet_bench.table(report["fleet"]), flush=True)

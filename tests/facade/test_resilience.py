@@ -48,20 +48,22 @@ def sent(sandbox: SandboxServer, method: str) -> int:
     return sum(1 for r in sandbox.requests if r.method == method)
 
 
-async def test_a_429_storm_waits_for_the_reset_then_succeeds(
+async def test_without_pacing_a_429_storm_waits_for_the_reset_then_succeeds(
     direct: Any, sandbox: SandboxServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     uid = a_user(sandbox)
+    unpaced = type(direct)(base_url=sandbox.base_url, token=sandbox.token, max_retries=3, pacing=False)
     sandbox.faults.rate_limit(budget=2, reset_after=1.0)
     sandbox.requests.start()
     with caplog.at_level(logging.INFO, logger="auth0_users"):
         for _ in range(4):
-            await run(direct.users.get(uid))
+            await run(unpaced.users.get(uid))
     waits = [r for r in caplog.records if "status 429" in r.getMessage()]
     assert waits, "the client should have waited for the rate-limit reset"
     assert sent(sandbox, "GET") == 4 + len(waits)  # one more request per wait, none beyond
-    assert direct.rate_limit is not None
-    assert direct.rate_limit.limit == 2
+    assert unpaced.rate_limit is not None
+    assert unpaced.rate_limit.limit == 2
+    assert not unpaced.pacer.paces
 
 
 async def test_rate_limit_error_after_max_retries_carries_reset_and_attempts(sandbox: SandboxServer) -> None:

@@ -226,13 +226,14 @@ class SandboxApp:
         headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope["headers"]}
         raw_path = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
         query = scope["query_string"].decode("latin-1")
-        request = RecordedRequest(scope["method"], scope["path"], query, headers, raw, raw_path)
+        request = RecordedRequest(scope["method"], scope["path"], query, headers, raw, raw_path, time.time())
         self.requests.add(request)
         decision = self.faults.decide(request.method)
         if decision.delay:
             await asyncio.sleep(decision.delay)
-        limits = self.faults.admit()
+        limits = self.faults.admit(token_endpoint=raw_path == "/oauth/token")
         reply = self._reply(request, decision, limits)
+        self.requests.answered(request, reply.status)
         await _send(send, reply, limits, decision)
 
     def _reply(self, request: RecordedRequest, decision: Decision, limits: RateLimitWindow) -> Reply:

@@ -1,6 +1,9 @@
 """Rate limits, injected faults and the request log: test controls, all off by default.
 
 They are reachable only from Python (``server.faults``, ``server.requests``), never over HTTP.
+Two rate limits can be set: a fixed window (``budget`` requests per ``reset_after`` seconds, for
+simple fault tests) or a token bucket like Auth0's (``burst`` at once, refilled at ``rate`` per
+second). Either answers 429 in Auth0's shape, with no ``Retry-After``, beyond its allowance.
 """
 
 from __future__ import annotations
@@ -9,10 +12,13 @@ import math
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 MalformedKind = Literal["truncated", "html", "empty"]
+#: What a token bucket's ``X-RateLimit-Reset`` means: when the next token is added (Auth0's
+#: current documentation), or when the bucket is full again (older documentation).
+ResetMeaning = Literal["next", "full"]
 
 #: What ``X-RateLimit-Limit`` reports when no budget is set; it is reported, not enforced.
 DEFAULT_LIMIT = 1000
@@ -40,6 +46,48 @@ class RateLimitWindow:
     exceeded: bool
 
 
+@dataclass
+class _Window:
+    """``budget`` requests per window of ``reset_after`` seconds; ``None``: reported, not enforced."""
+
+    budget: int | None
+    reset_after: float
+    start: float
+    used: int = 0
+
+    def admit(self, moment: float) -> RateLimitWindow:
+        if moment - self.start >= self.reset_after:
+            windows = math.floor((moment - self.start) / self.reset_after)
+            self.start += windows * self.reset_after
+            self.used = 0
+        self.used += 1
+        limit = self.budget if self.budget is not None else DEFAULT_LIMIT
+        exceeded = self.budget is not None and self.used > self.budget
+        reset = math.ceil(self.start + self.reset_after)
+        return RateLimitWindow(limit, max(0, limit - self.used), reset, exceeded)
+
+
+@dataclass
+class _Bucket:
+    """A token bucket of ``burst`` tokens refilled at ``rate`` per second; a request takes one."""
+
+    burst: int
+    rate: float
+    reset_means: ResetMeaning
+    level: float
+    at: float
+
+    def admit(self, moment: float) -> RateLimitWindow:
+        self.level = min(float(self.burst), self.level + self.rate * (moment - self.at))
+        self.at = moment
+        exceeded = self.level < 1
+        if not exceeded:
+            self.level -= 1
+        # Epoch seconds, rounded up: a token (or the full bucket) is there by then.
+        missing = self.burst - self.level if self.reset_means == "full" else 1 - self.level % 1
+        return RateLimitWindow(self.burst, math.floor(self.level), math.ceil(moment + missing / self.rate), exceeded)
+
+
 @dataclass(frozen=True)
 class Decision:
     """What to do with one request before (and after) the API handles it."""
@@ -58,22 +106,35 @@ class Faults:
         self.clear()
 
     def clear(self) -> None:
-        """Remove every fault and rate-limit budget."""
+        """Remove every fault and rate limit."""
         with self._lock:
             self._fails: list[tuple[_Countdown, int]] = []
             self._delays: list[tuple[_Countdown, float]] = []
             self._drops: list[_Countdown] = []
             self._malformed: list[tuple[_Countdown, MalformedKind]] = []
-            self._budget: int | None = None
-            self._reset_after = 1.0
-            self._window_start = time.time()
-            self._used = 0
+            self._limit: _Window | _Bucket = _Window(None, 1.0, time.time())
+            self._token_endpoint = _Window(None, 1.0, time.time())
 
     def rate_limit(self, budget: int, reset_after: float = 1.0) -> None:
         """Allow ``budget`` requests per window of ``reset_after`` seconds; answer 429 beyond it."""
         with self._lock:
-            self._budget, self._reset_after = budget, reset_after
-            self._window_start, self._used = time.time(), 0
+            self._limit = _Window(budget, reset_after, time.time())
+
+    def token_bucket(self, burst: int, rate: float, *, reset: ResetMeaning = "next") -> None:
+        """Limit like Auth0: ``burst`` requests at once, refilled at ``rate`` per second; 429 beyond.
+
+        The bucket starts full. ``reset`` says what ``X-RateLimit-Reset`` reports: ``"next"``, the
+        epoch second by which the next token is added, or ``"full"``, by which the bucket is full.
+        ``POST /oauth/token`` is not counted (Auth0 limits its Authentication API separately).
+        """
+        if isinstance(burst, bool) or not isinstance(burst, int) or burst < 1:
+            raise ValueError(f"burst must be a whole number of requests, 1 or more, got {burst!r}")
+        if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 < rate < math.inf:
+            raise ValueError(f"rate must be a positive number of requests per second, got {rate!r}")
+        if reset not in ("next", "full"):
+            raise ValueError(f"reset must be 'next' or 'full', got {reset!r}")
+        with self._lock:
+            self._limit = _Bucket(burst, float(rate), reset, float(burst), time.time())
 
     def fail_next(self, n: int = 1, status: int = 503, methods: Iterable[str] | None = None) -> None:
         """Answer the next ``n`` requests (of ``methods``, if given) with ``status``."""
@@ -106,19 +167,13 @@ class Faults:
             kind = next((kind for count, kind in self._malformed if count.take(method)), None)
         return Decision(delay=delay, drop=drop, fail_status=status, malformed=kind)
 
-    def admit(self) -> RateLimitWindow:
-        """Count one request against the rate-limit window and return its headers' values."""
+    def admit(self, *, token_endpoint: bool = False) -> RateLimitWindow:
+        """Count one request against its rate limit and return its headers' values.
+
+        The token endpoint has a window of its own, reported and never enforced.
+        """
         with self._lock:
-            moment = time.time()
-            if moment - self._window_start >= self._reset_after:
-                windows = math.floor((moment - self._window_start) / self._reset_after)
-                self._window_start += windows * self._reset_after
-                self._used = 0
-            self._used += 1
-            limit = self._budget if self._budget is not None else DEFAULT_LIMIT
-            exceeded = self._budget is not None and self._used > self._budget
-            reset = math.ceil(self._window_start + self._reset_after)
-            return RateLimitWindow(limit, max(0, limit - self._used), reset, exceeded)
+            return (self._token_endpoint if token_endpoint else self._limit).admit(time.time())
 
 
 def _methods(methods: Iterable[str] | None) -> frozenset[str] | None:
@@ -127,7 +182,10 @@ def _methods(methods: Iterable[str] | None) -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """One request as the sandbox received it; ``path`` is decoded, ``raw_path`` as sent."""
+    """One request as the sandbox received it; ``path`` is decoded, ``raw_path`` as sent.
+
+    ``at`` is when it arrived (epoch seconds) and ``status`` the status it was answered with.
+    """
 
     method: str
     path: str
@@ -135,6 +193,8 @@ class RecordedRequest:
     headers: dict[str, str]
     body: bytes
     raw_path: str = ""
+    at: float = 0.0
+    status: int | None = None
 
 
 @dataclass
@@ -162,6 +222,13 @@ class RequestLog:
         """Record a request if recording is on."""
         if self.enabled:
             self.entries.append(request)
+
+    def answered(self, request: RecordedRequest, status: int) -> None:
+        """Note the status ``request`` (recorded on arrival) was answered with."""
+        for index in range(len(self.entries) - 1, -1, -1):
+            if self.entries[index] is request:
+                self.entries[index] = replace(request, status=status)
+                return
 
     def __iter__(self) -> Iterator[RecordedRequest]:
         return iter(list(self.entries))

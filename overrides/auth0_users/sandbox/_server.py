@@ -10,8 +10,9 @@ from typing import Any
 
 import uvicorn
 
+from ..pacing import Pacing
 from ._app import API_PREFIX, SandboxApp, TokenIssuer
-from ._faults import Faults, RequestLog
+from ._faults import Faults, RequestLog, ResetMeaning
 from .backend import JsonObject, SandboxBackend
 
 HOST = "127.0.0.1"
@@ -28,11 +29,21 @@ class _ThreadServer(uvicorn.Server):
         yield
 
 
+def rate_limit_bucket(rate_limit: str | Pacing) -> tuple[int, float]:
+    """The burst and rate a ``rate_limit=`` option names: a plan, ``BURST/RATE``, or a ``Pacing`` with both."""
+    bucket = Pacing.parse(rate_limit) if isinstance(rate_limit, str) else rate_limit
+    if not isinstance(bucket, Pacing) or bucket.burst is None or bucket.rate is None:
+        raise ValueError(f"a sandbox rate limit needs a burst and a rate, got {rate_limit!r}")
+    return bucket.burst, bucket.rate
+
+
 class SandboxServer:
     """The sandbox: its state (``backend``), test controls (``faults``, ``requests``) and its address.
 
     Bound to 127.0.0.1 only; ``port=0`` picks a free port. Use :meth:`start`/:meth:`stop`, ``with``, or
-    :func:`serve`.
+    :func:`serve`. ``rate_limit`` (a plan such as ``"enterprise"``, ``"BURST/RATE"`` or a
+    ``Pacing``) turns on a token bucket like Auth0's, kept across :meth:`reset`; ``rate_limit_reset``
+    says what its ``X-RateLimit-Reset`` means (see ``Faults.token_bucket``).
     """
 
     def __init__(
@@ -43,9 +54,13 @@ class SandboxServer:
         client_id: str = DEFAULT_CLIENT_ID,
         client_secret: str = DEFAULT_CLIENT_SECRET,
         token_expires_in: int = 86400,
+        rate_limit: str | Pacing | None = None,
+        rate_limit_reset: ResetMeaning = "next",
     ) -> None:
         self.backend = SandboxBackend()
         self.faults = Faults()
+        self._rate_limit = None if rate_limit is None else (*rate_limit_bucket(rate_limit), rate_limit_reset)
+        self._limit_rate()
         self.requests = RequestLog()
         self.tokens = TokenIssuer(token, client_id, client_secret, token_expires_in)
         self._token_expires_in = token_expires_in
@@ -99,11 +114,20 @@ class SandboxServer:
         with self.app.lock:
             return self.backend.seed(n, seed, same_created_at=same_created_at)
 
+    def _limit_rate(self) -> None:
+        if self._rate_limit is not None:
+            burst, rate, meaning = self._rate_limit
+            self.faults.token_bucket(burst, rate, reset=meaning)
+
     def reset(self) -> None:
-        """Back to a fresh sandbox: no users, faults, recorded requests or tokens; the configured token lifetime."""
+        """Back to a fresh sandbox: no users, faults, recorded requests or tokens.
+
+        The configured token lifetime and rate limit (with a full bucket) stay.
+        """
         with self.app.lock:
             self.backend.reset()
             self.faults.clear()
+            self._limit_rate()
             self.requests.clear()
             self.tokens.issued.clear()
             self.tokens.requests_served = 0
@@ -152,7 +176,10 @@ class SandboxServer:
 
 @contextlib.contextmanager
 def serve(port: int = 0, *, seed: int | None = None, **options: Any) -> Iterator[SandboxServer]:
-    """Run a sandbox in a background thread for the ``with`` block; ``seed=N`` adds N users first."""
+    """Run a sandbox in a background thread for the ``with`` block; ``seed=N`` adds N users first.
+
+    Other options go to :class:`SandboxServer`, e.g. ``rate_limit="enterprise"``.
+    """
     with SandboxServer(port, **options) as server:
         if seed:
             server.seed(seed)

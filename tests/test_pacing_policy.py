@@ -1,0 +1,214 @@
+"""The pacing decision and how the pacer learns, as tables over the pure functions."""
+
+from __future__ import annotations
+
+import pytest
+from auth0_users.pacing import (
+    FIRST_GO,
+    FIRST_POLL,
+    FIRST_WAIT,
+    FLIGHT_TTL,
+    BucketState,
+    Pacer,
+    Pacing,
+    RateLimitState,
+    depart,
+    learn,
+    send_delay,
+    take,
+)
+
+NOW = 1_700_000_000.0
+BUCKET = BucketState(limit=10, rate=10.0, at=NOW, issued=20, sent=20)
+
+
+@pytest.mark.parametrize(
+    ("state", "ticket", "now", "expected"),
+    [
+        (BucketState(), 1, NOW, 0.0),  # nothing known: the first requests go
+        (BucketState(at=NOW, issued=3), FIRST_GO, NOW, 0.0),
+        (BucketState(at=NOW, issued=3), FIRST_GO + 1, NOW + 0.1, FIRST_POLL),  # the others wait for an answer...
+        (BucketState(at=NOW, issued=3), FIRST_GO + 1, NOW + FIRST_WAIT, 0.0),  # ...but not for ever
+        (BUCKET._replace(level=3), 20, NOW, 0.0),  # tokens left
+        (BUCKET._replace(level=0), 20, NOW, 0.0),  # this ticket took the last one
+        (BUCKET._replace(level=-1), 21, NOW, 0.1),  # one token short: 1/rate
+        (BUCKET._replace(level=-1), 21, NOW + 0.04, 0.06),  # part of it has refilled
+        (BUCKET._replace(level=-1), 21, NOW + 1, 0.0),  # all of it
+        (BUCKET._replace(level=-3), 23, NOW, 0.3),  # three short
+        # Only tickets still waiting behind a ticket need tokens after it: each waits its own turn.
+        (BUCKET._replace(level=-3, waiting=(21, 22, 23)), 21, NOW, 0.1),
+        (BUCKET._replace(level=-3, waiting=(21, 22, 23)), 22, NOW, 0.2),
+        (BUCKET._replace(level=-3, waiting=(21, 22, 23)), 23, NOW, 0.3),
+        # The first in line never waits past X-RateLimit-Reset: a token is there by then.
+        (BUCKET._replace(level=-1, rate=0.5, reset=NOW + 1), 21, NOW, 1.0),
+        (BUCKET._replace(level=-2, rate=0.5, reset=NOW + 1), 22, NOW, 4.0),  # the second in line does
+        (BUCKET._replace(level=-1, reset=NOW + 50), 21, NOW, 0.1),  # a far reset does not make it wait longer
+        (BUCKET._replace(level=-1, reset=NOW - 1), 21, NOW, 0.0),  # a past reset: the token came
+        (BUCKET._replace(level=-1, rate=0.0, reset=NOW + 0.7), 21, NOW, 0.7),  # rate unknown
+        (BUCKET._replace(level=-2, rate=0.0, reset=NOW + 0.7), 22, NOW, 2.0),  # unknown: a token a second
+    ],
+)
+def test_send_delay_table(state: BucketState, ticket: int, now: float, expected: float) -> None:
+    assert send_delay(state, ticket, now) == pytest.approx(expected, abs=1e-6)  # epoch seconds: float error
+
+
+def test_take_queues_the_tickets_the_bucket_cannot_cover_one_token_apart() -> None:
+    state = BucketState.known(Pacing(burst=3, rate=2.0), NOW)
+    waits = []
+    for _ in range(5):
+        _, wait, state = take(state, NOW)
+        waits.append(wait)
+    assert waits == [0.0, 0.0, 0.0, 0.5, 1.0]
+    assert (state.issued, state.sent, state.waiting, state.level) == (5, 3, (4, 5), -2)
+    _, state = depart(state, 4, sending=True, now=NOW + 0.5)
+    assert (state.sent, state.waiting) == (4, (5,))
+    assert send_delay(state, 5, NOW + 0.5) == pytest.approx(0.5)
+
+
+def test_a_ticket_that_is_not_sent_gives_its_token_back() -> None:
+    state = BucketState.known(Pacing(burst=1, rate=1.0), NOW)
+    _, _, state = take(state, NOW)
+    ticket, wait, state = take(state, NOW)
+    assert wait == 1.0
+    sent, state = depart(state, ticket, sending=False, now=NOW)
+    assert (sent, state.waiting, state.level, state.sent) == (0, (), 0.0, 1)
+
+
+def test_a_full_bucket_holds_no_more_than_its_size() -> None:
+    state = BucketState.known(Pacing(burst=3, rate=2.0), NOW - 3600)
+    waits = []
+    for _ in range(4):
+        _, wait, state = take(state, NOW)
+        waits.append(wait)
+    assert waits == [0.0, 0.0, 0.0, 0.5]
+
+
+def reading(limit: int | None, remaining: int | None, reset: float | None = None) -> RateLimitState:
+    return RateLimitState(limit, remaining, reset)
+
+
+LEARN = Pacing()
+
+
+def test_the_first_answer_sets_the_bucket_minus_what_the_server_has_not_counted_yet() -> None:
+    state = BucketState(at=NOW, issued=8, sent=2, waiting=(3, 4, 5, 6, 7, 8), flying=((1, NOW), (2, NOW)))
+    after = learn(state, LEARN, reading(10, 9, NOW + 1), status=200, sent=1, now=NOW + 0.01)
+    assert (after.limit, after.level, after.anchor, after.flying) == (10, 9 - 1 - 6, 1, ((2, NOW),))
+    assert send_delay(after, 3, NOW + 0.01) == 0.0
+    # Requests on their way may reach the server after the one answered: they are not counted as left.
+    flying = BUCKET._replace(flying=((18, NOW), (19, NOW), (20, NOW)), anchor=17)
+    assert learn(flying, LEARN, reading(10, 5), status=200, sent=18, now=NOW).level == 5 - 2
+
+
+def test_an_older_answer_does_not_move_the_level() -> None:
+    state = BUCKET._replace(level=-4, anchor=19, flying=((18, NOW),))
+    after = learn(state, LEARN, reading(10, 7), status=200, sent=18, now=NOW + 0.1)
+    assert (after.level, after.anchor, after.flying) == (-4, 19, ())
+
+
+def test_the_refill_rate_is_measured_from_remaining_and_the_requests_served() -> None:
+    state = learn(BucketState(), LEARN, reading(10, 5), status=200, sent=1, now=NOW)
+    assert state.rate == 0.0  # one look says nothing about the refill
+    state = state._replace(served=state.served + 29)  # 29 more answered meanwhile
+    state = learn(state, LEARN, reading(10, 5), status=200, sent=31, now=NOW + 1)
+    # 30 served in a second and Remaining where it was: 30/s, less one token for the floors.
+    assert (state.rate, state.rate_span) == (pytest.approx(29.0), 1.0)
+    assert state.trust == state.sent + 1
+
+
+@pytest.mark.parametrize(
+    ("remaining", "reset", "expected"),
+    [
+        (0, NOW + 5.0, 2.0),  # read as "full again in 5 s": 10 tokens in 5 s
+        (0, NOW + 0.3, 10.0),  # within a second: at most the bucket per second
+        (0, None, 10.0),
+        (3, NOW + 5.0, 0.0),  # not empty: no guess needed yet
+    ],
+)
+def test_the_first_empty_bucket_guesses_the_rate_from_reset(
+    remaining: int, reset: float | None, expected: float
+) -> None:
+    state = learn(BucketState(), LEARN, reading(10, remaining, reset), status=200, sent=1, now=NOW)
+    assert (state.rate, state.rate_span) == (expected, 0.0)
+
+
+def test_a_429_the_pacer_did_not_expect_halves_its_rate_once() -> None:
+    state = BUCKET._replace(trust=15, flying=((16, NOW), (17, NOW)))
+    after = learn(state, LEARN, reading(10, 0, NOW + 1), status=429, sent=16, now=NOW)
+    assert (after.rate, after.rate_span, after.trust, after.served) == (5.0, 0.0, 21, 0)
+    # The next 429, of a request sent under the old rate, is no news.
+    assert learn(after, LEARN, reading(10, 0, NOW + 1), status=429, sent=17, now=NOW).rate == 5.0
+    # A 429 of a request sent before the rate was set is expected.
+    assert learn(state._replace(trust=17), LEARN, reading(10, 0), status=429, sent=16, now=NOW).rate == 10.0
+
+
+def test_given_limits_are_kept() -> None:
+    known = Pacing(burst=10, rate=3.0)
+    state = BucketState.known(known, NOW)
+    state = learn(state, known, reading(10, 0, NOW + 1), status=429, sent=1, now=NOW)
+    state = learn(state, known, reading(50, 49), status=200, sent=2, now=NOW + 10)
+    assert (state.rate, state.limit) == (3.0, 50)  # the rate as given; the server's bucket size
+
+
+@pytest.mark.parametrize(
+    ("status", "given", "expected_level", "expected_reset"),
+    [
+        (429, reading(None, None), 0, 0.0),  # a 429 without headers: the bucket is empty
+        (200, reading(None, None), -4, NOW + 1),  # a 200 without headers: nothing learned
+        (None, reading(None, None), -4, NOW + 1),  # no answer at all
+        (200, reading(10, 3, NOW - 30), 3, 0.0),  # a reset long past is no bound on the next token
+    ],
+)
+def test_readings_without_some_headers(
+    status: int | None, given: RateLimitState, expected_level: float, expected_reset: float
+) -> None:
+    state = BUCKET._replace(level=-4, reset=NOW + 1, flying=((20, NOW),))
+    after = learn(state, LEARN, given, status=status, sent=20, now=NOW)
+    assert (after.level, after.reset, after.flying) == (expected_level, expected_reset, ())
+
+
+def test_requests_without_an_answer_stop_counting_after_a_while() -> None:
+    state = BUCKET._replace(flying=((1, NOW - FLIGHT_TTL - 1), (19, NOW)), anchor=19)
+    assert learn(state, LEARN, reading(10, 4), status=200, sent=20, now=NOW).level == 4 - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("free", Pacing(2, 2.0)),
+        ("Enterprise", Pacing(50, 16.0)),
+        ("essentials", Pacing(20, 200 / 60)),
+        ("professional", Pacing.ESSENTIALS),
+        ("10/30", Pacing(10, 30.0)),
+        ("20/3.5", Pacing(20, 3.5)),
+    ],
+)
+def test_rate_limits_by_name(text: str, expected: Pacing) -> None:
+    assert Pacing.parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("gold", "give a plan"),
+        ("10", "give a plan"),
+        ("ten/30", "give a plan"),
+        ("0/30", "burst must be a whole number"),
+        ("10/-1", "rate must be a positive number"),
+        ("10/inf", "rate must be a positive number"),
+    ],
+)
+def test_bad_rate_limits_say_what_to_give(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Pacing.parse(text)
+
+
+def test_pacing_arguments_are_checked() -> None:
+    with pytest.raises(ValueError, match="burst"):
+        Pacing(burst=True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="pacing must be True"):
+        Pacer.from_option("fast")  # type: ignore[arg-type]
+    shared = Pacer()
+    assert Pacer.from_option(shared) is shared
+    assert Pacer.from_option(Pacing.FREE).state.limit == 2
+    assert not Pacer.from_option(False).paces
