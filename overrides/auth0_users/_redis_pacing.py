@@ -6,13 +6,14 @@ the place of its :class:`~auth0_users.pacing.BucketState` changes: one Redis key
 which every process's pacer reads and updates, so that they hand out tickets from one queue and
 learn from each other's answers as threads of one process do.
 
-Each update is an optimistic transaction: ``WATCH`` the key, ``GET`` the state, apply the step
-in Python, then ``MULTI``/``SET``/``EXEC``; when another process wrote the key in between, Redis
-refuses the ``EXEC`` and the update starts again from the newer state. This keeps the step in
-Python (one algorithm, not a second one in a Lua script) and holds no lock that a process killed
-at the wrong moment could leave behind. The threads of one process take turns (a lock in the
-process), so only processes race each other: with a few of them, and steps of microseconds
-between three round trips, an update rarely needs a second try.
+Each update is optimistic: ``GET`` the state, apply the step in Python, then store the new state
+with a compare-and-set (a five-line Lua script: ``SET`` only if the key still holds what was
+read, else answer what it holds now, and the step runs again on that). This keeps the algorithm
+in Python (one algorithm, not a second one in Lua) and holds no lock that a process killed at the
+wrong moment could leave behind, in two round trips (``WATCH``/``GET``/``MULTI``-``EXEC`` takes
+three). The threads of one process take turns (a lock in the process), so only processes race
+each other, and a loser steps aside a random moment before its next try: with steps of
+microseconds, an update rarely needs a second one.
 """
 
 from __future__ import annotations
@@ -51,6 +52,16 @@ MAX_BACKOFF = 0.01
 SOCKET_TIMEOUT = 1.0
 
 _T = TypeVar("_T")
+
+# Store ARGV[2] (for ARGV[3] ms) if the key still holds ARGV[1] ('' for none); else return what it holds.
+_COMPARE_AND_SET = """
+local current = redis.call('GET', KEYS[1]) or ''
+if current == ARGV[1] then
+    redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+    return {1, ''}
+end
+return {0, current}
+"""
 
 
 def encode(state: BucketState) -> bytes:
@@ -102,7 +113,7 @@ def tenant_origin(key: object) -> str:
 class RedisStore:
     """A :class:`~auth0_users.pacing.PacingStore` in one Redis key, updated atomically across processes.
 
-    ``update`` is an optimistic transaction (see the module's docstring); ``step`` may run more
+    ``update`` is an optimistic compare-and-set (see the module's docstring); ``step`` may run more
     than once and must not act on the world. Every write renews the key's ``ttl``. When Redis
     cannot be reached (or refuses), the store logs a warning, goes on in this process from the
     last state it saw, and asks Redis again every ``RETRY_AFTER`` seconds: the requests never fail
@@ -135,7 +146,7 @@ class RedisStore:
         return self._seen(self._state(raw))
 
     def update(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> _T:
-        """Apply ``step`` in a ``WATCH``/``MULTI``/``EXEC`` transaction, again while another process wins."""
+        """Apply ``step`` to the stored state and store the result if no other process wrote in between; else again."""
         fallback = self._fallback_now()
         if fallback is not None:
             return fallback.update(step)
@@ -150,23 +161,19 @@ class RedisStore:
     def _transact(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> tuple[_T, BucketState]:
         import redis
 
-        attempts = 0
-        with self._redis.sync().pipeline() as pipe:
-            while True:
-                attempts += 1
-                try:
-                    pipe.watch(self.name)  # type: ignore[no-untyped-call]
-                    result, after = step(self._state(pipe.get(self.name)))
-                    pipe.multi()
-                    pipe.set(self.name, encode(after), px=self._ttl_ms)
-                    pipe.execute()
-                    return result, after
-                except redis.WatchError:
-                    if attempts >= MAX_ATTEMPTS:
-                        raise
-                    # Another process wrote first: step aside a random moment, so that the losers
-                    # of one race do not all meet again in the next.
-                    time.sleep(random.uniform(0, min(MAX_BACKOFF, BACKOFF * 2**attempts)))
+        client = self._redis.sync()
+        raw = client.get(self.name)
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            result, after = step(self._state(raw))
+            stored, current = client.eval(_COMPARE_AND_SET, 1, self.name, raw or "", encode(after), self._ttl_ms)
+            if stored:
+                return result, after
+            if attempt % 2:  # another process wrote first: try again at once from what it wrote...
+                raw = current or None
+            else:  # ...and after two lost races, step aside a random moment, so that the losers do not meet again
+                time.sleep(random.uniform(0, min(MAX_BACKOFF, BACKOFF * 2**attempt)))
+                raw = client.get(self.name)
+        raise redis.WatchError(f"{self.name} changed under {MAX_ATTEMPTS} updates in a row")
 
     def _state(self, raw: bytes | str | None) -> BucketState:
         if raw is not None:  # str from a client made with decode_responses=True
