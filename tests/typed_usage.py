@@ -7,7 +7,7 @@ the spec calls its schemas (tests/installed/user_code.py pins the exact model ty
 from __future__ import annotations
 
 from auth0_users import AsyncManagementClient, ManagementClient, User, bulk
-from auth0_users.pacing import Pacer, Pacing
+from auth0_users.pacing import Pacer, Pacing, RedisPacing
 from auth0_users.token_cache import FileTokenCache, RedisTokenCache, TokenCache, generate_encryption_key
 
 
@@ -69,3 +69,11 @@ async def async_bulk_usage(amgmt: AsyncManagementClient, ids: list[str]) -> int:
     report = await bulk.arun(amgmt, ids, lambda m, user_id: m.users.update(user_id, blocked=True), concurrency=4)
     users: list[User] = [o.result for o in report if o.result is not None]
     return len(users) + report.counts[bulk.Status.DONE]
+
+
+def shared_budget(domain: str, token: str) -> tuple[ManagementClient, AsyncManagementClient]:
+    pacing = RedisPacing("redis://cache:6379/0", key=domain, limits=Pacing.ENTERPRISE)
+    return (
+        ManagementClient(domain=domain, token=token, pacing=pacing),
+        AsyncManagementClient(domain=domain, token=token, pacing=pacing),
+    )
