@@ -454,7 +454,7 @@ def render_mode(ops: list[Op], mode: str, annotations: Annotations) -> str:
     header_end = len(out)
     out += [
         "from collections.abc import Mapping, Sequence",
-        "from typing import Any",
+        "from typing import Any, cast",
         "",
         f"from {PACKAGE} import models as _models",
         f"from {PACKAGE}.types import UNSET, Unset",
@@ -543,13 +543,18 @@ def _render_method(op: Op, is_async: bool, is_raw: bool, annotations: Annotation
     path_args = "(" + "".join(f"{p}, " for p in op.path_params) + ")"
     call_args = f", {{{', '.join(repr(a.name) + ': ' + a.name for a in op.arguments)}}}" if op.arguments else ", {}"
     if op.paging:
-        body = f"return self._client._paginate(_ops.{_const(op)}, {path_args}{call_args})"
+        body = f"self._client._paginate(_ops.{_const(op)}, {path_args}{call_args})"
         prefix = "def"
     else:
         verb = "_call_raw" if is_raw else "_call"
-        body = f"return {'await ' if is_async else ''}self._client.{verb}(_ops.{_const(op)}, {path_args}{call_args})"
+        body = f"{'await ' if is_async else ''}self._client.{verb}(_ops.{_const(op)}, {path_args}{call_args})"
         prefix = "async def" if is_async else "def"
     returns = _returns(op, is_async, is_raw, annotations)
+    if not op.paging and not is_raw:
+        # The client parses into the operation's model but is typed Any; the cast names the model.
+        returns_text = re.sub(r"(?<![.\w])list\[", "builtins.list[", returns)
+        body = f"cast({returns_text!r}, {body})"
+    body = f"return {body}"
     # Inside a class with a method named "list", a bare list[...] annotation names the method.
     header = f"{op.method_name}({_signature(op, annotations)}) -> {returns}"
     header = re.sub(r"(?<![.\w])list\[", "builtins.list[", header)

@@ -4,8 +4,10 @@
 
 CONFIG is ``{"base_url", "client_id", "client_secret", "mode": "sync" | "async", "cache": SPEC}``
 with SPEC ``{"kind": "memory"}``, ``{"kind": "file", "path": ...}`` or ``{"kind": "redis", "url": ...}``,
-each optionally with ``encryption_key`` and ``lock_timeout``. The worker prints ``ready`` once its
-client is built, then answers each command with one JSON line:
+each optionally with ``encryption_key`` and ``lock_timeout``, and optionally ``"pacing"``:
+``{"kind": "redis", "url": ..., "key": TENANT}`` for a ``RedisPacing`` (``"limits": "BURST/RATE"``
+optional), or by default the client's own pacer. The worker prints ``ready`` once its client is
+built, then answers each command with one JSON line:
 
     get USER_ID                     {"ok": true} or {"ok": false, "error": "..."}
     create N THREADS EMAIL_PREFIX   {"created": k, "failed": f, "errors": {type: count}}
@@ -25,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from auth0_users import AsyncManagementClient, Auth0Error, ManagementClient
+from auth0_users.pacing import Pacer, Pacing, RedisPacing
 from auth0_users.token_cache import FileTokenCache, MemoryTokenCache, RedisTokenCache, TokenCache
 
 CONNECTION = "Username-Password-Authentication"
@@ -37,6 +40,13 @@ def make_cache(spec: dict[str, Any]) -> TokenCache:
     if spec["kind"] == "redis":
         return RedisTokenCache(spec["url"], **options)
     return MemoryTokenCache()
+
+
+def make_pacing(spec: dict[str, Any] | None) -> bool | Pacer:
+    if spec is None:
+        return True
+    limits = Pacing.parse(spec["limits"]) if "limits" in spec else None
+    return RedisPacing(spec["url"], key=spec["key"], limits=limits)
 
 
 def outcome(call: Any) -> dict[str, Any]:
@@ -58,6 +68,11 @@ def tally(results: list[dict[str, Any]]) -> dict[str, Any]:
     return {"created": sum(result["ok"] for result in results), "failed": sum(errors.values()), "errors": errors}
 
 
+def close_pacing(pacer: Pacer) -> None:
+    if isinstance(pacer, RedisPacing):
+        pacer.close()
+
+
 class SyncWorker:
     def __init__(self, options: dict[str, Any]) -> None:
         self.client = ManagementClient(**options)
@@ -76,6 +91,7 @@ class SyncWorker:
         self.client.close()
         if isinstance(self.cache, RedisTokenCache):
             self.cache.close()
+        close_pacing(self.client.pacer)
 
 
 class AsyncWorker:
@@ -110,6 +126,7 @@ class AsyncWorker:
         self.runner.run(self.client.aclose())
         if isinstance(self.cache, RedisTokenCache):
             self.runner.run(self.cache.aclose())
+        close_pacing(self.client.pacer)
         self.runner.close()
 
 
@@ -120,6 +137,7 @@ def main() -> None:
         "client_id": config["client_id"],
         "client_secret": config["client_secret"],
         "token_cache": make_cache(config["cache"]),
+        "pacing": make_pacing(config.get("pacing")),
     }
     worker = AsyncWorker(options) if config.get("mode") == "async" else SyncWorker(options)
     print("ready", flush=True)

@@ -85,22 +85,35 @@ def test_a_null_for_any_field_does_not_break_parsing(model: Any) -> None:
     model.from_dict(body)
 
 
-ODD_VALUES = {
-    "last_login": "",  # a date that does not parse
-    "created_at": "not a date",
-    "identities": "not a list",
-    "user_metadata": "not an object",
-}
+def _user_model() -> type:
+    """The model ``users.get`` returns in the pinned spec, whatever the spec calls it."""
+    from auth0_users import ManagementClient
+
+    hint: type = typing.get_type_hints(ManagementClient(base_url="http://127.0.0.1:9/api/v2", token="t").users.get)[
+        "return"
+    ]
+    return hint
 
 
-@pytest.mark.parametrize(("field", "odd"), list(ODD_VALUES.items()))
+def _odd_value(field: str) -> str:
+    """A value of the wrong kind for ``field`` as the spec types it; skip when any text would do."""
+    members = typing.get_args(typing.get_type_hints(_user_model()).get(field)) or ()
+    if str in members or not members:
+        pytest.skip(f"the spec lets {field} be any text")
+    if datetime in members:
+        return ""  # a date that does not parse
+    return f"not what {field} holds"
+
+
+@pytest.mark.parametrize("field", ["last_login", "created_at", "identities", "user_metadata"])
 def test_one_field_that_does_not_parse_keeps_the_rest_of_the_user(
-    recording_server: Any, field: str, odd: Any, caplog: pytest.LogCaptureFixture
+    recording_server: Any, field: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Over HTTP: the odd value is kept as sent, the field reads as unset, and everything else parses."""
     from auth0_users import ManagementClient
 
-    reply = {"user_id": "auth0|1", "email": "ada@example.com", "created_at": "2024-03-01T10:00:00.000Z", field: odd}
+    odd = _odd_value(field)
+    reply = {"user_id": "auth0|1", "email": "ada@example.com", "nickname": "ada", field: odd}
     recording_server.respond(200, reply)
     with (
         caplog.at_level("DEBUG", logger="auth0_users_api"),
@@ -109,17 +122,15 @@ def test_one_field_that_does_not_parse_keeps_the_rest_of_the_user(
         user = mgmt.users.get("auth0|1")
     assert user.user_id == "auth0|1"
     assert user.email == "ada@example.com"
+    assert user.nickname == "ada"
     assert isinstance(getattr(user, field), Unset)
     assert user[field] == odd
     assert user.to_dict()[field] == odd
-    if field != "created_at":
-        assert user.created_at == datetime(2024, 3, 1, 10, tzinfo=UTC)
     assert any(field in message and "does not parse" in message for message in caplog.messages)
 
 
 def test_reprs_show_only_what_is_set() -> None:
-    from auth0_users_api.models import GetUserResponseContent
-
-    user = GetUserResponseContent.from_dict({"user_id": "auth0|1", "nickname": "ada", "extra": 1})
-    assert repr(user) == "GetUserResponseContent(user_id='auth0|1', nickname='ada', additional_properties={'extra': 1})"
+    model = _user_model()
+    user = model.from_dict({"user_id": "auth0|1", "nickname": "ada", "extra": 1})
+    assert repr(user) == f"{model.__name__}(user_id='auth0|1', nickname='ada', additional_properties={{'extra': 1}})"
     assert repr(UNSET) == "UNSET"

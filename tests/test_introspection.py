@@ -65,6 +65,7 @@ def test_reprs_say_what_things_are() -> None:
     assert "UNSET" in str(inspect.signature(mgmt.users.get))
     assert "object at 0x" not in str(inspect.signature(mgmt.users.list))
     assert isinstance(mgmt.users.list(), SyncPager)
+    assert repr(mgmt.users.search_all(q="blocked:true")).startswith("<SearchAllPager q='blocked:true'")
     assert "users.list" in repr(mgmt.users.list())
 
 

@@ -1,30 +1,33 @@
-"""A typed usage example: `make lint` runs mypy --strict on it, so editors see these types."""
+"""A typed usage example: `make lint` runs mypy --strict on it, so editors see these types.
+
+It names no generated model: annotations use ``User`` and inference, so it type-checks whatever
+the spec calls its schemas (tests/installed/user_code.py pins the exact model types).
+"""
 
 from __future__ import annotations
 
-from auth0_users import AsyncManagementClient, ManagementClient, Page, RawResponse, bulk
-from auth0_users.pacing import Pacer, Pacing
+from auth0_users import AsyncManagementClient, ManagementClient, User, bulk
+from auth0_users.pacing import Pacer, Pacing, RedisPacing
 from auth0_users.token_cache import FileTokenCache, RedisTokenCache, TokenCache, generate_encryption_key
-from auth0_users_api.models import GetUserResponseContent, Role, UpdateUserResponseContent, UserResponseSchema
 
 
 def sync_usage(mgmt: ManagementClient) -> list[str]:
-    user: GetUserResponseContent = mgmt.users.get("auth0|123", fields="email,name")
+    user: User = mgmt.users.get("auth0|123", fields="email,name")
     mgmt.users.update("auth0|123", user_metadata={"plan": "premium"}, name=None)
     mgmt.users.roles.assign("auth0|123", roles=["rol_abc"])
-    raw: RawResponse[GetUserResponseContent] = mgmt.users.with_raw_response.get("auth0|123")
-    first: Page[UserResponseSchema] = next(iter(mgmt.users.list(per_page=100).iter_pages()))
-    roles: list[Role] = list(mgmt.users.roles.list("auth0|123"))
+    raw = mgmt.users.with_raw_response.get("auth0|123")
+    first = next(iter(mgmt.users.list(per_page=100).iter_pages()))
+    roles = list(mgmt.users.roles.list("auth0|123"))
     emails = [str(u.email) for u in mgmt.users.list(q='email:"*@example.com"').limit(10)]
-    found: list[UserResponseSchema] = mgmt.users.list_users_by_email(email="Ada@Example.com")
-    merged = mgmt.users.merge_metadata("auth0|123", user_metadata={"addresses": {"home": "Nice"}})
-    every: list[UserResponseSchema] = list(mgmt.users.search_all(q="blocked:false"))
+    found: list[User] = list(mgmt.users.list_users_by_email(email="Ada@Example.com"))
+    merged: User = mgmt.users.merge_metadata("auth0|123", user_metadata={"addresses": {"home": "Nice"}})
+    every: list[User] = list(mgmt.users.search_all(q="blocked:false"))
     emails += [str(u.email) for u in found + every] + [str(merged.user_id)]
     return [str(user.email), str(raw.status_code), str(first.total), *(str(r.name) for r in roles), *emails]
 
 
 async def async_usage(amgmt: AsyncManagementClient) -> list[str]:
-    user: GetUserResponseContent = await amgmt.users.get("auth0|123")
+    user: User = await amgmt.users.get("auth0|123")
     ids = [str(u.user_id) async for u in amgmt.users.list(per_page=100)]
     ids += [str(u.user_id) async for u in amgmt.users.search_all(q="blocked:false")]
     ids += [str(u.user_id) for u in await amgmt.users.list_users_by_email(email="a@example.com")]
@@ -56,13 +59,21 @@ def bulk_usage(mgmt: ManagementClient, ids: list[str]) -> list[str]:
         journal="plan-migration.jsonl",
         progress=lambda p: print(p.completed, p.total, p.done, p.failed, p.unknown),
     )
-    updated: list[UpdateUserResponseContent] = [o.result for o in report if o.result is not None]
+    updated: list[User] = [o.result for o in report if o.result is not None]
     created = bulk.run(mgmt, [{"connection": "db", "email": "ada@example.com"}], bulk.create_user)
-    failed: list[bulk.Outcome[str, UpdateUserResponseContent]] = report.with_status(bulk.Status.FAILED)
+    failed = report.with_status(bulk.Status.FAILED)
     return [report.summary(), created.summary(), *(str(u.user_id) for u in updated), *(str(o.reason) for o in failed)]
 
 
 async def async_bulk_usage(amgmt: AsyncManagementClient, ids: list[str]) -> int:
     report = await bulk.arun(amgmt, ids, lambda m, user_id: m.users.update(user_id, blocked=True), concurrency=4)
-    users: list[UpdateUserResponseContent] = [o.result for o in report if o.result is not None]
+    users: list[User] = [o.result for o in report if o.result is not None]
     return len(users) + report.counts[bulk.Status.DONE]
+
+
+def shared_budget(domain: str, token: str) -> tuple[ManagementClient, AsyncManagementClient]:
+    pacing = RedisPacing("redis://cache:6379/0", key=domain, limits=Pacing.ENTERPRISE)
+    return (
+        ManagementClient(domain=domain, token=token, pacing=pacing),
+        AsyncManagementClient(domain=domain, token=token, pacing=pacing),
+    )

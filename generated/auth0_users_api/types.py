@@ -65,10 +65,11 @@ def json_body(response: httpx.Response) -> Any:
     global _loads
     if _loads is None:
         try:
-            from orjson import loads
+            import orjson
+
+            _loads = orjson.loads
         except ImportError:
-            loads = json.loads
-        _loads = loads
+            _loads = json.loads
     return _loads(response.content)
 
 
@@ -136,7 +137,7 @@ def http_status(code: int) -> HTTPStatus:
         status = int.__new__(HTTPStatus, code)
         status._name_ = f"STATUS_{code}"
         status._value_ = code
-        status.phrase = status.description = ""
+        vars(status).update(phrase="", description="")  # HTTPStatus declares them read-only
         return status
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from auth0_users_api import models as _models
 from auth0_users_api.types import UNSET, Unset
@@ -210,27 +210,30 @@ class UsersAuthenticationMethodsResource(SyncResource):
             transports: Applies to passkeys only. The transports used by clients to communicate with the
                 authenticator.
         """
-        return self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__CREATE,
-            (id,),
-            {
-                "type": type,
-                "name": name,
-                "totp_secret": totp_secret,
-                "phone_number": phone_number,
-                "email": email,
-                "preferred_authentication_method": preferred_authentication_method,
-                "key_id": key_id,
-                "public_key": public_key,
-                "aaguid": aaguid,
-                "relying_party_identifier": relying_party_identifier,
-                "credential_device_type": credential_device_type,
-                "credential_backed_up": credential_backed_up,
-                "identity_user_id": identity_user_id,
-                "user_agent": user_agent,
-                "user_handle": user_handle,
-                "transports": transports,
-            },
+        return cast(
+            "_models.CreateUserAuthenticationMethodResponseContent",
+            self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__CREATE,
+                (id,),
+                {
+                    "type": type,
+                    "name": name,
+                    "totp_secret": totp_secret,
+                    "phone_number": phone_number,
+                    "email": email,
+                    "preferred_authentication_method": preferred_authentication_method,
+                    "key_id": key_id,
+                    "public_key": public_key,
+                    "aaguid": aaguid,
+                    "relying_party_identifier": relying_party_identifier,
+                    "credential_device_type": credential_device_type,
+                    "credential_backed_up": credential_backed_up,
+                    "identity_user_id": identity_user_id,
+                    "user_agent": user_agent,
+                    "user_handle": user_handle,
+                    "transports": transports,
+                },
+            ),
         )
 
     def delete(self, id: str, authentication_method_id: str, /) -> None:
@@ -246,13 +249,16 @@ class UsersAuthenticationMethodsResource(SyncResource):
             id: The ID of the user in question.
             authentication_method_id: The ID of the authentication method to delete.
         """
-        return self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__DELETE,
-            (
-                id,
-                authentication_method_id,
+        return cast(
+            "None",
+            self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__DELETE,
+                (
+                    id,
+                    authentication_method_id,
+                ),
+                {},
             ),
-            {},
         )
 
     def delete_all(self, id: str, /) -> None:
@@ -267,7 +273,7 @@ class UsersAuthenticationMethodsResource(SyncResource):
         Args:
             id: The ID of the user in question.
         """
-        return self._client._call(_ops.USERS__AUTHENTICATION_METHODS__DELETE_ALL, (id,), {})
+        return cast("None", self._client._call(_ops.USERS__AUTHENTICATION_METHODS__DELETE_ALL, (id,), {}))
 
     def get(self, id: str, authentication_method_id: str, /) -> _models.GetUserAuthenticationMethodResponseContent:
         """Get an authentication method by ID.
@@ -279,13 +285,16 @@ class UsersAuthenticationMethodsResource(SyncResource):
             id: The ID of the user in question.
             authentication_method_id: The ID of the authentication methods in question.
         """
-        return self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__GET,
-            (
-                id,
-                authentication_method_id,
+        return cast(
+            "_models.GetUserAuthenticationMethodResponseContent",
+            self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__GET,
+                (
+                    id,
+                    authentication_method_id,
+                ),
+                {},
             ),
-            {},
         )
 
     def list(
@@ -335,7 +344,10 @@ class UsersAuthenticationMethodsResource(SyncResource):
             id: The ID of the user in question.
             body: (required)
         """
-        return self._client._call(_ops.USERS__AUTHENTICATION_METHODS__SET, (id,), {"body": body})
+        return cast(
+            "builtins.list[_models.SetUserAuthenticationMethodResponseContent]",
+            self._client._call(_ops.USERS__AUTHENTICATION_METHODS__SET, (id,), {"body": body}),
+        )
 
     def update(
         self,
@@ -361,13 +373,16 @@ class UsersAuthenticationMethodsResource(SyncResource):
             preferred_authentication_method: Preferred phone authentication method (one of ``voice``,
                 ``sms``)
         """
-        return self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__UPDATE,
-            (
-                id,
-                authentication_method_id,
+        return cast(
+            "_models.UpdateUserAuthenticationMethodResponseContent",
+            self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__UPDATE,
+                (
+                    id,
+                    authentication_method_id,
+                ),
+                {"name": name, "preferred_authentication_method": preferred_authentication_method},
             ),
-            {"name": name, "preferred_authentication_method": preferred_authentication_method},
         )
 
 
@@ -397,7 +412,7 @@ class UsersAuthenticatorsResource(SyncResource):
         Args:
             id: ID of the user to delete.
         """
-        return self._client._call(_ops.USERS__AUTHENTICATORS__DELETE_ALL, (id,), {})
+        return cast("None", self._client._call(_ops.USERS__AUTHENTICATORS__DELETE_ALL, (id,), {}))
 
 
 class UsersConnectedAccountsResource(SyncResource):
@@ -536,7 +551,9 @@ class UsersEnrollmentsResource(SyncResource):
         Args:
             id: ID of the user to list enrollments for.
         """
-        return self._client._call(_ops.USERS__ENROLLMENTS__GET, (id,), {})
+        return cast(
+            "builtins.list[_models.UsersEnrollment]", self._client._call(_ops.USERS__ENROLLMENTS__GET, (id,), {})
+        )
 
 
 class UsersFederatedConnectionsTokensetsResource(SyncResource):
@@ -561,13 +578,16 @@ class UsersFederatedConnectionsTokensetsResource(SyncResource):
             id: Id of the user that owns the tokenset
             tokenset_id: The tokenset id
         """
-        return self._client._call(
-            _ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE,
-            (
-                id,
-                tokenset_id,
+        return cast(
+            "None",
+            self._client._call(
+                _ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE,
+                (
+                    id,
+                    tokenset_id,
+                ),
+                {},
             ),
-            {},
         )
 
     def list(self, id: str, /) -> builtins.list[_models.FederatedConnectionTokenSet]:
@@ -581,7 +601,10 @@ class UsersFederatedConnectionsTokensetsResource(SyncResource):
         Args:
             id: User identifier
         """
-        return self._client._call(_ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST, (id,), {})
+        return cast(
+            "builtins.list[_models.FederatedConnectionTokenSet]",
+            self._client._call(_ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST, (id,), {}),
+        )
 
 
 class UsersGroupsResource(SyncResource):
@@ -677,14 +700,17 @@ class UsersIdentitiesResource(SyncResource):
             user_id: ID of the secondary linked account (e.g. `123456789081523216417` part after the `|` in
                 `google-oauth2|123456789081523216417`).
         """
-        return self._client._call(
-            _ops.USERS__IDENTITIES__DELETE,
-            (
-                id,
-                provider,
-                user_id,
+        return cast(
+            "builtins.list[_models.DeleteUserIdentityResponseContentItem]",
+            self._client._call(
+                _ops.USERS__IDENTITIES__DELETE,
+                (
+                    id,
+                    provider,
+                    user_id,
+                ),
+                {},
             ),
-            {},
         )
 
     def link(
@@ -755,10 +781,13 @@ class UsersIdentitiesResource(SyncResource):
             link_with: JWT for the secondary account being linked. If sending this parameter, `provider`,
                 `user_id`, and `connection_id` must not be sent.
         """
-        return self._client._call(
-            _ops.USERS__IDENTITIES__LINK,
-            (id,),
-            {"provider": provider, "connection_id": connection_id, "user_id": user_id, "link_with": link_with},
+        return cast(
+            "builtins.list[_models.UserIdentity]",
+            self._client._call(
+                _ops.USERS__IDENTITIES__LINK,
+                (id,),
+                {"provider": provider, "connection_id": connection_id, "user_id": user_id, "link_with": link_with},
+            ),
         )
 
 
@@ -842,13 +871,16 @@ class UsersMultifactorResource(SyncResource):
             id: ID of the user to remove a multifactor configuration from.
             provider: The multi-factor provider. Supported values 'duo' or 'google-authenticator'
         """
-        return self._client._call(
-            _ops.USERS__MULTIFACTOR__DELETE_PROVIDER,
-            (
-                id,
-                provider,
+        return cast(
+            "None",
+            self._client._call(
+                _ops.USERS__MULTIFACTOR__DELETE_PROVIDER,
+                (
+                    id,
+                    provider,
+                ),
+                {},
             ),
-            {},
         )
 
     def invalidate_remember_browser(self, id: str, /) -> None:
@@ -863,7 +895,7 @@ class UsersMultifactorResource(SyncResource):
         Args:
             id: ID of the user to invalidate all remembered browsers and authentication factors for.
         """
-        return self._client._call(_ops.USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER, (id,), {})
+        return cast("None", self._client._call(_ops.USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER, (id,), {}))
 
 
 class UsersOrganizationsResource(SyncResource):
@@ -937,7 +969,7 @@ class UsersPermissionsResource(SyncResource):
             id: ID of the user to assign permissions to.
             permissions: List of permissions to add to this user. (required)
         """
-        return self._client._call(_ops.USERS__PERMISSIONS__CREATE, (id,), {"permissions": permissions})
+        return cast("None", self._client._call(_ops.USERS__PERMISSIONS__CREATE, (id,), {"permissions": permissions}))
 
     def delete(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
@@ -953,7 +985,7 @@ class UsersPermissionsResource(SyncResource):
             id: ID of the user to remove permissions from.
             permissions: List of permissions to remove from this user. (required)
         """
-        return self._client._call(_ops.USERS__PERMISSIONS__DELETE, (id,), {"permissions": permissions})
+        return cast("None", self._client._call(_ops.USERS__PERMISSIONS__DELETE, (id,), {"permissions": permissions}))
 
     def list(
         self,
@@ -1007,7 +1039,7 @@ class UsersRefreshTokenResource(SyncResource):
         Args:
             user_id: ID of the user to get remove refresh tokens for
         """
-        return self._client._call(_ops.USERS__REFRESH_TOKEN__DELETE, (user_id,), {})
+        return cast("None", self._client._call(_ops.USERS__REFRESH_TOKEN__DELETE, (user_id,), {}))
 
     def list(
         self,
@@ -1064,8 +1096,11 @@ class UsersRiskAssessmentsResource(SyncResource):
                 (required)
             assessors: List of assessors to clear. (one of ``new-device``; required)
         """
-        return self._client._call(
-            _ops.USERS__RISK_ASSESSMENTS__CLEAR, (id,), {"connection": connection, "assessors": assessors}
+        return cast(
+            "None",
+            self._client._call(
+                _ops.USERS__RISK_ASSESSMENTS__CLEAR, (id,), {"connection": connection, "assessors": assessors}
+            ),
         )
 
 
@@ -1099,7 +1134,7 @@ class UsersRolesResource(SyncResource):
             id: ID of the user to associate roles with.
             roles: List of roles IDs to associated with the user. (required)
         """
-        return self._client._call(_ops.USERS__ROLES__ASSIGN, (id,), {"roles": roles})
+        return cast("None", self._client._call(_ops.USERS__ROLES__ASSIGN, (id,), {"roles": roles}))
 
     def delete(self, id: str, /, *, roles: Sequence[str]) -> None:
         """Removes roles from a user.
@@ -1118,7 +1153,7 @@ class UsersRolesResource(SyncResource):
             id: ID of the user to remove roles from.
             roles: List of roles IDs to remove from the user. (required)
         """
-        return self._client._call(_ops.USERS__ROLES__DELETE, (id,), {"roles": roles})
+        return cast("None", self._client._call(_ops.USERS__ROLES__DELETE, (id,), {"roles": roles}))
 
     def list(
         self,
@@ -1177,7 +1212,7 @@ class UsersSessionsResource(SyncResource):
         Args:
             user_id: ID of the user to get sessions for
         """
-        return self._client._call(_ops.USERS__SESSIONS__DELETE, (user_id,), {})
+        return cast("None", self._client._call(_ops.USERS__SESSIONS__DELETE, (user_id,), {}))
 
     def list(
         self,
@@ -1369,29 +1404,32 @@ class UsersResource(SyncResource):
             username: The user's username. Only valid if the connection requires a username.
             auth0_custom_domain: Custom domain to be used for this request
         """
-        return self._client._call(
-            _ops.USERS__CREATE,
-            (),
-            {
-                "email": email,
-                "phone_number": phone_number,
-                "user_metadata": user_metadata,
-                "blocked": blocked,
-                "email_verified": email_verified,
-                "phone_verified": phone_verified,
-                "app_metadata": app_metadata,
-                "given_name": given_name,
-                "family_name": family_name,
-                "name": name,
-                "nickname": nickname,
-                "picture": picture,
-                "user_id": user_id,
-                "connection": connection,
-                "password": password,
-                "verify_email": verify_email,
-                "username": username,
-                "auth0_custom_domain": auth0_custom_domain,
-            },
+        return cast(
+            "_models.CreateUserResponseContent",
+            self._client._call(
+                _ops.USERS__CREATE,
+                (),
+                {
+                    "email": email,
+                    "phone_number": phone_number,
+                    "user_metadata": user_metadata,
+                    "blocked": blocked,
+                    "email_verified": email_verified,
+                    "phone_verified": phone_verified,
+                    "app_metadata": app_metadata,
+                    "given_name": given_name,
+                    "family_name": family_name,
+                    "name": name,
+                    "nickname": nickname,
+                    "picture": picture,
+                    "user_id": user_id,
+                    "connection": connection,
+                    "password": password,
+                    "verify_email": verify_email,
+                    "username": username,
+                    "auth0_custom_domain": auth0_custom_domain,
+                },
+            ),
         )
 
     def delete(self, id: str, /) -> None:
@@ -1406,7 +1444,7 @@ class UsersResource(SyncResource):
         Args:
             id: ID of the user to delete.
         """
-        return self._client._call(_ops.USERS__DELETE, (id,), {})
+        return cast("None", self._client._call(_ops.USERS__DELETE, (id,), {}))
 
     def get(
         self, id: str, /, *, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
@@ -1426,7 +1464,10 @@ class UsersResource(SyncResource):
                 include_fields) in the result. Leave empty to retrieve all fields.
             include_fields: Whether specified fields are to be included (true) or excluded (false).
         """
-        return self._client._call(_ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields})
+        return cast(
+            "_models.GetUserResponseContent",
+            self._client._call(_ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields}),
+        )
 
     def list(
         self,
@@ -1530,8 +1571,13 @@ class UsersResource(SyncResource):
                 to true.
             email: Email address to search for (case-sensitive). (required)
         """
-        return self._client._call(
-            _ops.USERS__LIST_USERS_BY_EMAIL, (), {"fields": fields, "include_fields": include_fields, "email": email}
+        return cast(
+            "builtins.list[_models.UserResponseSchema]",
+            self._client._call(
+                _ops.USERS__LIST_USERS_BY_EMAIL,
+                (),
+                {"fields": fields, "include_fields": include_fields, "email": email},
+            ),
         )
 
     def regenerate_recovery_code(self, id: str, /) -> _models.RegenerateUsersRecoveryCodeResponseContent:
@@ -1548,7 +1594,10 @@ class UsersResource(SyncResource):
         Args:
             id: ID of the user to regenerate a multi-factor authentication recovery code for.
         """
-        return self._client._call(_ops.USERS__REGENERATE_RECOVERY_CODE, (id,), {})
+        return cast(
+            "_models.RegenerateUsersRecoveryCodeResponseContent",
+            self._client._call(_ops.USERS__REGENERATE_RECOVERY_CODE, (id,), {}),
+        )
 
     def revoke_access(
         self, id: str, /, *, session_id: str | Unset = UNSET, preserve_refresh_tokens: bool | Unset = UNSET
@@ -1565,10 +1614,13 @@ class UsersResource(SyncResource):
             session_id: ID of the session to revoke.
             preserve_refresh_tokens: Whether to preserve the refresh tokens associated with the session.
         """
-        return self._client._call(
-            _ops.USERS__REVOKE_ACCESS,
-            (id,),
-            {"session_id": session_id, "preserve_refresh_tokens": preserve_refresh_tokens},
+        return cast(
+            "None",
+            self._client._call(
+                _ops.USERS__REVOKE_ACCESS,
+                (id,),
+                {"session_id": session_id, "preserve_refresh_tokens": preserve_refresh_tokens},
+            ),
         )
 
     def update(
@@ -1727,28 +1779,31 @@ class UsersResource(SyncResource):
             username: The user's username. Only valid if the connection requires a username.
             auth0_custom_domain: Custom domain to be used for this request
         """
-        return self._client._call(
-            _ops.USERS__UPDATE,
-            (id,),
-            {
-                "blocked": blocked,
-                "email_verified": email_verified,
-                "email": email,
-                "phone_number": phone_number,
-                "phone_verified": phone_verified,
-                "user_metadata": user_metadata,
-                "app_metadata": app_metadata,
-                "given_name": given_name,
-                "family_name": family_name,
-                "name": name,
-                "nickname": nickname,
-                "picture": picture,
-                "verify_email": verify_email,
-                "verify_phone_number": verify_phone_number,
-                "password": password,
-                "connection": connection,
-                "client_id": client_id,
-                "username": username,
-                "auth0_custom_domain": auth0_custom_domain,
-            },
+        return cast(
+            "_models.UpdateUserResponseContent",
+            self._client._call(
+                _ops.USERS__UPDATE,
+                (id,),
+                {
+                    "blocked": blocked,
+                    "email_verified": email_verified,
+                    "email": email,
+                    "phone_number": phone_number,
+                    "phone_verified": phone_verified,
+                    "user_metadata": user_metadata,
+                    "app_metadata": app_metadata,
+                    "given_name": given_name,
+                    "family_name": family_name,
+                    "name": name,
+                    "nickname": nickname,
+                    "picture": picture,
+                    "verify_email": verify_email,
+                    "verify_phone_number": verify_phone_number,
+                    "password": password,
+                    "connection": connection,
+                    "client_id": client_id,
+                    "username": username,
+                    "auth0_custom_domain": auth0_custom_domain,
+                },
+            ),
         )

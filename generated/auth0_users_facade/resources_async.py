@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from auth0_users_api import models as _models
 from auth0_users_api.types import UNSET, Unset
@@ -210,27 +210,30 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
             transports: Applies to passkeys only. The transports used by clients to communicate with the
                 authenticator.
         """
-        return await self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__CREATE,
-            (id,),
-            {
-                "type": type,
-                "name": name,
-                "totp_secret": totp_secret,
-                "phone_number": phone_number,
-                "email": email,
-                "preferred_authentication_method": preferred_authentication_method,
-                "key_id": key_id,
-                "public_key": public_key,
-                "aaguid": aaguid,
-                "relying_party_identifier": relying_party_identifier,
-                "credential_device_type": credential_device_type,
-                "credential_backed_up": credential_backed_up,
-                "identity_user_id": identity_user_id,
-                "user_agent": user_agent,
-                "user_handle": user_handle,
-                "transports": transports,
-            },
+        return cast(
+            "_models.CreateUserAuthenticationMethodResponseContent",
+            await self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__CREATE,
+                (id,),
+                {
+                    "type": type,
+                    "name": name,
+                    "totp_secret": totp_secret,
+                    "phone_number": phone_number,
+                    "email": email,
+                    "preferred_authentication_method": preferred_authentication_method,
+                    "key_id": key_id,
+                    "public_key": public_key,
+                    "aaguid": aaguid,
+                    "relying_party_identifier": relying_party_identifier,
+                    "credential_device_type": credential_device_type,
+                    "credential_backed_up": credential_backed_up,
+                    "identity_user_id": identity_user_id,
+                    "user_agent": user_agent,
+                    "user_handle": user_handle,
+                    "transports": transports,
+                },
+            ),
         )
 
     async def delete(self, id: str, authentication_method_id: str, /) -> None:
@@ -246,13 +249,16 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
             id: The ID of the user in question.
             authentication_method_id: The ID of the authentication method to delete.
         """
-        return await self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__DELETE,
-            (
-                id,
-                authentication_method_id,
+        return cast(
+            "None",
+            await self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__DELETE,
+                (
+                    id,
+                    authentication_method_id,
+                ),
+                {},
             ),
-            {},
         )
 
     async def delete_all(self, id: str, /) -> None:
@@ -267,7 +273,7 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
         Args:
             id: The ID of the user in question.
         """
-        return await self._client._call(_ops.USERS__AUTHENTICATION_METHODS__DELETE_ALL, (id,), {})
+        return cast("None", await self._client._call(_ops.USERS__AUTHENTICATION_METHODS__DELETE_ALL, (id,), {}))
 
     async def get(
         self, id: str, authentication_method_id: str, /
@@ -281,13 +287,16 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
             id: The ID of the user in question.
             authentication_method_id: The ID of the authentication methods in question.
         """
-        return await self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__GET,
-            (
-                id,
-                authentication_method_id,
+        return cast(
+            "_models.GetUserAuthenticationMethodResponseContent",
+            await self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__GET,
+                (
+                    id,
+                    authentication_method_id,
+                ),
+                {},
             ),
-            {},
         )
 
     def list(
@@ -337,7 +346,10 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
             id: The ID of the user in question.
             body: (required)
         """
-        return await self._client._call(_ops.USERS__AUTHENTICATION_METHODS__SET, (id,), {"body": body})
+        return cast(
+            "builtins.list[_models.SetUserAuthenticationMethodResponseContent]",
+            await self._client._call(_ops.USERS__AUTHENTICATION_METHODS__SET, (id,), {"body": body}),
+        )
 
     async def update(
         self,
@@ -363,13 +375,16 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
             preferred_authentication_method: Preferred phone authentication method (one of ``voice``,
                 ``sms``)
         """
-        return await self._client._call(
-            _ops.USERS__AUTHENTICATION_METHODS__UPDATE,
-            (
-                id,
-                authentication_method_id,
+        return cast(
+            "_models.UpdateUserAuthenticationMethodResponseContent",
+            await self._client._call(
+                _ops.USERS__AUTHENTICATION_METHODS__UPDATE,
+                (
+                    id,
+                    authentication_method_id,
+                ),
+                {"name": name, "preferred_authentication_method": preferred_authentication_method},
             ),
-            {"name": name, "preferred_authentication_method": preferred_authentication_method},
         )
 
 
@@ -399,7 +414,7 @@ class AsyncUsersAuthenticatorsResource(AsyncResource):
         Args:
             id: ID of the user to delete.
         """
-        return await self._client._call(_ops.USERS__AUTHENTICATORS__DELETE_ALL, (id,), {})
+        return cast("None", await self._client._call(_ops.USERS__AUTHENTICATORS__DELETE_ALL, (id,), {}))
 
 
 class AsyncUsersConnectedAccountsResource(AsyncResource):
@@ -538,7 +553,9 @@ class AsyncUsersEnrollmentsResource(AsyncResource):
         Args:
             id: ID of the user to list enrollments for.
         """
-        return await self._client._call(_ops.USERS__ENROLLMENTS__GET, (id,), {})
+        return cast(
+            "builtins.list[_models.UsersEnrollment]", await self._client._call(_ops.USERS__ENROLLMENTS__GET, (id,), {})
+        )
 
 
 class AsyncUsersFederatedConnectionsTokensetsResource(AsyncResource):
@@ -563,13 +580,16 @@ class AsyncUsersFederatedConnectionsTokensetsResource(AsyncResource):
             id: Id of the user that owns the tokenset
             tokenset_id: The tokenset id
         """
-        return await self._client._call(
-            _ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE,
-            (
-                id,
-                tokenset_id,
+        return cast(
+            "None",
+            await self._client._call(
+                _ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE,
+                (
+                    id,
+                    tokenset_id,
+                ),
+                {},
             ),
-            {},
         )
 
     async def list(self, id: str, /) -> builtins.list[_models.FederatedConnectionTokenSet]:
@@ -583,7 +603,10 @@ class AsyncUsersFederatedConnectionsTokensetsResource(AsyncResource):
         Args:
             id: User identifier
         """
-        return await self._client._call(_ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST, (id,), {})
+        return cast(
+            "builtins.list[_models.FederatedConnectionTokenSet]",
+            await self._client._call(_ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST, (id,), {}),
+        )
 
 
 class AsyncUsersGroupsResource(AsyncResource):
@@ -679,14 +702,17 @@ class AsyncUsersIdentitiesResource(AsyncResource):
             user_id: ID of the secondary linked account (e.g. `123456789081523216417` part after the `|` in
                 `google-oauth2|123456789081523216417`).
         """
-        return await self._client._call(
-            _ops.USERS__IDENTITIES__DELETE,
-            (
-                id,
-                provider,
-                user_id,
+        return cast(
+            "builtins.list[_models.DeleteUserIdentityResponseContentItem]",
+            await self._client._call(
+                _ops.USERS__IDENTITIES__DELETE,
+                (
+                    id,
+                    provider,
+                    user_id,
+                ),
+                {},
             ),
-            {},
         )
 
     async def link(
@@ -757,10 +783,13 @@ class AsyncUsersIdentitiesResource(AsyncResource):
             link_with: JWT for the secondary account being linked. If sending this parameter, `provider`,
                 `user_id`, and `connection_id` must not be sent.
         """
-        return await self._client._call(
-            _ops.USERS__IDENTITIES__LINK,
-            (id,),
-            {"provider": provider, "connection_id": connection_id, "user_id": user_id, "link_with": link_with},
+        return cast(
+            "builtins.list[_models.UserIdentity]",
+            await self._client._call(
+                _ops.USERS__IDENTITIES__LINK,
+                (id,),
+                {"provider": provider, "connection_id": connection_id, "user_id": user_id, "link_with": link_with},
+            ),
         )
 
 
@@ -844,13 +873,16 @@ class AsyncUsersMultifactorResource(AsyncResource):
             id: ID of the user to remove a multifactor configuration from.
             provider: The multi-factor provider. Supported values 'duo' or 'google-authenticator'
         """
-        return await self._client._call(
-            _ops.USERS__MULTIFACTOR__DELETE_PROVIDER,
-            (
-                id,
-                provider,
+        return cast(
+            "None",
+            await self._client._call(
+                _ops.USERS__MULTIFACTOR__DELETE_PROVIDER,
+                (
+                    id,
+                    provider,
+                ),
+                {},
             ),
-            {},
         )
 
     async def invalidate_remember_browser(self, id: str, /) -> None:
@@ -865,7 +897,7 @@ class AsyncUsersMultifactorResource(AsyncResource):
         Args:
             id: ID of the user to invalidate all remembered browsers and authentication factors for.
         """
-        return await self._client._call(_ops.USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER, (id,), {})
+        return cast("None", await self._client._call(_ops.USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER, (id,), {}))
 
 
 class AsyncUsersOrganizationsResource(AsyncResource):
@@ -939,7 +971,9 @@ class AsyncUsersPermissionsResource(AsyncResource):
             id: ID of the user to assign permissions to.
             permissions: List of permissions to add to this user. (required)
         """
-        return await self._client._call(_ops.USERS__PERMISSIONS__CREATE, (id,), {"permissions": permissions})
+        return cast(
+            "None", await self._client._call(_ops.USERS__PERMISSIONS__CREATE, (id,), {"permissions": permissions})
+        )
 
     async def delete(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
@@ -955,7 +989,9 @@ class AsyncUsersPermissionsResource(AsyncResource):
             id: ID of the user to remove permissions from.
             permissions: List of permissions to remove from this user. (required)
         """
-        return await self._client._call(_ops.USERS__PERMISSIONS__DELETE, (id,), {"permissions": permissions})
+        return cast(
+            "None", await self._client._call(_ops.USERS__PERMISSIONS__DELETE, (id,), {"permissions": permissions})
+        )
 
     def list(
         self,
@@ -1009,7 +1045,7 @@ class AsyncUsersRefreshTokenResource(AsyncResource):
         Args:
             user_id: ID of the user to get remove refresh tokens for
         """
-        return await self._client._call(_ops.USERS__REFRESH_TOKEN__DELETE, (user_id,), {})
+        return cast("None", await self._client._call(_ops.USERS__REFRESH_TOKEN__DELETE, (user_id,), {}))
 
     def list(
         self,
@@ -1066,8 +1102,11 @@ class AsyncUsersRiskAssessmentsResource(AsyncResource):
                 (required)
             assessors: List of assessors to clear. (one of ``new-device``; required)
         """
-        return await self._client._call(
-            _ops.USERS__RISK_ASSESSMENTS__CLEAR, (id,), {"connection": connection, "assessors": assessors}
+        return cast(
+            "None",
+            await self._client._call(
+                _ops.USERS__RISK_ASSESSMENTS__CLEAR, (id,), {"connection": connection, "assessors": assessors}
+            ),
         )
 
 
@@ -1101,7 +1140,7 @@ class AsyncUsersRolesResource(AsyncResource):
             id: ID of the user to associate roles with.
             roles: List of roles IDs to associated with the user. (required)
         """
-        return await self._client._call(_ops.USERS__ROLES__ASSIGN, (id,), {"roles": roles})
+        return cast("None", await self._client._call(_ops.USERS__ROLES__ASSIGN, (id,), {"roles": roles}))
 
     async def delete(self, id: str, /, *, roles: Sequence[str]) -> None:
         """Removes roles from a user.
@@ -1120,7 +1159,7 @@ class AsyncUsersRolesResource(AsyncResource):
             id: ID of the user to remove roles from.
             roles: List of roles IDs to remove from the user. (required)
         """
-        return await self._client._call(_ops.USERS__ROLES__DELETE, (id,), {"roles": roles})
+        return cast("None", await self._client._call(_ops.USERS__ROLES__DELETE, (id,), {"roles": roles}))
 
     def list(
         self,
@@ -1179,7 +1218,7 @@ class AsyncUsersSessionsResource(AsyncResource):
         Args:
             user_id: ID of the user to get sessions for
         """
-        return await self._client._call(_ops.USERS__SESSIONS__DELETE, (user_id,), {})
+        return cast("None", await self._client._call(_ops.USERS__SESSIONS__DELETE, (user_id,), {}))
 
     def list(
         self,
@@ -1371,29 +1410,32 @@ class AsyncUsersResource(AsyncResource):
             username: The user's username. Only valid if the connection requires a username.
             auth0_custom_domain: Custom domain to be used for this request
         """
-        return await self._client._call(
-            _ops.USERS__CREATE,
-            (),
-            {
-                "email": email,
-                "phone_number": phone_number,
-                "user_metadata": user_metadata,
-                "blocked": blocked,
-                "email_verified": email_verified,
-                "phone_verified": phone_verified,
-                "app_metadata": app_metadata,
-                "given_name": given_name,
-                "family_name": family_name,
-                "name": name,
-                "nickname": nickname,
-                "picture": picture,
-                "user_id": user_id,
-                "connection": connection,
-                "password": password,
-                "verify_email": verify_email,
-                "username": username,
-                "auth0_custom_domain": auth0_custom_domain,
-            },
+        return cast(
+            "_models.CreateUserResponseContent",
+            await self._client._call(
+                _ops.USERS__CREATE,
+                (),
+                {
+                    "email": email,
+                    "phone_number": phone_number,
+                    "user_metadata": user_metadata,
+                    "blocked": blocked,
+                    "email_verified": email_verified,
+                    "phone_verified": phone_verified,
+                    "app_metadata": app_metadata,
+                    "given_name": given_name,
+                    "family_name": family_name,
+                    "name": name,
+                    "nickname": nickname,
+                    "picture": picture,
+                    "user_id": user_id,
+                    "connection": connection,
+                    "password": password,
+                    "verify_email": verify_email,
+                    "username": username,
+                    "auth0_custom_domain": auth0_custom_domain,
+                },
+            ),
         )
 
     async def delete(self, id: str, /) -> None:
@@ -1408,7 +1450,7 @@ class AsyncUsersResource(AsyncResource):
         Args:
             id: ID of the user to delete.
         """
-        return await self._client._call(_ops.USERS__DELETE, (id,), {})
+        return cast("None", await self._client._call(_ops.USERS__DELETE, (id,), {}))
 
     async def get(
         self, id: str, /, *, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
@@ -1428,7 +1470,10 @@ class AsyncUsersResource(AsyncResource):
                 include_fields) in the result. Leave empty to retrieve all fields.
             include_fields: Whether specified fields are to be included (true) or excluded (false).
         """
-        return await self._client._call(_ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields})
+        return cast(
+            "_models.GetUserResponseContent",
+            await self._client._call(_ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields}),
+        )
 
     def list(
         self,
@@ -1532,8 +1577,13 @@ class AsyncUsersResource(AsyncResource):
                 to true.
             email: Email address to search for (case-sensitive). (required)
         """
-        return await self._client._call(
-            _ops.USERS__LIST_USERS_BY_EMAIL, (), {"fields": fields, "include_fields": include_fields, "email": email}
+        return cast(
+            "builtins.list[_models.UserResponseSchema]",
+            await self._client._call(
+                _ops.USERS__LIST_USERS_BY_EMAIL,
+                (),
+                {"fields": fields, "include_fields": include_fields, "email": email},
+            ),
         )
 
     async def regenerate_recovery_code(self, id: str, /) -> _models.RegenerateUsersRecoveryCodeResponseContent:
@@ -1550,7 +1600,10 @@ class AsyncUsersResource(AsyncResource):
         Args:
             id: ID of the user to regenerate a multi-factor authentication recovery code for.
         """
-        return await self._client._call(_ops.USERS__REGENERATE_RECOVERY_CODE, (id,), {})
+        return cast(
+            "_models.RegenerateUsersRecoveryCodeResponseContent",
+            await self._client._call(_ops.USERS__REGENERATE_RECOVERY_CODE, (id,), {}),
+        )
 
     async def revoke_access(
         self, id: str, /, *, session_id: str | Unset = UNSET, preserve_refresh_tokens: bool | Unset = UNSET
@@ -1567,10 +1620,13 @@ class AsyncUsersResource(AsyncResource):
             session_id: ID of the session to revoke.
             preserve_refresh_tokens: Whether to preserve the refresh tokens associated with the session.
         """
-        return await self._client._call(
-            _ops.USERS__REVOKE_ACCESS,
-            (id,),
-            {"session_id": session_id, "preserve_refresh_tokens": preserve_refresh_tokens},
+        return cast(
+            "None",
+            await self._client._call(
+                _ops.USERS__REVOKE_ACCESS,
+                (id,),
+                {"session_id": session_id, "preserve_refresh_tokens": preserve_refresh_tokens},
+            ),
         )
 
     async def update(
@@ -1729,28 +1785,31 @@ class AsyncUsersResource(AsyncResource):
             username: The user's username. Only valid if the connection requires a username.
             auth0_custom_domain: Custom domain to be used for this request
         """
-        return await self._client._call(
-            _ops.USERS__UPDATE,
-            (id,),
-            {
-                "blocked": blocked,
-                "email_verified": email_verified,
-                "email": email,
-                "phone_number": phone_number,
-                "phone_verified": phone_verified,
-                "user_metadata": user_metadata,
-                "app_metadata": app_metadata,
-                "given_name": given_name,
-                "family_name": family_name,
-                "name": name,
-                "nickname": nickname,
-                "picture": picture,
-                "verify_email": verify_email,
-                "verify_phone_number": verify_phone_number,
-                "password": password,
-                "connection": connection,
-                "client_id": client_id,
-                "username": username,
-                "auth0_custom_domain": auth0_custom_domain,
-            },
+        return cast(
+            "_models.UpdateUserResponseContent",
+            await self._client._call(
+                _ops.USERS__UPDATE,
+                (id,),
+                {
+                    "blocked": blocked,
+                    "email_verified": email_verified,
+                    "email": email,
+                    "phone_number": phone_number,
+                    "phone_verified": phone_verified,
+                    "user_metadata": user_metadata,
+                    "app_metadata": app_metadata,
+                    "given_name": given_name,
+                    "family_name": family_name,
+                    "name": name,
+                    "nickname": nickname,
+                    "picture": picture,
+                    "verify_email": verify_email,
+                    "verify_phone_number": verify_phone_number,
+                    "password": password,
+                    "connection": connection,
+                    "client_id": client_id,
+                    "username": username,
+                    "auth0_custom_domain": auth0_custom_domain,
+                },
+            ),
         )

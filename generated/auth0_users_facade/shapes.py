@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar, runtime_checkable
 import httpx
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 #: Methods whose repetition cannot change the outcome (Auth0 has no idempotency keys for the rest).
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
@@ -116,11 +117,11 @@ class AsyncPager(Protocol[T]):
 
 
 @runtime_checkable
-class RawResponse(Protocol[T]):
+class RawResponse(Protocol[T_co]):
     """What ``with_raw_response`` calls return: the parsed result and the HTTP response."""
 
     @property
-    def parsed(self) -> T:
+    def parsed(self) -> T_co:
         """The parsed result, as the plain call returns it."""
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -34,12 +35,20 @@ class RedisConnection:
     From a URL, a ``redis.Redis`` is made on first sync use and a ``redis.asyncio.Redis`` on
     first async use (it belongs to the event loop that first uses it); only clients made here
     are closed by :meth:`close` and :meth:`aclose`. A given ``redis.Redis`` serves only sync
-    code, a given ``redis.asyncio.Redis`` only async code.
+    code, a given ``redis.asyncio.Redis`` only async code. ``options`` go to the clients made
+    from a URL (options in the URL's query win).
     """
 
-    def __init__(self, url_or_client: str | redis.Redis | redis.asyncio.Redis, *, purpose: str) -> None:
+    def __init__(
+        self,
+        url_or_client: str | redis.Redis | redis.asyncio.Redis,
+        *,
+        purpose: str,
+        options: Mapping[str, Any] | None = None,
+    ) -> None:
         module = _import_redis()
         self._purpose = purpose
+        self._options = dict(options or {})
         self._url: str | None = None
         self._sync: redis.Redis | None = None
         self._async: redis.asyncio.Redis | None = None
@@ -74,7 +83,7 @@ class RedisConnection:
                 )
             with self._lock:
                 if self._sync is None:
-                    self._sync = _import_redis().Redis.from_url(self._url)
+                    self._sync = _import_redis().Redis.from_url(self._url, **self._options)
         return self._sync
 
     def asyncio(self) -> redis.asyncio.Redis:
@@ -86,7 +95,7 @@ class RedisConnection:
                 )
             with self._lock:
                 if self._async is None:
-                    self._async = _import_redis().asyncio.Redis.from_url(self._url)
+                    self._async = _import_redis().asyncio.Redis.from_url(self._url, **self._options)
         return self._async
 
     def close(self) -> None:

@@ -32,6 +32,7 @@ from ._errors import SearchSplitError
 from ._pager import SEARCH_CAP, _unset
 
 T = TypeVar("T")
+PagerT = TypeVar("PagerT")
 
 PER_PAGE = 100
 MAX_PER_PAGE = 100
@@ -276,13 +277,19 @@ class SearchPlan(Generic[T]):
         )
 
 
-class SearchAllPager(Generic[T]):
-    """Iterate to stream every user matching ``q``, oldest first; see ``Users.search_all``."""
+class _SearchAll(Generic[PagerT]):
+    """What both search_all pagers hold: how to list users, the query and the other arguments."""
 
-    def __init__(
-        self, list_users: Callable[[dict[str, Any]], SyncPager[T]], q: str | None, extra: Mapping[str, Any]
-    ) -> None:
+    def __init__(self, list_users: Callable[[dict[str, Any]], PagerT], q: str | None, extra: Mapping[str, Any]) -> None:
         self._list, self._q, self._arguments = list_users, q, _checked(extra)
+
+    def __repr__(self) -> str:
+        extra = "".join(f" {name}={value!r}" for name, value in self._arguments.items())
+        return f"<{type(self).__name__} q={self._q!r}{extra}: every match, oldest first>"
+
+
+class SearchAllPager(_SearchAll[SyncPager[T]], Generic[T]):
+    """Iterate to stream every user matching ``q``, oldest first; see ``Users.search_all``."""
 
     def __iter__(self) -> Iterator[T]:
         plan: SearchPlan[T] = SearchPlan(self._q, self._arguments)
@@ -292,13 +299,8 @@ class SearchAllPager(Generic[T]):
             yield from plan.receive(page)
 
 
-class AsyncSearchAllPager(Generic[T]):
+class AsyncSearchAllPager(_SearchAll[AsyncPager[T]], Generic[T]):
     """``async for`` streams every user matching ``q``, oldest first; see ``Users.search_all``."""
-
-    def __init__(
-        self, list_users: Callable[[dict[str, Any]], AsyncPager[T]], q: str | None, extra: Mapping[str, Any]
-    ) -> None:
-        self._list, self._q, self._arguments = list_users, q, _checked(extra)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         plan: SearchPlan[T] = SearchPlan(self._q, self._arguments)

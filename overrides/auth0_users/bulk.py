@@ -81,7 +81,7 @@ from ._errors import APIStatusError, APITransportError, TokenError
 from .metadata import predict
 
 if TYPE_CHECKING:
-    from auth0_users_api.models import UserResponseSchema
+    from auth0_users_facade.aliases import UsersListUsersByEmailResult
 
 __all__ = [
     "NOT_APPLIED",
@@ -283,7 +283,7 @@ def _find_created(client: Any, item: Mapping[str, Any]) -> Any:
     return _then(client.users.list_users_by_email(email=email), lambda found: _created_user(found, connection))
 
 
-def _created_user(found: list[UserResponseSchema], connection: str) -> Any:
+def _created_user(found: UsersListUsersByEmailResult, connection: str) -> Any:
     on_connection = [
         user for user in found if any(identity.connection == connection for identity in (user.identities or ()))
     ]

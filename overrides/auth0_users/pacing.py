@@ -49,11 +49,16 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, ClassVar, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeVar
 
 import attrs
 
 from ._ratelimit import RateLimitState
+
+if TYPE_CHECKING:
+    # Re-exported for type checkers; at run time __getattr__ (at the end) imports them on first use.
+    from ._redis_pacing import RedisPacing as RedisPacing  # noqa: PLC0414
+    from ._redis_pacing import RedisStore as RedisStore  # noqa: PLC0414
 
 __all__ = [
     "FALLBACK_RATE",
@@ -495,3 +500,12 @@ class Pacer:
 
         self._store.update(step)
         self._paces = self._store.read().limit > 0
+
+
+def __getattr__(name: str) -> Any:
+    # RedisPacing and RedisStore (the shared budget) live apart, so that importing pacing never imports redis.
+    if name in ("RedisPacing", "RedisStore"):
+        from . import _redis_pacing
+
+        return getattr(_redis_pacing, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,7 +6,7 @@ and max per client with ratios to the official SDK and to the floor (raw httpx +
 same figures go to ``build/bench-results.json``. Nothing about time is asserted: the machine is
 shared and noisy, so read the ratios, which come from the same run. Three scenarios against the
 sandbox run last: rate-limited writes (``ratelimit_bench.py``: under a bucket like Auth0's), the
-fleet (``fleet_bench.py``: worker processes sharing a token cache) and search_all (``search.py``:
+fleet (``fleet_bench.py``: worker processes sharing a token cache and a rate budget) and search_all (``search.py``:
 its requests against the pages a listing needs, and the sandbox's search-page latency).
 """
 

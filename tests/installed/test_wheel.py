@@ -18,12 +18,13 @@ USER_CODE = Path(__file__).with_name("user_code.py")
 EXPECTED_ERROR = re.compile(r"#\s*error:\s*(?P<text>.+)")
 
 
-def test_both_packages_carry_py_typed(distributions: Distributions) -> None:
+def test_every_package_carries_py_typed(distributions: Distributions) -> None:
     wheel = set(zipfile.ZipFile(distributions.wheel).namelist())
-    assert {"auth0_users/py.typed", "auth0_users_api/py.typed"} <= wheel
+    assert {"auth0_users/py.typed", "auth0_users_api/py.typed", "auth0_users_facade/py.typed"} <= wheel
     with tarfile.open(distributions.sdist) as sdist:
         members = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
-    assert {"overrides/auth0_users/py.typed", "generated/auth0_users_api/py.typed"} <= members
+    expected = {"overrides/auth0_users", "generated/auth0_users_api", "generated/auth0_users_facade"}
+    assert {f"{package}/py.typed" for package in expected} <= members
 
 
 def expected_errors() -> dict[int, str]:
