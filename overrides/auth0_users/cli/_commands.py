@@ -367,9 +367,7 @@ def roles_list(ctx: click.Context, user_id: str) -> None:
 @click.pass_context
 def roles_assign(ctx: click.Context, user_id: str, role_ids: tuple[str, ...]) -> None:
     """Assign roles (by id) to a user."""
-    with _settings(ctx).connect() as mgmt:
-        mgmt.users.roles.assign(user_id, roles=list(role_ids))
-        click.echo(f"assigned {len(role_ids)} role(s) to {user_id}", err=True)
+    _change_roles(ctx, user_id, role_ids, assign=True)
 
 
 @roles.command("remove")
@@ -378,9 +376,14 @@ def roles_assign(ctx: click.Context, user_id: str, role_ids: tuple[str, ...]) ->
 @click.pass_context
 def roles_remove(ctx: click.Context, user_id: str, role_ids: tuple[str, ...]) -> None:
     """Remove roles (by id) from a user."""
+    _change_roles(ctx, user_id, role_ids, assign=False)
+
+
+def _change_roles(ctx: click.Context, user_id: str, role_ids: tuple[str, ...], *, assign: bool) -> None:
     with _settings(ctx).connect() as mgmt:
-        mgmt.users.roles.delete(user_id, roles=list(role_ids))
-        click.echo(f"removed {len(role_ids)} role(s) from {user_id}", err=True)
+        change, done = (mgmt.users.roles.assign, "assigned to") if assign else (mgmt.users.roles.delete, "removed from")
+        change(user_id, roles=list(role_ids))
+        click.echo(f"{len(role_ids)} role(s) {done} {user_id}", err=True)
 
 
 @users.command("apply")
