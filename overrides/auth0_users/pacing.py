@@ -401,10 +401,10 @@ class Pacer:
         # The first request has ended, without rate-limit headers: nothing to pace by, hold nobody.
         self._first_done = False
 
-    @classmethod
-    def off(cls) -> Pacer:
-        """A pacer that never waits and learns nothing: ``pacing=False``."""
-        pacer = cls()
+    @staticmethod
+    def off() -> Pacer:
+        """A pacer that never waits and learns nothing: ``pacing=False`` (a plain one, from any subclass)."""
+        pacer = Pacer()
         pacer._enabled = False
         return pacer
 
