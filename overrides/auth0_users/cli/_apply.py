@@ -17,7 +17,6 @@ skip every line already done and settle or report those whose outcome was unknow
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -28,6 +27,7 @@ import click
 from .. import ManagementClient, bulk
 from ..metadata import deep_merge_patch, predict
 from . import ExitStatus
+from ._commands import operation_fields
 
 USER_ID = "user_id"
 
@@ -74,41 +74,45 @@ def _roles_held(mgmt: ManagementClient, arguments: Mapping[str, Any], wanted: bo
 
 
 class Kind(NamedTuple):
-    """What an ``op`` does, which arguments it must have, and how to tell afterwards whether it applied."""
+    """What an ``op`` does, which arguments it must have and may have, and how to tell whether it applied.
+
+    ``fields`` is the set of arguments, or the key of the operation whose arguments it takes.
+    """
 
     call: Callable[[ManagementClient, dict[str, Any]], Any]
     required: tuple[str, ...]
-    method: Callable[[ManagementClient], Any] | None  # the facade method whose fields it takes
+    fields: frozenset[str] | str
     settle: Callable[[ManagementClient, dict[str, Any]], Any] | None
 
+    def allowed(self) -> frozenset[str]:
+        """Every argument a line of this kind may carry."""
+        if isinstance(self.fields, str):
+            return operation_fields(self.fields) | {USER_ID}
+        return self.fields
 
-def _fields_without_id(arguments: Mapping[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in arguments.items() if name != USER_ID}
 
-
+ROLES = frozenset({USER_ID, "roles"})
 KINDS: dict[str, Kind] = {
-    "create": Kind(bulk.create_user.call, ("connection",), lambda m: m.users.create, bulk.create_user.settle),
-    "update": Kind(bulk.update_user.call, (USER_ID,), lambda m: m.users.update, bulk.update_user.settle),
-    "merge-metadata": Kind(_merge, (USER_ID,), None, _merged),
-    "delete": Kind(lambda m, a: m.users.delete(a[USER_ID]), (USER_ID,), None, None),
+    "create": Kind(bulk.create_user.call, ("connection",), "users.create", bulk.create_user.settle),
+    "update": Kind(bulk.update_user.call, (USER_ID,), "users.update", bulk.update_user.settle),
+    "merge-metadata": Kind(_merge, (USER_ID,), frozenset({USER_ID, "user_metadata", "app_metadata"}), _merged),
+    "delete": Kind(lambda m, a: m.users.delete(a[USER_ID]), (USER_ID,), frozenset({USER_ID}), None),
     "assign-roles": Kind(
         lambda m, a: m.users.roles.assign(a[USER_ID], roles=a["roles"]),
         (USER_ID, "roles"),
-        None,
+        ROLES,
         lambda m, a: _roles_held(m, a, wanted=True),
     ),
     "remove-roles": Kind(
         lambda m, a: m.users.roles.delete(a[USER_ID], roles=a["roles"]),
         (USER_ID, "roles"),
-        None,
+        ROLES,
         lambda m, a: _roles_held(m, a, wanted=False),
     ),
 }
-ALLOWED = {"merge-metadata": {USER_ID, "user_metadata", "app_metadata"}, "delete": {USER_ID}}
-ALLOWED |= {name: {USER_ID, "roles"} for name in ("assign-roles", "remove-roles")}
 
 
-def _checked(number: int, text: str, mgmt: ManagementClient) -> Line:
+def _checked(number: int, text: str) -> Line:
     """One line, parsed and checked; a usage error naming the line and what is wrong with it."""
     try:
         data = json.loads(text)
@@ -123,12 +127,7 @@ def _checked(number: int, text: str, mgmt: ManagementClient) -> Line:
     missing = [name for name in kind.required if name not in data]
     if missing:
         raise click.UsageError(f"line {number}: {op} needs {', '.join(missing)}")
-    if kind.method is not None:
-        parameters = inspect.signature(kind.method(mgmt)).parameters.values()
-        allowed = {USER_ID} | {p.name for p in parameters if p.kind is p.KEYWORD_ONLY}
-    else:
-        allowed = ALLOWED[op]
-    unknown = sorted(set(data) - allowed)
+    unknown = sorted(set(data) - kind.allowed())
     if unknown:
         raise click.UsageError(f"line {number}: {op} has no field {', '.join(unknown)}")
     if "roles" in data and not (isinstance(data["roles"], list) and all(isinstance(r, str) for r in data["roles"])):
@@ -137,10 +136,10 @@ def _checked(number: int, text: str, mgmt: ManagementClient) -> Line:
     return Line(number, op, data, digest)
 
 
-def read_lines(path: Path, mgmt: ManagementClient) -> list[Line]:
+def read_lines(path: Path) -> list[Line]:
     """Every operation in the file, checked before anything is sent; blank lines are skipped."""
     with path.open(encoding="utf-8") as source:
-        return [_checked(number, text, mgmt) for number, text in enumerate(source, 1) if text.strip()]
+        return [_checked(number, text) for number, text in enumerate(source, 1) if text.strip()]
 
 
 def _call(mgmt: ManagementClient, line: Line) -> Any:
@@ -188,7 +187,7 @@ def apply(
     """Apply (or, with ``dry_run``, preview) every line of ``path``; prints a summary, returns the status."""
     from ._output import progress
 
-    lines = read_lines(path, mgmt)
+    lines = read_lines(path)
     with progress() as bar:
         task = bar.add_task("previewing" if dry_run else f"applying {path.name}", total=len(lines))
 

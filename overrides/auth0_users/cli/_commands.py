@@ -236,13 +236,19 @@ def assignments(pairs: Iterable[str]) -> dict[str, Any]:
     return fields
 
 
-def checked_fields(method: Any, fields: Mapping[str, Any], command: str) -> dict[str, Any]:
-    """``fields`` if the facade method takes each of them, else a usage error naming the ones it does."""
-    import inspect
+def operation_fields(key: str) -> frozenset[str]:
+    """The keyword arguments the operation ``key`` (``users.update``) takes, from its description."""
+    from .._operation import require
 
-    known = {p.name for p in inspect.signature(method).parameters.values() if p.kind is p.KEYWORD_ONLY}
+    return frozenset(argument.name for argument in require(key, f"auth0-users ({key})").arguments)
+
+
+def checked_fields(key: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``fields`` if the operation takes each of them, else a usage error naming the ones it does."""
+    known = operation_fields(key)
     unknown = sorted(set(fields) - known)
     if unknown:
+        command = key.replace(".", " ")
         raise click.UsageError(f"{command} has no field {', '.join(unknown)}; its fields: {', '.join(sorted(known))}")
     return dict(fields)
 
@@ -268,7 +274,7 @@ def create(
         from_stdin = password == "-"  # noqa: S105 - "-" means: read it from standard input
         fields["password"] = sys.stdin.readline().rstrip("\n") if from_stdin else password
     with _settings(ctx).connect() as mgmt:
-        Output().record(mgmt.users.create(**checked_fields(mgmt.users.create, fields, "users create")))
+        Output().record(mgmt.users.create(**checked_fields("users.create", fields)))
 
 
 @users.command()
@@ -278,7 +284,7 @@ def create(
 def update(ctx: click.Context, user_id: str, pairs: tuple[str, ...]) -> None:
     """Change fields of a user (metadata merges on the first level only; see merge-metadata)."""
     with _settings(ctx).connect() as mgmt:
-        fields = checked_fields(mgmt.users.update, assignments(pairs), "users update")
+        fields = checked_fields("users.update", assignments(pairs))
         Output().record(mgmt.users.update(user_id, **fields))
 
 
