@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import httpx
 
+from ._deadline import sending
 from ._errors import TokenError
 from .token_cache import MemoryTokenCache, TokenCache, _entry_key, _Token
 
@@ -41,6 +42,7 @@ class BearerToken(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """Add the token to the request."""
         request.headers["Authorization"] = self._header
+        sending(request)
         yield request
 
 
@@ -134,8 +136,9 @@ class ClientCredentials(httpx.Auth):
 
     def _token_request(self, api_request: httpx.Request) -> httpx.Request:
         body = {"grant_type": "client_credentials", "client_id": self.client_id, "audience": self.audience}
-        # The same time limits as the API request it serves (httpx applies none to a bare Request).
-        extensions = {"timeout": api_request.extensions["timeout"]} if "timeout" in api_request.extensions else {}
+        # The same time limits and hooks as the API request it serves (httpx applies none to a bare Request).
+        given = api_request.extensions
+        extensions: dict[str, Any] = {name: given[name] for name in ("timeout", "trace") if name in given}
         return httpx.Request("POST", self.token_url, json={**body, **self._assertion()}, extensions=extensions)
 
     def _accept(self, response: httpx.Response, requested_at: float) -> _Token:
@@ -167,6 +170,7 @@ class ClientCredentials(httpx.Auth):
         for _ in range(2):
             token = self._usable(sent)
             if token is None:
+                sending(None)  # waiting for a token: the API request has not left
                 yield _TAKE
                 token = self._usable(sent)
                 if token is None:
@@ -176,6 +180,7 @@ class ClientCredentials(httpx.Auth):
                 return  # the server gave the refused token again: the 401 stands
             sent = token
             request.headers["Authorization"] = f"Bearer {token.value}"
+            sending(request)
             response = yield request
             if response.status_code != 401:
                 return
@@ -203,8 +208,10 @@ class ClientCredentials(httpx.Auth):
                     )
                     lease = _UNLOCKED
                 continue  # look again: whoever held the lock may have stored a token
+            token_request = self._token_request(request)
+            sending(token_request)
             requested_at = time.time()
-            token = self._accept((yield _Fetch(self._token_request(request))), requested_at)
+            token = self._accept((yield _Fetch(token_request)), requested_at)
             yield _CacheIO("write", (key, cache._encode(key, token), token.refresh_at - time.time()))
             break
         if lease is not None and lease is not _UNLOCKED:
