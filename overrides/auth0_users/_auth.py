@@ -176,8 +176,6 @@ class ClientCredentials(httpx.Auth):
                 if token is None:
                     token = yield from self._obtain(request, sent)
                 yield _GIVE_BACK
-            if sent is not None and token.value == sent.value:
-                return  # the server gave the refused token again: the 401 stands
             sent = token
             request.headers["Authorization"] = f"Bearer {token.value}"
             sending(request)
