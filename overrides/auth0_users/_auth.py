@@ -146,6 +146,8 @@ class ClientCredentials(httpx.Auth):
             raise TokenError(response, client_id=self.client_id)
         try:
             payload = response.json()
+        except RecursionError:
+            raise TokenError(response, client_id=self.client_id, reason="JSON nested too deeply to read") from None
         except ValueError:
             raise TokenError(response, client_id=self.client_id, reason="the answer is not JSON") from None
         if not isinstance(payload, dict):

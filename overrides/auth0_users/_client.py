@@ -29,6 +29,7 @@ from ._errors import (
     ResponseParseError,
     TokenError,
     error_for,
+    redact,
 )
 from ._operation import Argument, Operation, endpoint
 from ._pager import AsyncPager, SyncPager
@@ -301,6 +302,8 @@ class _BaseClient(Generic[H]):
             return None
         try:
             parsed = endpoint(op)._parse_response(client=_PARSE_CONTEXT, response=response)
+        except RecursionError:
+            raise ResponseParseError(response, "JSON nested too deeply to read") from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             reason = "empty body" if not response.content else f"{type(exc).__name__}: {exc}"
             raise ResponseParseError(response, reason) from exc
@@ -373,7 +376,7 @@ class _BaseClient(Generic[H]):
             )
             return APITimeoutError(message, attempts=attempts, method=op.http_method, sent=sent)
         where = sent_to(error, unknown=f"{op.http_method} {op.path}")
-        message = f"{where}: {type(error).__name__}{tries}: {error}"
+        message = f"{where}: {type(error).__name__}{tries}: {redact(str(error))}"
         return cls(message, attempts=attempts, method=op.http_method, sent=sent)
 
 
