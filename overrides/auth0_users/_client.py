@@ -26,6 +26,7 @@ from ._errors import (
     APITimeoutError,
     APITransportError,
     Auth0Error,
+    InvalidArgumentError,
     ResponseParseError,
     TokenError,
     error_for,
@@ -95,7 +96,7 @@ def _check_bounds(op: Operation, argument: Argument, value: Any) -> None:
         low = "" if argument.minimum is None else f" at least {argument.minimum}"
         high = "" if argument.maximum is None else f" at most {argument.maximum}"
         joined = " and".join(part for part in (low, high) if part)
-        raise ValueError(f"{op.key}: {argument.name} must be{joined}, got {value}")
+        raise InvalidArgumentError(f"{op.key}: {argument.name} must be{joined}, got {value}")
 
 
 def _never_sent(outcome: object, current: Attempt) -> bool:
@@ -103,6 +104,18 @@ def _never_sent(outcome: object, current: Attempt) -> bool:
     if isinstance(outcome, TokenError) or not current.api_request_out:
         return True
     return isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def _unsendable(op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], error: Exception) -> Exception:
+    """The error for arguments that make no URL httpx sends (one too long, most likely)."""
+    given = {**dict(zip(op.path_params, path_args, strict=True)), **kwargs}
+    name, value = max(given.items(), key=lambda item: len(item[1]) if isinstance(item[1], str) else 0, default=("", 0))
+    if isinstance(value, str) and len(value) > 1000:
+        return InvalidArgumentError(
+            f"{op.key}: {name} is {len(value):,} characters, too long for a request URL (httpx sends at most "
+            "65,536); check that it is the value you meant"
+        )
+    return InvalidArgumentError(f"{op.key}: the arguments make no valid URL ({error}); check them")
 
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -260,10 +273,10 @@ class _BaseClient(Generic[H]):
             if not isinstance(value, str):
                 raise TypeError(f"{op.key}: {name} must be a string, got {type(value).__name__}")
             if not value.strip():
-                raise ValueError(f"{op.key}: {name} must not be empty")
+                raise InvalidArgumentError(f"{op.key}: {name} must not be empty")
             if value in (".", ".."):
                 # No Auth0 id is a dot segment; "../roles" and the like stay encoded in one segment.
-                raise ValueError(f"{op.key}: {name} cannot be {value!r}")
+                raise InvalidArgumentError(f"{op.key}: {name} cannot be {value!r}")
         endpoint_args: dict[str, Any] = {}
         body: dict[str, Any] = {}
         array_body: Any = UNSET
@@ -292,7 +305,10 @@ class _BaseClient(Generic[H]):
         elif op.body == "object":
             described["json"] = body
         described["headers"] = {**self._headers, **described.get("headers", {})}
-        described["url"] = self.base_url + described["url"]
+        try:  # parsed here, once: arguments that make no URL fail before anything is sent, pagers too
+            described["url"] = httpx.URL(self.base_url + described["url"], params=described.pop("params", None))
+        except httpx.InvalidURL as error:
+            raise _unsendable(op, path_args, kwargs, error) from None
         described["method"] = described["method"].upper()
         described["timeout"] = self._timeout
         return described

@@ -18,6 +18,8 @@
     ├── OperationUnavailableError   the spec the package was generated from lacks an operation a feature needs
     └── SearchSplitError            search_all cannot cut a search into ranges Auth0 serves in full
 
+    InvalidArgumentError            a ValueError: an argument that cannot be sent, refused before sending
+
 Messages carry the method, path, status and Auth0's own message, cut short when long; never a
 token or secret: ``redact`` takes them out of every text an error is made of. Errors pickle
 (for process pools, Celery, multiprocessing) without the request they answer.
@@ -303,6 +305,10 @@ class ResponseParseError(APITransportError):
 
 class OperationUnavailableError(Auth0Error, NotImplementedError):
     """A feature needs an operation that the spec this package was generated from does not have."""
+
+
+class InvalidArgumentError(ValueError):
+    """An argument the client cannot send (an id too long for a URL, a number out of range); nothing was sent."""
 
 
 class SearchSplitError(Auth0Error):

@@ -21,6 +21,7 @@ from auth0_users import (
     BadRequestError,
     ConflictError,
     ForbiddenError,
+    InvalidArgumentError,
     ManagementClient,
     NotFoundError,
     OperationUnavailableError,
@@ -295,6 +296,20 @@ async def test_a_five_megabyte_message_is_cut_short_in_the_text(
     assert "5,000,000 characters" in str(error)
     assert error.body["message"] == message  # the whole answer stays reachable
     assert len(error.message) < 2000
+
+
+async def test_an_id_too_long_for_a_url_is_refused_before_sending(
+    client_for: Any, recording_server: RecordingServer
+) -> None:
+    with pytest.raises(InvalidArgumentError) as info:
+        await run(client_for.users.get("x" * 70_000))
+    assert isinstance(info.value, ValueError)
+    message = str(info.value)
+    assert message.startswith("users.get: id is 70,000 characters")
+    assert len(message) < 500
+    with pytest.raises(InvalidArgumentError, match="q is 70,00"):
+        client_for.users.list(q="x" * 70_000)
+    assert recording_server.requests == []
 
 
 def test_a_short_credential_leaves_the_message_readable(recording_server: RecordingServer) -> None:
