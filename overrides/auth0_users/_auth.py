@@ -141,7 +141,7 @@ class ClientCredentials(httpx.Auth):
         extensions: dict[str, Any] = {name: given[name] for name in ("timeout", "trace") if name in given}
         return httpx.Request("POST", self.token_url, json={**body, **self._assertion()}, extensions=extensions)
 
-    def _accept(self, response: httpx.Response, requested_at: float) -> _Token:
+    def _accept(self, response: httpx.Response, requested_at: float) -> tuple[_Token, float]:
         if not response.is_success:
             raise TokenError(response, client_id=self.client_id)
         try:
@@ -158,7 +158,7 @@ class ClientCredentials(httpx.Auth):
         if isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or not lifetime > 0:
             raise TokenError(response, client_id=self.client_id, reason="expires_in is not a positive number")
         # Counted from before the request, so the server's clock of the lifetime started later.
-        return _Token(value, requested_at + lifetime - min(self.REFRESH_LEEWAY, lifetime / 10))
+        return _Token(value, requested_at + lifetime - min(self.REFRESH_LEEWAY, lifetime / 10)), lifetime
 
     def _usable(self, refused: _Token | None) -> _Token | None:
         token = self._token
@@ -196,6 +196,10 @@ class ClientCredentials(httpx.Auth):
         while True:
             token = cache._decode(key, (yield _CacheIO("read", (key,))))
             if token is not None and token.fresh() and (refused is None or token.value != refused.value):
+                logger.debug(
+                    "token for client %r taken from %s, refreshed in %.0f s",
+                    self.client_id, type(cache).__name__, token.refresh_at - time.time(),
+                )  # fmt: skip
                 break
             if lease is None:
                 lease = yield _CacheIO("try_lock", (key,), _UNLOCKED)
@@ -211,13 +215,23 @@ class ClientCredentials(httpx.Auth):
             token_request = self._token_request(request)
             sending(token_request)
             requested_at = time.time()
-            token = self._accept((yield _Fetch(token_request)), requested_at)
+            token, lifetime = self._accept((yield _Fetch(token_request)), requested_at)
+            logger.debug(
+                "token for client %r %s from %s, expires in %.0f s",
+                self.client_id, self._renewal(refused), self.token_url, lifetime,
+            )  # fmt: skip
             yield _CacheIO("write", (key, cache._encode(key, token), token.refresh_at - time.time()))
             break
         if lease is not None and lease is not _UNLOCKED:
             yield _CacheIO("unlock", (lease,))
         self._token = token
         return token
+
+    def _renewal(self, refused: _Token | None) -> str:
+        """How a fetch came about, for the log: a first token, or one replacing an expired or refused one."""
+        if refused is not None:
+            return "refreshed (the API refused the last one)"
+        return "fetched" if self._token is None else "refreshed (the last one expired)"
 
     def _unavailable(self, step: _CacheIO, error: Exception) -> Any:
         logger.warning("%r is unavailable (%s: %s); going on without it", self.cache, type(error).__name__, error)
