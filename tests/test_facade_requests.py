@@ -6,6 +6,7 @@ import base64
 import contextlib
 import json
 import pickle
+from typing import Any
 from urllib.parse import unquote
 
 import pytest
@@ -22,7 +23,7 @@ from auth0_users import (
 from auth0_users_api.models import GetUserResponseContent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from loopback import RecordingServer
+from loopback import Recorded, RecordingServer
 from spec_pin import requires_operation
 
 USER = {"user_id": "auth0|abc", "email": "ada@example.com", "created_at": "2024-03-01T10:00:00Z"}
@@ -281,3 +282,18 @@ def test_errors_survive_pickling(mgmt: ManagementClient, recording_server: Recor
     copy = pickle.loads(pickle.dumps(caught.value))
     assert type(copy) is NotFoundError
     assert (copy.status_code, copy.error_code, str(copy)) == (404, "x", str(caught.value))
+
+
+def test_a_401_whose_refresh_brings_the_same_token_stays_a_401(recording_server: RecordingServer) -> None:
+    """The repeat goes out with that token, and its 401 is the answer: never the token endpoint's."""
+
+    def answer(request: Recorded) -> tuple[int, Any]:
+        if request.path == "/oauth/token":
+            return 200, {"access_token": "the-only-token", "token_type": "Bearer", "expires_in": 3600}
+        return 401, {"statusCode": 401, "error": "Unauthorized", "message": "Invalid token"}
+
+    recording_server.respond_with(answer)
+    mgmt = ManagementClient(base_url=recording_server.base_url, client_id="my-app", client_secret="s3cr3t-value")
+    with mgmt, pytest.raises(UnauthorizedError, match="Invalid token"):
+        mgmt.users.get("auth0|abc")
+    assert [request.path for request in recording_server.requests] == ["/oauth/token", "/api/v2/users/auth0%7Cabc"] * 2

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import httpx
 
+from ._deadline import sending
 from ._errors import TokenError
 from .token_cache import MemoryTokenCache, TokenCache, _entry_key, _Token
 
@@ -41,6 +42,7 @@ class BearerToken(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """Add the token to the request."""
         request.headers["Authorization"] = self._header
+        sending(request)
         yield request
 
 
@@ -134,15 +136,18 @@ class ClientCredentials(httpx.Auth):
 
     def _token_request(self, api_request: httpx.Request) -> httpx.Request:
         body = {"grant_type": "client_credentials", "client_id": self.client_id, "audience": self.audience}
-        # The same time limits as the API request it serves (httpx applies none to a bare Request).
-        extensions = {"timeout": api_request.extensions["timeout"]} if "timeout" in api_request.extensions else {}
+        # The same time limits and hooks as the API request it serves (httpx applies none to a bare Request).
+        given = api_request.extensions
+        extensions: dict[str, Any] = {name: given[name] for name in ("timeout", "trace") if name in given}
         return httpx.Request("POST", self.token_url, json={**body, **self._assertion()}, extensions=extensions)
 
-    def _accept(self, response: httpx.Response, requested_at: float) -> _Token:
+    def _accept(self, response: httpx.Response, requested_at: float) -> tuple[_Token, float]:
         if not response.is_success:
             raise TokenError(response, client_id=self.client_id)
         try:
             payload = response.json()
+        except RecursionError:
+            raise TokenError(response, client_id=self.client_id, reason="JSON nested too deeply to read") from None
         except ValueError:
             raise TokenError(response, client_id=self.client_id, reason="the answer is not JSON") from None
         if not isinstance(payload, dict):
@@ -153,7 +158,7 @@ class ClientCredentials(httpx.Auth):
         if isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or not lifetime > 0:
             raise TokenError(response, client_id=self.client_id, reason="expires_in is not a positive number")
         # Counted from before the request, so the server's clock of the lifetime started later.
-        return _Token(value, requested_at + lifetime - min(self.REFRESH_LEEWAY, lifetime / 10))
+        return _Token(value, requested_at + lifetime - min(self.REFRESH_LEEWAY, lifetime / 10)), lifetime
 
     def _usable(self, refused: _Token | None) -> _Token | None:
         token = self._token
@@ -167,15 +172,15 @@ class ClientCredentials(httpx.Auth):
         for _ in range(2):
             token = self._usable(sent)
             if token is None:
+                sending(None)  # waiting for a token: the API request has not left
                 yield _TAKE
                 token = self._usable(sent)
                 if token is None:
                     token = yield from self._obtain(request, sent)
                 yield _GIVE_BACK
-            if sent is not None and token.value == sent.value:
-                return  # the server gave the refused token again: the 401 stands
             sent = token
             request.headers["Authorization"] = f"Bearer {token.value}"
+            sending(request)
             response = yield request
             if response.status_code != 401:
                 return
@@ -191,6 +196,10 @@ class ClientCredentials(httpx.Auth):
         while True:
             token = cache._decode(key, (yield _CacheIO("read", (key,))))
             if token is not None and token.fresh() and (refused is None or token.value != refused.value):
+                logger.debug(
+                    "token for client %r taken from %s, refreshed in %.0f s",
+                    self.client_id, type(cache).__name__, token.refresh_at - time.time(),
+                )  # fmt: skip
                 break
             if lease is None:
                 lease = yield _CacheIO("try_lock", (key,), _UNLOCKED)
@@ -203,14 +212,26 @@ class ClientCredentials(httpx.Auth):
                     )
                     lease = _UNLOCKED
                 continue  # look again: whoever held the lock may have stored a token
+            token_request = self._token_request(request)
+            sending(token_request)
             requested_at = time.time()
-            token = self._accept((yield _Fetch(self._token_request(request))), requested_at)
+            token, lifetime = self._accept((yield _Fetch(token_request)), requested_at)
+            logger.debug(
+                "token for client %r %s from %s, expires in %.0f s",
+                self.client_id, self._renewal(refused), self.token_url, lifetime,
+            )  # fmt: skip
             yield _CacheIO("write", (key, cache._encode(key, token), token.refresh_at - time.time()))
             break
         if lease is not None and lease is not _UNLOCKED:
             yield _CacheIO("unlock", (lease,))
         self._token = token
         return token
+
+    def _renewal(self, refused: _Token | None) -> str:
+        """How a fetch came about, for the log: a first token, or one replacing an expired or refused one."""
+        if refused is not None:
+            return "refreshed (the API refused the last one)"
+        return "fetched" if self._token is None else "refreshed (the last one expired)"
 
     def _unavailable(self, step: _CacheIO, error: Exception) -> Any:
         logger.warning("%r is unavailable (%s: %s); going on without it", self.cache, type(error).__name__, error)

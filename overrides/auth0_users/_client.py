@@ -20,21 +20,24 @@ from auth0_users_api.types import UNSET, Unset
 
 from ._address import client_addresses
 from ._auth import BearerToken, ClientCredentials
+from ._deadline import Attempt, DeadlineExceeded, attempt, bound_new_connections
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
     APITransportError,
     Auth0Error,
+    InvalidArgumentError,
     ResponseParseError,
     TokenError,
     error_for,
+    redact,
 )
 from ._operation import Argument, Operation, endpoint
 from ._pager import AsyncPager, SyncPager
 from ._ratelimit import RateLimitState
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
-from ._transport import as_httpx_names_it, default_async_http_client, sent_to
+from ._transport import as_httpx_names_it, default_async_http_client, sent_to, without_query
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -93,12 +96,26 @@ def _check_bounds(op: Operation, argument: Argument, value: Any) -> None:
         low = "" if argument.minimum is None else f" at least {argument.minimum}"
         high = "" if argument.maximum is None else f" at most {argument.maximum}"
         joined = " and".join(part for part in (low, high) if part)
-        raise ValueError(f"{op.key}: {argument.name} must be{joined}, got {value}")
+        raise InvalidArgumentError(f"{op.key}: {argument.name} must be{joined}, got {value}")
 
 
-def _never_sent(outcome: object) -> bool:
-    """Whether a failed attempt cannot have reached the server: no connection was made."""
+def _never_sent(outcome: object, current: Attempt) -> bool:
+    """Whether a failed attempt cannot have reached the API: it never left, or no connection was made."""
+    if isinstance(outcome, TokenError) or not current.api_request_out:
+        return True
     return isinstance(outcome, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def _unsendable(op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], error: Exception) -> Exception:
+    """The error for arguments that make no URL httpx sends (one too long, most likely)."""
+    given = {**dict(zip(op.path_params, path_args, strict=True)), **kwargs}
+    name, value = max(given.items(), key=lambda item: len(item[1]) if isinstance(item[1], str) else 0, default=("", 0))
+    if isinstance(value, str) and len(value) > 1000:
+        return InvalidArgumentError(
+            f"{op.key}: {name} is {len(value):,} characters, too long for a request URL (httpx sends at most "
+            "65,536); check that it is the value you meant"
+        )
+    return InvalidArgumentError(f"{op.key}: the arguments make no valid URL ({error}); check them")
 
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -256,10 +273,10 @@ class _BaseClient(Generic[H]):
             if not isinstance(value, str):
                 raise TypeError(f"{op.key}: {name} must be a string, got {type(value).__name__}")
             if not value.strip():
-                raise ValueError(f"{op.key}: {name} must not be empty")
+                raise InvalidArgumentError(f"{op.key}: {name} must not be empty")
             if value in (".", ".."):
                 # No Auth0 id is a dot segment; "../roles" and the like stay encoded in one segment.
-                raise ValueError(f"{op.key}: {name} cannot be {value!r}")
+                raise InvalidArgumentError(f"{op.key}: {name} cannot be {value!r}")
         endpoint_args: dict[str, Any] = {}
         body: dict[str, Any] = {}
         array_body: Any = UNSET
@@ -288,7 +305,10 @@ class _BaseClient(Generic[H]):
         elif op.body == "object":
             described["json"] = body
         described["headers"] = {**self._headers, **described.get("headers", {})}
-        described["url"] = self.base_url + described["url"]
+        try:  # parsed here, once: arguments that make no URL fail before anything is sent, pagers too
+            described["url"] = httpx.URL(self.base_url + described["url"], params=described.pop("params", None))
+        except httpx.InvalidURL as error:
+            raise _unsendable(op, path_args, kwargs, error) from None
         described["method"] = described["method"].upper()
         described["timeout"] = self._timeout
         return described
@@ -298,6 +318,8 @@ class _BaseClient(Generic[H]):
             return None
         try:
             parsed = endpoint(op)._parse_response(client=_PARSE_CONTEXT, response=response)
+        except RecursionError:
+            raise ResponseParseError(response, "JSON nested too deeply to read") from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             reason = "empty body" if not response.content else f"{type(exc).__name__}: {exc}"
             raise ResponseParseError(response, reason) from exc
@@ -317,7 +339,7 @@ class _BaseClient(Generic[H]):
             logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
 
     def _delay_or_raise(
-        self, op: Operation, attempt: int, outcome: httpx.Response | httpx.RequestError | TokenError
+        self, op: Operation, current: Attempt, tries: int, outcome: httpx.Response | httpx.RequestError | TokenError
     ) -> float:
         """Seconds to wait before the next try of ``op``; raises the typed error when there is none."""
         if isinstance(outcome, httpx.RequestError):
@@ -326,39 +348,52 @@ class _BaseClient(Generic[H]):
         response = answer if isinstance(answer, httpx.Response) else None
         delay = retry_delay(
             self._retry,
-            attempt=attempt,
+            attempt=tries,
             # Asking the token endpoint again is always safe, whatever the API request is.
             idempotent=op.idempotent or isinstance(outcome, TokenError),
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
-            connect_failed=_never_sent(outcome),
+            connect_failed=_never_sent(outcome, current),
             paced=self._http.pacer.paces,
             now=time.time(),
             jitter=self._random.random(),
         )
         if delay is None:
             if isinstance(outcome, Auth0Error):
-                outcome.attempts = attempt
+                outcome.attempts = tries
                 raise outcome
             if isinstance(outcome, httpx.RequestError):
-                raise self._transport_error(op, outcome, attempt) from outcome
-            raise error_for(outcome, attempts=attempt)
+                raise self._transport_error(op, current, outcome, tries) from outcome
+            raise error_for(outcome, attempts=tries)
         why = type(outcome).__name__ if response is None else f"status {response.status_code}"
         where = "token endpoint" if isinstance(outcome, TokenError) else f"{op.http_method} {op.path}"
-        logger.info("%s: %s, retry %d in %.2fs", where, why, attempt, delay)
+        logger.info("%s: %s, retry %d in %.2fs", where, why, tries, delay)
         return delay
 
     @staticmethod
-    def _transport_error(op: Operation, error: httpx.RequestError, attempts: int) -> Auth0Error:
+    def _transport_error(op: Operation, current: Attempt, error: httpx.RequestError, attempts: int) -> Auth0Error:
         cls: type[APITransportError] = APITransportError  # an undecodable body, too many redirects
         if isinstance(error, httpx.TimeoutException):
             cls = APITimeoutError
         elif isinstance(error, httpx.TransportError):
             cls = APIConnectionError
-        where = sent_to(error, unknown=f"{op.http_method} {op.path}")
         tries = f" after {attempts} attempts" if attempts > 1 else ""
-        message = f"{where}: {type(error).__name__}{tries}: {error}"
-        return cls(message, attempts=attempts, method=op.http_method, sent=not _never_sent(error))
+        sent = not _never_sent(error, current)
+        if isinstance(error, DeadlineExceeded) or (cls is APITimeoutError and current.expired()):
+            if current.request is None:
+                what = "still waiting for a token at"
+            elif current.api_request_out:
+                what = "no complete answer within"
+            else:
+                what = f"the token request ({without_query(current.request)}) did not finish within"
+            message = (
+                f"{without_query(current.api_request)}: {what} timeout={current.seconds:g} s, the deadline for "
+                f"each attempt (connect, send, headers and body){tries}"
+            )
+            return APITimeoutError(message, attempts=attempts, method=op.http_method, sent=sent)
+        where = sent_to(error, unknown=f"{op.http_method} {op.path}")
+        message = f"{where}: {type(error).__name__}{tries}: {redact(str(error))}"
+        return cls(message, attempts=attempts, method=op.http_method, sent=sent)
 
 
 class ManagementClient(_BaseClient[httpx.Client]):
@@ -400,24 +435,28 @@ class ManagementClient(_BaseClient[httpx.Client]):
 
     def _send(self, op: Operation, http: httpx.Client, request: httpx.Request) -> httpx.Response:
         pacer = self._http.pacer
-        attempt = 0
+        request.extensions["trace"] = bound_new_connections  # the deadline, read by read
+        tries = 0
         while True:
-            attempt += 1
+            tries += 1
             ticket = pacer.reserve()
             if ticket.wait:
                 for pause in pacer.pauses(ticket):
                     time.sleep(pause)
-            try:
-                response = http.send(request, auth=self._auth, follow_redirects=False)
-            except (httpx.RequestError, TokenError) as error:
-                pacer.observe(ticket, None, None)
-                delay = self._delay_or_raise(op, attempt, error)
+            with attempt(self._timeout, request) as current:
+                try:
+                    response = http.send(request, auth=self._auth, follow_redirects=False)
+                except (httpx.RequestError, TokenError) as error:
+                    outcome: httpx.Response | httpx.RequestError | TokenError = error
+                else:
+                    outcome = response
+            if isinstance(outcome, httpx.Response):
+                self._observe(outcome, tries, ticket)
+                if outcome.is_success:
+                    return outcome
             else:
-                self._observe(response, attempt, ticket)
-                if response.is_success:
-                    return response
-                delay = self._delay_or_raise(op, attempt, response)
-            time.sleep(delay)
+                pacer.observe(ticket, None, None)
+            time.sleep(self._delay_or_raise(op, current, tries, outcome))
 
     def _fetch(
         self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
@@ -474,24 +513,30 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
         import asyncio  # here, so that the sync client never imports it
 
         pacer = self._http.pacer
-        attempt = 0
+        tries = 0
         while True:
-            attempt += 1
+            tries += 1
             ticket = pacer.reserve()
             if ticket.wait:
                 for pause in pacer.pauses(ticket):
                     await asyncio.sleep(pause)
-            try:
-                response = await http.send(request, auth=self._auth, follow_redirects=False)
-            except (httpx.RequestError, TokenError) as error:
-                pacer.observe(ticket, None, None)
-                delay = self._delay_or_raise(op, attempt, error)
+            with attempt(self._timeout, request) as current:
+                try:
+                    async with asyncio.timeout(current.seconds):  # cancels whatever the transport is doing
+                        response = await http.send(request, auth=self._auth, follow_redirects=False)
+                except (httpx.RequestError, TokenError) as error:
+                    outcome: httpx.Response | httpx.RequestError | TokenError = error
+                except TimeoutError:
+                    outcome = DeadlineExceeded(f"the {current.seconds:g} s deadline passed")
+                else:
+                    outcome = response
+            if isinstance(outcome, httpx.Response):
+                self._observe(outcome, tries, ticket)
+                if outcome.is_success:
+                    return outcome
             else:
-                self._observe(response, attempt, ticket)
-                if response.is_success:
-                    return response
-                delay = self._delay_or_raise(op, attempt, response)
-            await asyncio.sleep(delay)
+                pacer.observe(ticket, None, None)
+            await asyncio.sleep(self._delay_or_raise(op, current, tries, outcome))
 
     async def _fetch(
         self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None

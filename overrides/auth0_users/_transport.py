@@ -53,8 +53,11 @@ def as_httpx_names_it(error: httpx.RequestError) -> httpx.RequestError:
 def sent_to(error: httpx.RequestError, *, unknown: str) -> str:
     """Method and URL of the request that failed, without credentials or query; ``unknown`` if none."""
     request = _request_of(error)
-    if request is None:
-        return unknown
+    return unknown if request is None else without_query(request)
+
+
+def without_query(request: httpx.Request) -> str:
+    """Method and URL of ``request``, without credentials or query (a search, an email)."""
     return f"{request.method} {request.url.copy_with(userinfo=b'', query=None, fragment=None)}"
 
 

@@ -230,7 +230,7 @@ def status_of(error: BaseException) -> Status:
     if isinstance(error, TokenError):
         return Status.FAILED  # the token endpoint, not the API, failed: nothing was written
     if isinstance(error, APIStatusError):
-        method: str | None = error.response.request.method
+        method: str | None = error.method
         may_have_acted = error.status_code >= 500
     elif isinstance(error, APITransportError):
         method, may_have_acted = error.method, error.sent

@@ -23,6 +23,7 @@ from auth0_users.sandbox import SandboxServer
 from auth0_users_api.models import UserResponseSchema
 from both_modes import collect, run
 from httpx_aiohttp import HttpxAiohttpClient
+from loopback import TricklingServer, serve_trickling
 
 pytestmark = pytest.mark.anyio
 TRANSPORTS = ["sync", "async default", "async httpx"]
@@ -179,7 +180,8 @@ async def test_a_timeout_names_host_and_path(make_client: Any, sandbox: SandboxS
     client = make_client(base_url=sandbox.base_url, token=sandbox.token, timeout=0.3, max_retries=0)
     with pytest.raises(APITimeoutError) as caught:
         await run(client.users.get(uid))
-    assert str(caught.value).startswith(f"GET {sandbox.base_url}/users/{uid.replace('|', '%7C')}: ReadTimeout")
+    where = f"GET {sandbox.base_url}/users/{uid.replace('|', '%7C')}"
+    assert str(caught.value).startswith(f"{where}: no complete answer within timeout=0.3 s, the deadline")
 
 
 def _wrapped(cause: BaseException) -> httpx.ConnectTimeout:
@@ -205,3 +207,43 @@ def test_transport_errors_as_httpx_names_them(error: httpx.RequestError, named: 
     assert type(renamed) is named
     assert str(renamed) == str(error)
     assert renamed.__cause__ is error.__cause__
+
+
+@pytest.fixture(params=["headers", "body"])
+def trickling(request: pytest.FixtureRequest) -> Iterator[TricklingServer]:
+    with serve_trickling(request.param) as server:
+        yield server
+
+
+@pytest.mark.parametrize("endpoint", ["API", "token"])
+async def test_a_trickling_server_is_cut_off_at_the_deadline(
+    make_client: Any, trickling: TricklingServer, endpoint: str
+) -> None:
+    """A byte every 50 ms never trips a 0.5 s read timeout; the deadline on the whole attempt ends it."""
+    credentials = {"token": TOKEN} if endpoint == "API" else {"client_id": "cid", "client_secret": "a-secret"}
+    client = make_client(base_url=trickling.base_url, timeout=0.5, max_retries=0, **credentials)
+    with pytest.raises(APITimeoutError) as caught:
+        await run(client.users.get("auth0|1"))
+    assert not trickling.finished.is_set()  # cut off mid-answer, not after it
+    assert trickling.paths == ["/oauth/token" if endpoint == "token" else "/api/v2/users/auth0%7C1"]
+    message = str(caught.value)
+    assert message.startswith(f"GET {trickling.base_url}/users/auth0%7C1: ")
+    assert "0.5 s" in message
+    assert ("token request" in message) == (endpoint == "token")
+    assert caught.value.sent is (endpoint == "API")  # a token request that timed out sent nothing to the API
+
+
+@pytest.mark.parametrize("slow", ["nothing", "body"])
+def test_over_https_answers_come_through_and_the_deadline_holds(slow: str) -> None:
+    """The sync deadline sits on the connection: TLS included, on a client passed in."""
+    with (
+        serve_trickling(slow, tls=True) as server,
+        httpx.Client(verify=server.trust) as http,
+        ManagementClient(base_url=server.base_url, token=TOKEN, timeout=0.5, max_retries=0, http_client=http) as mgmt,
+    ):
+        if slow == "nothing":
+            assert mgmt.users.get("auth0|1").user_id == "auth0|1"
+        else:
+            with pytest.raises(APITimeoutError, match=r"no complete answer within timeout=0\.5 s"):
+                mgmt.users.get("auth0|1")
+            assert not server.finished.is_set()

@@ -1,0 +1,111 @@
+"""``timeout`` as a deadline for each attempt of a call: connect, send, headers and body together.
+
+httpx applies its timeouts to each network operation, so a server that sends a byte a second
+never trips them. So every attempt gets a deadline, token request included when one is needed.
+Async code enforces it by cancelling (``asyncio.timeout``), whatever the transport. Sync code
+cannot be cancelled: a trace hook bounds each read and write on the connections its requests
+open (httpx's own transport, or any ``httpx.Client`` on it) by the time left. The auth flows
+note which request is out (``sending``), so that an expired attempt can say what it was waiting for
+and whether the API request had left.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import httpx
+
+_CURRENT: ContextVar[Attempt | None] = ContextVar("auth0_users_attempt", default=None)
+_STREAM_EVENTS = (".connect_tcp.complete", ".connect_unix_socket.complete", ".start_tls.complete")
+
+
+class DeadlineExceeded(httpx.TimeoutException):
+    """An attempt outlasted its deadline."""
+
+
+def deadline_of(timeout: httpx.Timeout) -> float | None:
+    """Seconds one attempt may take: the longest of ``timeout``'s limits, or none when one is unlimited."""
+    limits = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    return None if any(limit is None for limit in limits) else max(limit for limit in limits if limit is not None)
+
+
+class Attempt:
+    """One attempt of a call: when it must end, and the request out now (``None``: waiting for a token)."""
+
+    __slots__ = ("api_request", "ends_at", "limits", "request", "seconds")
+
+    def __init__(self, timeout: httpx.Timeout, api_request: httpx.Request) -> None:
+        self.seconds = deadline_of(timeout)
+        self.ends_at = None if self.seconds is None else time.monotonic() + self.seconds
+        self.limits: dict[str, float | None] = timeout.as_dict()
+        self.api_request = api_request
+        self.request: httpx.Request | None = api_request
+
+    @property
+    def api_request_out(self) -> bool:
+        """Whether the API request has gone out (as far as anyone noted; with no note, it has)."""
+        return self.request is self.api_request
+
+    def expired(self) -> bool:
+        """Whether the deadline has passed."""
+        return self.ends_at is not None and time.monotonic() >= self.ends_at
+
+    def left(self, limit: float | None) -> float | None:
+        """``limit`` cut to the time left; raises ``DeadlineExceeded`` when none is."""
+        if self.ends_at is None:
+            return limit
+        left = self.ends_at - time.monotonic()
+        if left <= 0:
+            raise DeadlineExceeded(f"the {self.seconds:g} s deadline passed")
+        return left if limit is None else min(limit, left)
+
+
+@contextmanager
+def attempt(timeout: httpx.Timeout, request: httpx.Request) -> Iterator[Attempt]:
+    """Run one attempt of sending ``request`` under the deadline ``timeout`` makes."""
+    current = Attempt(timeout, request)
+    token = _CURRENT.set(current)
+    try:
+        yield current
+    finally:
+        _CURRENT.reset(token)
+
+
+def sending(request: httpx.Request | None) -> None:
+    """Note that ``request`` goes out now (``None``: a token is awaited), its time limits cut to the time left."""
+    current = _CURRENT.get()
+    if current is None:
+        return
+    current.request = request
+    if request is not None:
+        request.extensions["timeout"] = {phase: current.left(limit) for phase, limit in current.limits.items()}
+
+
+def bound_new_connections(event: str, info: dict[str, Any]) -> None:
+    """The ``trace`` hook for httpcore: bound every read and write of a new connection by the attempt's time left."""
+    if not event.endswith(_STREAM_EVENTS):
+        return
+    stream = info["return_value"]
+    # httpcore passes these arguments by position and by name alike: the same names as its NetworkStream.
+    read, write, start_tls = stream.read, stream.write, stream.start_tls
+
+    def bounded_read(max_bytes: int, timeout: float | None = None) -> bytes:
+        return read(max_bytes, _time_left(timeout))  # type: ignore[no-any-return]
+
+    def bounded_write(buffer: bytes, timeout: float | None = None) -> None:
+        write(buffer, _time_left(timeout))
+
+    def bounded_start_tls(ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
+        return start_tls(ssl_context, server_hostname, _time_left(timeout))
+
+    stream.read, stream.write, stream.start_tls = bounded_read, bounded_write, bounded_start_tls
+
+
+def _time_left(limit: float | None) -> float | None:
+    # The connection serves whichever attempt uses it now: the one current in this thread, if any.
+    current = _CURRENT.get()
+    return limit if current is None else current.left(limit)
