@@ -164,7 +164,11 @@ def test_python_check_covers_auth0_formats_prism_ignores(
 ) -> None:
     (user,) = sandbox.seed(1)
     path = f"/users/{user['user_id']}"
-    assert proxied.patch(path, json={"picture": "not a uri"}).status_code == 200  # strict-uri: Prism lets it through
+    refused = proxied.patch(path, json={"picture": "not a uri"})  # strict-uri: Prism lets it through, the sandbox not
+    assert refused.status_code == 400
+    assert refused.json()["message"].startswith(
+        "Payload validation error: 'Object didn't pass validation for format strict-uri: not a uri' on property picture"
+    )
     created = proxied.post(f"{path}/authentication-methods", json={"type": "phone", "phone_number": "+15555550100"})
     spec_check.response("POST", f"{path}/authentication-methods", created)  # the sandbox's ids pass ...
     spoiled = httpx.Response(201, json={**created.json(), "id": "no format here"})

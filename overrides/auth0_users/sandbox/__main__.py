@@ -6,6 +6,7 @@ import argparse
 
 from ..pacing import Pacing
 from ._server import SandboxServer, rate_limit_bucket
+from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
 def _rate_limit(text: str) -> str:
@@ -34,8 +35,19 @@ def main(argv: list[str] | None = None) -> None:
         default="next",
         help="what X-RateLimit-Reset tells: when the next token is added (default) or when the bucket is full",
     )
+    parser.add_argument(
+        "--password-policy",
+        choices=list(PASSWORD_POLICIES),
+        default=DEFAULT_PASSWORD_POLICY,
+        help=f"how strong database connection passwords must be, as in Auth0 (default: {DEFAULT_PASSWORD_POLICY})",
+    )
     args = parser.parse_args(argv)
-    server = SandboxServer(args.port, rate_limit=args.rate_limit, rate_limit_reset=args.rate_limit_reset)
+    server = SandboxServer(
+        args.port,
+        rate_limit=args.rate_limit,
+        rate_limit_reset=args.rate_limit_reset,
+        password_policy=args.password_policy,
+    )
     if args.seed:
         server.seed(args.seed)
     print(f"Auth0 Users sandbox at {server.base_url}", flush=True)

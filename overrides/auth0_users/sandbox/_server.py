@@ -13,7 +13,7 @@ import uvicorn
 from ..pacing import Pacing
 from ._app import API_PREFIX, SandboxApp, TokenIssuer
 from ._faults import Faults, RequestLog, ResetMeaning
-from .backend import JsonObject, SandboxBackend
+from .backend import DATABASE_CONNECTION, DEFAULT_PASSWORD_POLICY, JsonObject, SandboxBackend
 
 HOST = "127.0.0.1"
 DEFAULT_TOKEN = "sandbox-management-api-token"  # noqa: S105 - a well-known local test token
@@ -43,7 +43,9 @@ class SandboxServer:
     Bound to 127.0.0.1 only; ``port=0`` picks a free port. Use :meth:`start`/:meth:`stop`, ``with``, or
     :func:`serve`. ``rate_limit`` (a plan such as ``"enterprise"``, ``"BURST/RATE"`` or a
     ``Pacing``) turns on a token bucket like Auth0's, kept across :meth:`reset`; ``rate_limit_reset``
-    says what its ``X-RateLimit-Reset`` means (see ``Faults.token_bucket``).
+    says what its ``X-RateLimit-Reset`` means (see ``Faults.token_bucket``). ``password_policy`` is
+    the strength level (``none``, ``low``, ``fair``, ``good`` or ``excellent``) of the database
+    connection's passwords, kept across :meth:`reset`; :meth:`set_password_policy` changes it until then.
     """
 
     def __init__(
@@ -56,8 +58,9 @@ class SandboxServer:
         token_expires_in: int = 86400,
         rate_limit: str | Pacing | None = None,
         rate_limit_reset: ResetMeaning = "next",
+        password_policy: str = DEFAULT_PASSWORD_POLICY,
     ) -> None:
-        self.backend = SandboxBackend()
+        self.backend = SandboxBackend(password_policy)
         self.faults = Faults()
         self._rate_limit = None if rate_limit is None else (*rate_limit_bucket(rate_limit), rate_limit_reset)
         self._limit_rate()
@@ -113,6 +116,14 @@ class SandboxServer:
         """Add ``n`` deterministic, realistic users (see ``auth0_users.sandbox._seed``) and return them."""
         with self.app.lock:
             return self.backend.seed(n, seed, same_created_at=same_created_at)
+
+    def set_password_policy(self, policy: str, connection: str = DATABASE_CONNECTION) -> None:
+        """Set a database connection's password strength level until :meth:`reset`.
+
+        A reset restores the ``password_policy`` the sandbox was made with.
+        """
+        with self.app.lock:
+            self.backend.set_password_policy(policy, connection)
 
     def _limit_rate(self) -> None:
         if self._rate_limit is not None:

@@ -7,6 +7,9 @@ Rate limits like Auth0's are off unless asked for: for the whole session with
 ``pytest --sandbox-rate-limit=enterprise`` (a plan, or ``BURST/RATE`` such as ``10/30``; and
 ``--sandbox-rate-limit-reset=full`` for the older reading of ``X-RateLimit-Reset``), or for one test
 with ``@pytest.mark.sandbox_rate_limit("10/30", reset="full")``.
+
+Database passwords must meet Auth0's ``good`` level, as on a new Auth0 database connection;
+``--sandbox-password-policy=none`` (or ``low``, ``fair``, ``excellent``) says otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pytest
 
 from ..pacing import Pacing
 from ._server import SandboxServer, rate_limit_bucket
+from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -32,6 +36,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         choices=["next", "full"],
         default="next",
         help="what the sandbox's X-RateLimit-Reset tells: the next token (default) or a full bucket",
+    )
+    group.addoption(
+        "--sandbox-password-policy",
+        choices=list(PASSWORD_POLICIES),
+        default=DEFAULT_PASSWORD_POLICY,
+        help=f"how strong the sandbox's database passwords must be, as in Auth0 (default: {DEFAULT_PASSWORD_POLICY})",
     )
 
 
@@ -49,7 +59,8 @@ def sandbox_server(pytestconfig: pytest.Config) -> Iterator[SandboxServer]:
     """Run one sandbox for the whole session."""
     rate_limit = pytestconfig.getoption("sandbox_rate_limit", None)
     reset = pytestconfig.getoption("sandbox_rate_limit_reset", "next")
-    with SandboxServer(rate_limit=rate_limit, rate_limit_reset=reset) as server:
+    policy = pytestconfig.getoption("sandbox_password_policy", DEFAULT_PASSWORD_POLICY)
+    with SandboxServer(rate_limit=rate_limit, rate_limit_reset=reset, password_policy=policy) as server:
         yield server
 
 
