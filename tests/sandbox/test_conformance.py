@@ -60,7 +60,7 @@ def test_every_users_operation_conforms_through_prism(
 ) -> None:
     call = Conformance(proxied, spec_check)
     social = next(u for u in sandbox.seed(40) if u["identities"][0]["isSocial"])["user_id"]
-    created = call("POST", "/users", 201, json={"connection": DB, "email": "Ada@Example.com", "password": "s3cret!"})
+    created = call("POST", "/users", 201, json={"connection": DB, "email": "Ada@Example.com", "password": "S3cret!pw"})
     uid = created["user_id"]
     user = f"/users/{uid}"
     call("GET", "/users", 200, params={"q": "email:ada@example.com", "include_totals": "true", "per_page": 5})
@@ -126,9 +126,14 @@ def test_error_answers_have_auth0_shape_through_prism(
 ) -> None:
     call = Conformance(proxied, spec_check)
     call("GET", "/users/auth0|000000000000000000000000", 404)
-    call("POST", "/users", 400, json={"connection": "no-such-connection", "email": "a@example.com", "password": "x"})
-    call("POST", "/users", 201, json={"connection": DB, "email": "dup@example.com", "password": "x"})
-    call("POST", "/users", 409, json={"connection": DB, "email": "DUP@example.com", "password": "x"})
+    call(
+        "POST",
+        "/users",
+        400,
+        json={"connection": "no-such-connection", "email": "a@example.com", "password": "Pw-12345"},
+    )
+    call("POST", "/users", 201, json={"connection": DB, "email": "dup@example.com", "password": "Passw0rd!x"})
+    call("POST", "/users", 409, json={"connection": DB, "email": "DUP@example.com", "password": "Passw0rd!x"})
     call("GET", "/users", 400, params={"page": 10, "per_page": 100})
 
 
