@@ -439,7 +439,8 @@ def test_the_pytest_plugin_takes_a_password_policy(pytester: pytest.Pytester) ->
         def test_low(sandbox):
             headers = {"Authorization": f"Bearer {sandbox.token}"}
             for password, status in (("abcdef", 201), ("abcde", 400)):
-                body = {"connection": "Username-Password-Authentication", "email": "a@example.com", "password": password}
+                body = {"connection": "Username-Password-Authentication", "email": "a@example.com"}
+                body["password"] = password
                 assert httpx.post(f"{sandbox.base_url}/users", json=body, headers=headers).status_code == status
         """
     )
