@@ -6,9 +6,10 @@
 Both read the spec that ``openapi/pin.json`` pins (``--spec`` only says where to find it; its
 sha256 must still be the pinned one), cut the slice (``slice.py``), run openapi-python-client
 with ``generator-config.yaml`` and the templates in ``openapi/templates`` (giving
-``auth0_users_api``), then ``facade_codegen.py`` (giving ``auth0_users_facade`` and ``API.md``),
-into a temporary folder, and then either replace what ``generated/`` holds and the pin's
-operation list, or compare them. Adopting another spec is ``update_spec.py``'s job.
+``auth0_users_api``), then ``facade_codegen.py`` (giving ``auth0_users_facade`` and ``API.md``)
+and ``request_schemas.py`` (what each request may carry, for the sandbox to check), into a
+temporary folder, and then either replace what ``generated/`` holds and the pin's operation list,
+or compare them. Adopting another spec is ``update_spec.py``'s job.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import facade_codegen
+import request_schemas
 from pin import PIN_FILE, read_pin, users_operations, write_pin
 from slice import SpecError, parse_spec, pinned_spec_bytes, users_slice
 
@@ -67,6 +69,7 @@ def generate_into(out_dir: Path, sliced: dict[str, Any]) -> Path:
     result.mkdir()
     shutil.move(package, result / PACKAGE)
     facade_codegen.main([str(slice_path), str(result / PACKAGE), str(result)])
+    request_schemas.main([str(slice_path), str(result / facade_codegen.FACADE / "request_schemas.py")])
     ruff = [str(generator.parent / "ruff"), "format", "--isolated", "--no-cache", "--line-length", "120", "--quiet"]
     subprocess.run([*ruff, str(result / facade_codegen.FACADE)], check=True)
     return result

@@ -43,7 +43,7 @@ def test_dry_run_then_real_run(sandbox: SandboxServer, tmp_path: Path) -> None:
             "op": "create",
             "connection": "Username-Password-Authentication",
             "email": "new@example.com",
-            "password": "correct horse battery staple",
+            "password": "Correct horse battery staple",
         },
     ]
     path = write(tmp_path / "changes.jsonl", operations)

@@ -106,7 +106,7 @@ def test_create_update_merge_roles_and_delete(sandbox: SandboxServer) -> None:
     created = auth0_users(
         sandbox, "users", "create", "--connection", "Username-Password-Authentication", "--email", "Ada@Example.com",
         "--password", "-", "--set", "user_metadata.home.city=Paris", "--set", 'user_metadata.home.zip="75001"',
-        stdin="correct horse battery staple\n",
+        stdin="Correct horse battery staple\n",
     )  # fmt: skip
     assert created.returncode == ExitStatus.OK, created.stderr
     user_id = lines(created.stdout)[0]["user_id"]

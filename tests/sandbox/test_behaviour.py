@@ -45,7 +45,7 @@ def test_database_users_get_auth0_hex_ids_and_lower_cased_emails(api: httpx.Clie
 
 def test_duplicate_email_on_one_connection_is_a_conflict(api: httpx.Client) -> None:
     create(api, "twin@example.com")
-    body = error(api.post("/users", json={"connection": DB, "email": "TWIN@example.com", "password": "x"}), 409)
+    body = error(api.post("/users", json={"connection": DB, "email": "TWIN@example.com", "password": "pw-123456"}), 409)
     assert body["message"] == "The user already exists."
     assert api.post("/users", json={"connection": "email", "email": "twin@example.com"}).status_code == 201
 

@@ -60,7 +60,7 @@ def test_every_users_operation_conforms_through_prism(
 ) -> None:
     call = Conformance(proxied, spec_check)
     social = next(u for u in sandbox.seed(40) if u["identities"][0]["isSocial"])["user_id"]
-    created = call("POST", "/users", 201, json={"connection": DB, "email": "Ada@Example.com", "password": "s3cret!"})
+    created = call("POST", "/users", 201, json={"connection": DB, "email": "Ada@Example.com", "password": "S3cret!pw"})
     uid = created["user_id"]
     user = f"/users/{uid}"
     call("GET", "/users", 200, params={"q": "email:ada@example.com", "include_totals": "true", "per_page": 5})
@@ -126,9 +126,14 @@ def test_error_answers_have_auth0_shape_through_prism(
 ) -> None:
     call = Conformance(proxied, spec_check)
     call("GET", "/users/auth0|000000000000000000000000", 404)
-    call("POST", "/users", 400, json={"connection": "no-such-connection", "email": "a@example.com", "password": "x"})
-    call("POST", "/users", 201, json={"connection": DB, "email": "dup@example.com", "password": "x"})
-    call("POST", "/users", 409, json={"connection": DB, "email": "DUP@example.com", "password": "x"})
+    call(
+        "POST",
+        "/users",
+        400,
+        json={"connection": "no-such-connection", "email": "a@example.com", "password": "Pw-12345"},
+    )
+    call("POST", "/users", 201, json={"connection": DB, "email": "dup@example.com", "password": "Passw0rd!x"})
+    call("POST", "/users", 409, json={"connection": DB, "email": "DUP@example.com", "password": "Passw0rd!x"})
     call("GET", "/users", 400, params={"page": 10, "per_page": 100})
 
 
@@ -164,7 +169,11 @@ def test_python_check_covers_auth0_formats_prism_ignores(
 ) -> None:
     (user,) = sandbox.seed(1)
     path = f"/users/{user['user_id']}"
-    assert proxied.patch(path, json={"picture": "not a uri"}).status_code == 200  # strict-uri: Prism lets it through
+    refused = proxied.patch(path, json={"picture": "not a uri"})  # strict-uri: Prism lets it through, the sandbox not
+    assert refused.status_code == 400
+    assert refused.json()["message"].startswith(
+        "Payload validation error: 'Object didn't pass validation for format strict-uri: not a uri' on property picture"
+    )
     created = proxied.post(f"{path}/authentication-methods", json={"type": "phone", "phone_number": "+15555550100"})
     spec_check.response("POST", f"{path}/authentication-methods", created)  # the sandbox's ids pass ...
     spoiled = httpx.Response(201, json={**created.json(), "id": "no format here"})

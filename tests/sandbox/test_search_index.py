@@ -48,7 +48,9 @@ def tenant() -> SandboxBackend:
         provider, local = other.split("|")
         backend.link_identity(primary, {"provider": provider, "user_id": local})
     backend.unlink_identity(primary, provider, local)
-    backend.create_user({"connection": "Username-Password-Authentication", "email": "new@x.test", "password": "x"})
+    backend.create_user(
+        {"connection": "Username-Password-Authentication", "email": "new@x.test", "password": "Pw-12345"}
+    )
     return backend
 
 

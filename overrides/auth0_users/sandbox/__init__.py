@@ -5,7 +5,7 @@ Start it with ``python -m auth0_users.sandbox``, with ``with serve() as server:`
 (``pip install 'auth0-users[sandbox]'``).
 """
 
-_EXTRA = {"luqum", "uvicorn"}  # the ``sandbox`` extra in pyproject.toml
+_EXTRA = {"jsonschema", "luqum", "uvicorn"}  # the ``sandbox`` extra in pyproject.toml
 
 try:
     from ._faults import Faults, RecordedRequest, RequestLog

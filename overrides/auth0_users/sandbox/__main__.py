@@ -7,6 +7,7 @@ import math
 
 from ._plans import PLANS, Plan, rate_limit_plan
 from ._server import SandboxServer
+from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
 def _rate_limit(text: str) -> Plan:
@@ -77,6 +78,12 @@ def main(argv: list[str] | None = None) -> None:
         metavar="SECONDS",
         help="run the server's clock this far ahead (behind if negative) for Date and X-RateLimit-Reset",
     )
+    parser.add_argument(
+        "--password-policy",
+        choices=list(PASSWORD_POLICIES),
+        default=DEFAULT_PASSWORD_POLICY,
+        help=f"how strong database connection passwords must be, as in Auth0 (default: {DEFAULT_PASSWORD_POLICY})",
+    )
     args = parser.parse_args(argv)
     server = SandboxServer(
         args.port,
@@ -84,6 +91,7 @@ def main(argv: list[str] | None = None) -> None:
         rate_limit_reset=args.rate_limit_reset,
         rate_limit_scale=args.rate_limit_scale,
         clock_offset=args.clock_offset,
+        password_policy=args.password_policy,
     )
     if args.seed:
         server.seed(args.seed)

@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, unquote
 
 from ._faults import Decision, Faults, RateLimitWindow, RecordedRequest, RequestLog
 from ._paging import Checkpoint, Offset, OffsetOrCheckpoint, Paging
+from ._validate import request_check
 from .backend import ApiError, Projected, SandboxBackend, project
 
 Scope = MutableMapping[str, Any]
@@ -44,7 +45,6 @@ class Route:
     status: int = 200
     body: bool = False
     query: tuple[str, ...] = ()
-    required: tuple[str, ...] = ()
     paging: Paging | None = None
     fields: bool = False
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -57,14 +57,14 @@ class Route:
 _LIST = ("page", "per_page", "include_totals")
 ROUTES = (
     Route("GET", "/users", "search_users", query=("q", "sort", "connection"),
-          paging=Offset("users", True, True, min_per_page=0), fields=True),
+          paging=Offset("users", True, True), fields=True),
     Route("POST", "/users", "create_user", 201, body=True),
-    Route("GET", "/users-by-email", "users_by_email", query=("email",), required=("email",), fields=True),
+    Route("GET", "/users-by-email", "users_by_email", query=("email",), fields=True),
     Route("GET", "/users/{id}", "get_user", fields=True),
     Route("DELETE", "/users/{id}", "delete_user", 204),
     Route("PATCH", "/users/{id}", "update_user", body=True),
     Route("GET", "/users/{id}/authentication-methods", "list_authentication_methods",
-          paging=Offset("authenticators", min_per_page=0)),
+          paging=Offset("authenticators")),
     Route("DELETE", "/users/{id}/authentication-methods", "delete_authentication_methods", 204),
     Route("POST", "/users/{id}/authentication-methods", "create_authentication_method", 201, body=True),
     Route("PUT", "/users/{id}/authentication-methods", "set_authentication_methods", body=True),
@@ -75,16 +75,14 @@ ROUTES = (
           body=True),
     Route("DELETE", "/users/{id}/authenticators", "delete_authenticators", 204),
     Route("GET", "/users/{id}/connected-accounts", "list_connected_accounts",
-          paging=Checkpoint("connected_accounts", default_take=10, max_take=20)),
+          paging=Checkpoint("connected_accounts", default_take=10, page_size=20)),
     Route("GET", "/users/{id}/effective-permissions", "list_effective_permissions",
-          query=("resource_server_identifier",), required=("resource_server_identifier",),
-          paging=Checkpoint("permissions")),
+          query=("resource_server_identifier",), paging=Checkpoint("permissions")),
     Route("GET", "/users/{id}/effective-permissions/sources/effective-roles", "list_permission_role_sources",
-          query=("resource_server_identifier", "permission_name"),
-          required=("resource_server_identifier", "permission_name"), paging=Checkpoint("roles")),
+          query=("resource_server_identifier", "permission_name"), paging=Checkpoint("roles")),
     Route("GET", "/users/{id}/effective-roles", "list_effective_roles", paging=Checkpoint("roles")),
     Route("GET", "/users/{id}/effective-roles/sources/groups", "list_role_source_groups", query=("role_id",),
-          required=("role_id",), paging=Checkpoint("groups")),
+          paging=Checkpoint("groups")),
     Route("GET", "/users/{id}/enrollments", "list_enrollments"),
     Route("GET", "/users/{id}/federated-connections-tokensets", "list_tokensets"),
     Route("DELETE", "/users/{id}/federated-connections-tokensets/{tokenset_id}", "delete_tokenset", 204),
@@ -110,35 +108,6 @@ ROUTES = (
     Route("GET", "/users/{user_id}/sessions", "list_sessions", paging=Checkpoint("sessions")),
     Route("DELETE", "/users/{user_id}/sessions", "delete_sessions", 202),
 )  # fmt: skip
-
-_QUERY_TYPES: Mapping[str, type] = {
-    "page": int,
-    "per_page": int,
-    "take": int,
-    "include_totals": bool,
-    "include_fields": bool,
-    "primary_order": bool,
-}
-
-
-def parse_query(raw: str) -> dict[str, Any]:
-    """Decode a query string, typing the parameters Auth0 types; 400 for a badly typed value."""
-    query: dict[str, Any] = {}
-    for name, value in parse_qsl(raw, keep_blank_values=True):
-        kind = _QUERY_TYPES.get(name)
-        if kind is int:
-            if not re.fullmatch(r"-?\d+", value):
-                raise ApiError(400, f"Query validation error: 'Expected type integer' on property {name}.",
-                               "invalid_query_string")  # fmt: skip
-            query[name] = int(value)
-        elif kind is bool:
-            if value not in ("true", "false"):
-                raise ApiError(400, f"Query validation error: 'Expected type boolean' on property {name}.",
-                               "invalid_query_string")  # fmt: skip
-            query[name] = value == "true"
-        else:
-            query[name] = value
-    return query
 
 
 def parse_body(raw: bytes, content_type: str) -> Any:
@@ -268,15 +237,14 @@ class SandboxApp:
                     501, f"The sandbox does not implement {unimplemented} yet", "operation_not_implemented"
                 )  # fmt: skip
             raise ApiError(404, "Not Found")
-        query = parse_query(raw_query)
-        for name in route.required:
-            if not query.get(name):
-                raise ApiError(400, f"Query validation error: 'Missing required property: {name}'.",
-                               "invalid_query_string")  # fmt: skip
+        check = request_check(route.method, route.template)
+        query = check.query(raw_query)
         args: list[Any] = [unquote(group) for group in match.groups()]
+        check.path(dict(zip(route.pattern.groupindex, args, strict=True)))
         kwargs: dict[str, Any] = {name: query[name] for name in route.query if name in query}
         if route.body:
             kwargs["body"] = parse_body(raw, headers.get("content-type", "application/json"))
+            check.body(kwargs["body"])
         with self.lock:
             result = getattr(self.backend, route.handler)(*args, **kwargs)
             if route.fields and query.get("fields"):

@@ -13,7 +13,7 @@ import uvicorn
 from ._app import API_PREFIX, SandboxApp, TokenIssuer
 from ._faults import Faults, RequestLog, ResetMeaning
 from ._plans import Plan, rate_limit_plan
-from .backend import JsonObject, SandboxBackend
+from .backend import DATABASE_CONNECTION, DEFAULT_PASSWORD_POLICY, JsonObject, SandboxBackend
 
 HOST = "127.0.0.1"
 DEFAULT_TOKEN = "sandbox-management-api-token"  # noqa: S105 - a well-known local test token
@@ -39,6 +39,9 @@ class SandboxServer:
     ``rate_limit_scale`` refills the buckets that many times faster (see ``Faults.plan``).
     ``clock_offset`` runs the server's clock that many seconds ahead (behind if negative):
     ``Date`` and ``X-RateLimit-Reset`` are read from it.
+    ``password_policy`` is the strength level (``none``, ``low``, ``fair``, ``good`` or ``excellent``)
+    of the database connection's passwords, kept across :meth:`reset`; :meth:`set_password_policy`
+    changes it until then.
     """
 
     def __init__(
@@ -53,8 +56,9 @@ class SandboxServer:
         rate_limit_reset: ResetMeaning = "next",
         rate_limit_scale: float = 1.0,
         clock_offset: float = 0.0,
+        password_policy: str = DEFAULT_PASSWORD_POLICY,
     ) -> None:
-        self.backend = SandboxBackend()
+        self.backend = SandboxBackend(password_policy)
         self.faults = Faults()
         self._clock_offset = clock_offset
         self.faults.offset_clock(clock_offset)
@@ -113,6 +117,14 @@ class SandboxServer:
         """Add ``n`` deterministic, realistic users (see ``auth0_users.sandbox._seed``) and return them."""
         with self.app.lock:
             return self.backend.seed(n, seed, same_created_at=same_created_at)
+
+    def set_password_policy(self, policy: str, connection: str = DATABASE_CONNECTION) -> None:
+        """Set a database connection's password strength level until :meth:`reset`.
+
+        A reset restores the ``password_policy`` the sandbox was made with.
+        """
+        with self.app.lock:
+            self.backend.set_password_policy(policy, connection)
 
     def _limit_rate(self) -> None:
         if self.rate_limit is not None:

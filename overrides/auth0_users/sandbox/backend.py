@@ -11,7 +11,7 @@ Rules followed (Auth0's documented behaviour):
 - database users get ids ``auth0|<24 hex digits>``; emails are stored lower-cased and looked up by
   their lower-cased form; a second user with the same email on one connection is a 409;
 - ``PATCH`` replaces root attributes (``null`` removes them) and merges ``user_metadata`` and
-  ``app_metadata`` on the first level only, as :func:`auth0_users.metadata.predict` describes;
+  ``app_metadata`` on the first level only (:func:`merge_metadata`);
 - an unknown user is a 404 where the spec documents one, and a 400 otherwise.
 """
 
@@ -23,14 +23,13 @@ import json
 import random
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any
 
-from ..metadata import predict
 from ._index import UserIndex
 from ._query import Narrowing, QueryError, compile_search, field_values
 
@@ -54,6 +53,24 @@ class ApiError(Exception):
         if self.error_code:
             body["errorCode"] = self.error_code
         return body
+
+
+def merge_metadata(stored: JsonObject | None, patch: JsonObject) -> JsonObject:
+    """What Auth0 stores when a ``PATCH`` sends ``patch`` as ``user_metadata`` or ``app_metadata``.
+
+    As Auth0's documentation on managing metadata with the Management API puts it: only
+    properties at the root level are merged, each replacing the stored one whole (lower levels are
+    not merged); a property set to ``null`` is deleted; an empty object removes the metadata.
+    """
+    if not patch:
+        return {}
+    merged = dict(stored or {})
+    for key, value in patch.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return merged
 
 
 def project(record: JsonObject, fields: str | None, include_fields: bool | None) -> JsonObject:
@@ -91,6 +108,9 @@ def now() -> str:
     return iso(datetime.now(UTC))
 
 
+USERNAME_TAKEN = "The username provided is in use already."
+
+
 def not_found(what: str = "user", status: int = 404) -> ApiError:
     """Return the error for an unknown object (``The user does not exist.``)."""
     return ApiError(status, f"The {what} does not exist.", f"inexistent_{what.replace(' ', '_')}")
@@ -101,7 +121,7 @@ def bad_body(message: str) -> ApiError:
     return ApiError(400, f"Payload validation error: '{message}'.", "invalid_body")
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+[0-9]{1,15}$")
 
 _STRING = (str,)
@@ -201,6 +221,49 @@ _MFA_PROVIDERS = {"duo", "google-authenticator"}
 _ASSESSORS = {"new-device"}
 
 
+_CHARACTER_KINDS = (
+    re.compile(r"[a-z]"),
+    re.compile(r"[A-Z]"),
+    re.compile(r"[0-9]"),
+    re.compile(r"[ !\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"),
+)
+
+
+def _kinds(password: str) -> int:
+    return sum(1 for kind in _CHARACTER_KINDS if kind.search(password))
+
+
+PASSWORD_POLICIES: Mapping[str, Callable[[str], bool]] = {
+    "none": lambda password: len(password) >= 1,
+    "low": lambda password: len(password) >= 6,
+    "fair": lambda password: len(password) >= 8 and all(kind.search(password) for kind in _CHARACTER_KINDS[:3]),
+    "good": lambda password: len(password) >= 8 and _kinds(password) >= 3,
+    "excellent": lambda password: (
+        10 <= len(password) <= 128 and _kinds(password) >= 3 and re.search(r"(.)\1\1", password) is None
+    ),
+}
+"""Auth0's password strength levels for database connections, as its documentation states them:
+none, at least 1 character; low, at least 6; fair, at least 8 with a lower-case letter, an
+upper-case letter and a number; good, at least 8 with 3 of those 4 kinds (a special character is
+the fourth); excellent, at least 10 (at most 128) with 3 of the 4 kinds and no character 3 times in a row."""
+
+DEFAULT_PASSWORD_POLICY = "good"  # noqa: S105 - a policy level, not a password
+"""The level Auth0 gives a database connection made in its Dashboard, the tenant's first one included."""
+
+
+def known_password_policy(policy: str) -> str:
+    """``policy`` when it names one of Auth0's levels; ``ValueError`` otherwise."""
+    if policy not in PASSWORD_POLICIES:
+        raise ValueError(f"unknown password policy {policy!r}: one of {', '.join(PASSWORD_POLICIES)}")
+    return policy
+
+
+def check_password(policy: str, password: str) -> None:
+    """Raise Auth0's 400 when ``password`` is too weak for ``policy`` (Auth0 sends no ``errorCode`` here)."""
+    if not PASSWORD_POLICIES[policy](password):
+        raise ApiError(400, "PasswordStrengthError: Password is too weak")
+
+
 def check_body(body: Any, allowed: Mapping[str, tuple[type, ...]], required: Iterable[str] = ()) -> JsonObject:
     """Return ``body`` when it is an object of the allowed properties and types; 400 otherwise."""
     if not isinstance(body, dict):
@@ -276,8 +339,11 @@ def _alnum(rng: random.Random, size: int, alphabet: str = string.ascii_letters +
 _BASE58 = "123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
-def default_catalog() -> Catalog:
-    """Return the catalog every sandbox starts with (stable ids, so tests can name them)."""
+def default_catalog(password_policy: str = DEFAULT_PASSWORD_POLICY) -> Catalog:
+    """Return the catalog every sandbox starts with (stable ids, so tests can name them).
+
+    The database connection's passwords must meet ``password_policy`` (see ``PASSWORD_POLICIES``).
+    """
     catalog = Catalog()
     for name, cid, strategy in (
         (DATABASE_CONNECTION, "con_0000000000000001", "auth0"),
@@ -287,6 +353,8 @@ def default_catalog() -> Catalog:
         ("github", "con_0000000000000005", "github"),
     ):
         catalog.connections[name] = {"id": cid, "name": name, "strategy": strategy}
+        if strategy == "auth0":
+            catalog.connections[name]["password_policy"] = password_policy
     catalog.resource_servers["https://api.example.com/"] = {
         "name": "Example API",
         "scopes": {
@@ -329,13 +397,14 @@ def default_catalog() -> Catalog:
 class SandboxBackend:
     """In-memory Users API state and rules; one method per API operation."""
 
-    def __init__(self) -> None:
+    def __init__(self, password_policy: str = DEFAULT_PASSWORD_POLICY) -> None:
         self.rng = random.Random()
+        self.password_policy = known_password_policy(password_policy)
         self.reset()
 
     def reset(self) -> None:
         """Forget every user and restore the default catalog."""
-        self.catalog = default_catalog()
+        self.catalog = default_catalog(self.password_policy)
         self.users: dict[str, JsonObject] = {}
         self.state: dict[str, UserState] = {}
         self._by_email: dict[str, set[str]] = {}
@@ -354,6 +423,13 @@ class SandboxBackend:
         role = {"id": role_id, "name": name, "description": description, "permissions": list(permissions)}
         self.catalog.roles[role_id] = role
         return role
+
+    def set_password_policy(self, policy: str, connection: str = DATABASE_CONNECTION) -> None:
+        """Set a database connection's password strength level (``none`` to ``excellent``) until :meth:`reset`."""
+        found = self.catalog.connections.get(connection)
+        if found is None or "password_policy" not in found:
+            raise ValueError(f"{connection!r} is not a database connection of the sandbox")
+        found["password_policy"] = known_password_policy(policy)
 
     # -- users ---------------------------------------------------------------------------------
 
@@ -388,6 +464,21 @@ class SandboxBackend:
             for other in self._by_email.get(email, ())
         )
 
+    def _username_taken(self, username: str, connection: str, except_id: str | None = None) -> bool:
+        """Usernames are unique per connection, whatever their case."""
+        wanted = username.lower()
+        return any(
+            other != except_id
+            and str(user.get("username", "")).lower() == wanted
+            and user["identities"][0]["connection"] == connection
+            for other, user in self.users.items()
+        )
+
+    def _check_password(self, connection: JsonObject, password: str | None) -> None:
+        policy = connection.get("password_policy")
+        if policy is not None and password is not None:
+            check_password(policy, password)
+
     def insert_user(self, user: JsonObject, state: UserState | None = None) -> JsonObject:
         """Store a fully formed user (used by seeding and identity unlinking)."""
         self.users[user["user_id"]] = user
@@ -414,8 +505,11 @@ class SandboxBackend:
         for name in needed:
             if name not in data:
                 raise bad_body(f"Missing required property: {name}")
+        self._check_password(connection, data.get("password"))
         if "email" in data and self._email_taken(data["email"], connection["name"]):
             raise ApiError(409, "The user already exists.", "auth0_idp_error")
+        if "username" in data and self._username_taken(data["username"], connection["name"]):
+            raise ApiError(409, USERNAME_TAKEN, "auth0_idp_error")
         local_id = data.get("user_id") or self.rng.getrandbits(96).to_bytes(12, "big").hex()
         provider = {"auth0": "auth0", "email": "email", "sms": "sms"}[strategy]
         user_id = f"{provider}|{local_id}"
@@ -449,7 +543,7 @@ class SandboxBackend:
         return user
 
     def _valid_email(self, email: str) -> str:
-        if not _EMAIL.match(email):
+        if not EMAIL_PATTERN.match(email):
             raise bad_body(f"Object didn't pass validation for format email: {email}")
         return email.lower()
 
@@ -470,6 +564,12 @@ class SandboxBackend:
             if self._email_taken(email, connection, except_id=user_id):
                 raise ApiError(409, "The specified new email already exists", "auth0_idp_error")
             data = {**data, "email": email}
+        connection_name = data.get("connection") or user["identities"][0]["connection"]
+        if data.get("username") is not None and self._username_taken(data["username"], connection_name, user_id):
+            raise ApiError(409, USERNAME_TAKEN, "auth0_idp_error")
+        connection = self.catalog.connections.get(connection_name)
+        if connection is not None:
+            self._check_password(connection, data.get("password"))
         if data.get("phone_number") is not None and not _PHONE.match(data["phone_number"]):
             raise bad_body("String does not match pattern ^\\+[0-9]{1,15}$ on property phone_number")
         with self._changing(user):
@@ -477,7 +577,7 @@ class SandboxBackend:
                 if key in _NOT_STORED:
                     continue
                 if key in ("user_metadata", "app_metadata"):
-                    merged = predict(user.get(key), value)
+                    merged = merge_metadata(user.get(key), value)
                     if merged:
                         user[key] = merged
                     else:

@@ -9,6 +9,9 @@ Rate limits like Auth0's are off unless asked for: for the whole session with
 ``X-RateLimit-Reset``, ``--sandbox-rate-limit-scale=10`` to refill ten times faster), or for one test
 with ``@pytest.mark.sandbox_rate_limit("essentials", reset="full", scale=10)``. The server's clock
 is offset with ``--sandbox-clock-offset=3600`` or ``@pytest.mark.sandbox_clock_offset(-3600)``.
+
+Database passwords must meet Auth0's ``good`` level, as on a new Auth0 database connection;
+``--sandbox-password-policy=none`` (or ``low``, ``fair``, ``excellent``) says otherwise.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import pytest
 
 from ._plans import PLANS
 from ._server import SandboxServer
+from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -49,6 +53,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="SECONDS",
         help="run the sandbox's clock this far ahead (behind if negative) for Date and X-RateLimit-Reset",
     )
+    group.addoption(
+        "--sandbox-password-policy",
+        choices=list(PASSWORD_POLICIES),
+        default=DEFAULT_PASSWORD_POLICY,
+        help=f"how strong the sandbox's database passwords must be, as in Auth0 (default: {DEFAULT_PASSWORD_POLICY})",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -73,6 +83,7 @@ def sandbox_server(pytestconfig: pytest.Config) -> Iterator[SandboxServer]:
         rate_limit_reset=pytestconfig.getoption("sandbox_rate_limit_reset", "next"),
         rate_limit_scale=pytestconfig.getoption("sandbox_rate_limit_scale", 1.0),
         clock_offset=pytestconfig.getoption("sandbox_clock_offset", 0.0),
+        password_policy=pytestconfig.getoption("sandbox_password_policy", DEFAULT_PASSWORD_POLICY),
     ) as server:
         yield server
 
