@@ -1,11 +1,14 @@
-"""``python -m auth0_users.sandbox [--port N] [--seed N] [--rate-limit PLAN|BURST/RATE]``: serve until Ctrl-C."""
+"""``python -m auth0_users.sandbox [--port N] [--seed N] [--https] [...]``: serve until Ctrl-C (``--help``: all)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 
 from ..pacing import Pacing
-from ._server import SandboxServer, rate_limit_bucket
+from ._admin import ADMIN_PREFIX
+from ._server import DEFAULT_INDEX_LAG, SandboxServer, rate_limit_bucket
 
 
 def _rate_limit(text: str) -> str:
@@ -14,6 +17,16 @@ def _rate_limit(text: str) -> str:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return text
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, 0 or more, got {text!r}")
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -34,8 +47,35 @@ def main(argv: list[str] | None = None) -> None:
         default="next",
         help="what X-RateLimit-Reset tells: when the next token is added (default) or when the bucket is full",
     )
+    parser.add_argument(
+        "--index-lag",
+        type=_seconds,
+        default=DEFAULT_INDEX_LAG,
+        metavar="SECONDS",
+        help=f"how long user search (GET /users) takes to see a write; 0 for at once (default: {DEFAULT_INDEX_LAG:g})",
+    )
+    parser.add_argument(
+        "--https",
+        action="store_true",
+        help="serve HTTPS with a CA made on the spot, so the official SDKs work with domain=127.0.0.1:PORT",
+    )
+    parser.add_argument(
+        "--log-requests",
+        action="store_true",
+        help="log each request (method, path, status, rate-limit headers) and a summary when stopped",
+    )
     args = parser.parse_args(argv)
-    server = SandboxServer(args.port, rate_limit=args.rate_limit, rate_limit_reset=args.rate_limit_reset)
+    if args.log_requests:
+        logging.basicConfig(stream=sys.stderr, format="%(message)s")
+        logging.getLogger("auth0_users.sandbox").setLevel(logging.INFO)
+    server = SandboxServer(
+        args.port,
+        rate_limit=args.rate_limit,
+        rate_limit_reset=args.rate_limit_reset,
+        index_lag=args.index_lag,
+        https=args.https,
+        log_requests=args.log_requests,
+    )
     if args.seed:
         server.seed(args.seed)
     print(f"Auth0 Users sandbox at {server.base_url}", flush=True)
@@ -44,6 +84,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.rate_limit is not None:
         burst, rate = rate_limit_bucket(args.rate_limit)
         print(f"rate limit: {burst} at once, {rate:g}/s (X-RateLimit-Reset: {args.rate_limit_reset})", flush=True)
+    print(f"user search sees writes after {server.index_lag:g} s (--index-lag)", flush=True)
+    print(f"admin routes: {server.origin}{ADMIN_PREFIX}/ (reset, seed, settle, requests, rate-limits)", flush=True)
+    if args.https:
+        print(f"domain for the official SDKs: {server.domain}", flush=True)
+        print(f"CA certificate: {server.ca_file} (made for this run; have clients trust it:)", flush=True)
+        for name, value in server.trust_environment().items():
+            print(f"  export {name}={value}", flush=True)
     server.run_forever()
 
 
