@@ -12,8 +12,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import trustme
-
 
 @dataclass(frozen=True)
 class Certificates:
@@ -30,6 +28,14 @@ class Certificates:
 
 def make_certificates(hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Certificates:
     """A new CA and a server certificate for ``hosts``, in a new private temporary directory."""
+    try:
+        import trustme  # only an HTTPS sandbox pays for loading it
+    except ModuleNotFoundError as missing:
+        raise ImportError(
+            "an HTTPS sandbox needs trustme (in the sandbox extra): pip install 'auth0-users[sandbox]'",
+            name=missing.name,
+        ) from missing
+
     directory = Path(tempfile.mkdtemp(prefix="auth0-users-sandbox-tls-"))
     authority = trustme.CA(organization_name="auth0-users sandbox")
     server = authority.issue_cert(*hosts)
