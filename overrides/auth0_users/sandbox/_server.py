@@ -90,6 +90,8 @@ class SandboxServer:
         self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._socket.bind((HOST, port))
         self.port: int = self._socket.getsockname()[1]
+        # Listening from here on, a client told the address can connect before uvicorn is up.
+        self._socket.listen(2048)
         self._certificates = make_certificates() if https else None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
