@@ -18,6 +18,7 @@ Rules followed (Auth0's documented behaviour):
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
 import random
@@ -1028,19 +1029,32 @@ def _jwt_subject(token: str) -> str:
     return subject
 
 
+def _sort_key(user: JsonObject, name: str, descending: bool) -> tuple[Any, ...]:
+    """Where ``user`` goes in a search sorted by ``name``: users without a plain value come last."""
+    value = next(field_values(user, name), None)
+    if value is None or isinstance(value, dict | list):
+        return (0,) if descending else (2,)
+    return (1, isinstance(value, str), value, user["user_id"])
+
+
+class _Descending:
+    """A sort key compared the other way round, so that bisection works on a descending order."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[Any, ...]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return other.key < self.key
+
+
 def _sorted_ids(users: Iterable[tuple[str, JsonObject]], sort: str) -> list[str]:
     """User ids in ``sort`` order (``field:1`` or ``field:-1``); users without a plain value come last."""
     name, _, direction = sort.partition(":")
-    present = []
-    missing = []
-    for user_id, user in users:
-        value = next(field_values(user, name), None)
-        if value is None or isinstance(value, dict | list):
-            missing.append(user_id)
-        else:
-            present.append((isinstance(value, str), value, user_id))
-    present.sort(reverse=direction == "-1")
-    return [user_id for _, _, user_id in present] + missing
+    descending = direction == "-1"
+    ordered = sorted(users, key=lambda item: _sort_key(item[1], name, descending), reverse=descending)
+    return [user_id for user_id, _ in ordered]
 
 
 def _as_searched(
@@ -1052,19 +1066,26 @@ def _as_searched(
 ) -> list[JsonObject]:
     """The matching users as search sees them while some writes are not searchable yet.
 
-    Users in ``stale`` are swapped for the version search sees (see :mod:`._lag`); the result is in
-    ``sort`` order.
+    Users in ``stale`` are swapped for the version search sees (see :mod:`._lag`), put in ``sort``
+    order among the others (at the end without a sort).
     """
-
-    def found(user: JsonObject | None) -> bool:
-        return (
-            user is not None
-            and (not connection or user["identities"][0]["connection"] == connection)
-            and (matching is None or matching(user))
-        )
-
-    result = {user["user_id"]: user for user in matches if user["user_id"] not in stale}
-    result |= {user_id: user for user_id, user in stale.items() if user is not None and found(user)}
+    result = [user for user in matches if user["user_id"] not in stale]
+    late = [
+        user
+        for user in stale.values()
+        if user is not None
+        and (not connection or user["identities"][0]["connection"] == connection)
+        and (matching is None or matching(user))
+    ]
     if not sort:
-        return list(result.values())
-    return [result[user_id] for user_id in _sorted_ids(result.items(), sort)]
+        return result + late
+    name, _, direction = sort.partition(":")
+    descending = direction == "-1"
+
+    def key(user: JsonObject) -> Any:
+        found = _sort_key(user, name, descending)
+        return _Descending(found) if descending else found
+
+    for user in late:
+        bisect.insort_right(result, user, key=key)
+    return result
