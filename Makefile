@@ -9,9 +9,13 @@ NODE_STAMP := node_modules/.installed
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
 SDK_PIN := auth0-python==6.8.0
+# The tests that run the official SDKs against the HTTPS sandbox: auth0-python lives in its own
+# environment (the pinned node `auth0` is in package.json).
+SDK_VENV := .venv-sdk
+SDK_STAMP := $(SDK_VENV)/.installed
 SPEC ?=
 
-.PHONY: help demo test pytest generate check-generated update-spec lint format bench prism clean
+.PHONY: help demo test pytest generate check-generated update-spec lint format bench prism sdk clean
 
 help:
 	@echo "make demo             walk through the client against a local sandbox (or AUTH0_DOMAIN)"
@@ -21,6 +25,7 @@ help:
 	@echo "make update-spec SPEC=path-or-url  adopt another spec: pin it, regenerate, report what changed"
 	@echo "make lint             ruff and mypy --strict"
 	@echo "make prism            install the pinned Stoplight Prism into node_modules/"
+	@echo "make sdk              install the pinned official SDKs the tests run against the sandbox"
 	@echo "make bench            benchmarks side by side with auth0-python and raw httpx (BENCH_ARGS=--help)"
 
 $(STAMP): pyproject.toml
@@ -36,12 +41,20 @@ $(NODE_STAMP): package.json package-lock.json
 
 prism: $(NODE_STAMP)
 
+$(SDK_STAMP): Makefile
+	test -x $(SDK_VENV)/bin/python || $(PYTHON) -m venv $(SDK_VENV)
+	$(SDK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SDK_VENV)/bin/python -m pip install --quiet '$(SDK_PIN)'
+	touch $(SDK_STAMP)
+
+sdk: $(SDK_STAMP) $(NODE_STAMP)
+
 demo: $(STAMP)
 	$(BIN)/python -m auth0_users.demo
 
 test: check-generated lint pytest
 
-pytest: $(STAMP) $(NODE_STAMP)
+pytest: $(STAMP) $(NODE_STAMP) $(SDK_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 generate: $(STAMP)
@@ -74,4 +87,4 @@ bench: $(BENCH_STAMP)
 	$(BENCH_VENV)/bin/python tests/bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) build node_modules .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) $(SDK_VENV) build node_modules .mypy_cache .ruff_cache

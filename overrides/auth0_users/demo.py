@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -65,8 +66,13 @@ def main() -> None:
             found = users.list_users_by_email(email=email)
             print(f"2. users-by-email {email!r} finds {[u.user_id for u in found]} (asked as given, then lower-cased)")
 
-            pager = users.list(q=f'email:"{email.lower()}"', fields="user_id,email")
-            print(f"3. search q=email:... -> {[u.user_id for u in pager]}")
+            # Search is eventually consistent: a user created a moment ago shows after a while.
+            searches, hits = 1, [u.user_id for u in users.list(q=f'email:"{email.lower()}"', fields="user_id")]
+            while not hits and searches < 60:
+                time.sleep(0.25)
+                searches += 1
+                hits = [u.user_id for u in users.list(q=f'email:"{email.lower()}"', fields="user_id")]
+            print(f"3. search q=email:... -> {hits} (found on search {searches}: search is eventually consistent)")
 
             pages = users.list(per_page=100, sort="created_at:1").iter_pages()
             for number, page in enumerate(islice(pages, 3)):

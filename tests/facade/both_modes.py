@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import inspect
+import time
+from collections.abc import Callable
 from typing import Any
+
+import anyio
 
 
 async def run(result: Any) -> Any:
@@ -23,3 +27,16 @@ async def pages(pager: Any) -> list[Any]:
     if hasattr(pager, "__aiter__"):
         return [page async for page in pager.iter_pages()]
     return list(pager.iter_pages())
+
+
+async def eventually(search: Callable[[], Any], done: Callable[[list[Any]], bool], within: float = 30.0) -> list[Any]:
+    """The items of ``search()``, repeated until ``done`` accepts them or ``within`` seconds pass.
+
+    User search is eventually consistent, at Auth0 and in the sandbox: a write shows after a while.
+    """
+    give_up = time.monotonic() + within
+    while True:
+        found = await collect(search())
+        if done(found) or time.monotonic() > give_up:
+            return found
+        await anyio.sleep(0.05)

@@ -228,6 +228,7 @@ async def test_a_write_that_never_left_failed(client: Any, sandbox: SandboxServe
     assert not report[0].error.sent
 
 
+@pytest.mark.sandbox_index_lag(3600)  # writes never reach search here: settling must read them another way
 async def test_a_read_timeout_stays_unknown_until_a_rerun_settles_it(
     client: Any, sandbox: SandboxServer, tmp_path: Path
 ) -> None:
@@ -254,6 +255,7 @@ async def test_a_read_timeout_stays_unknown_until_a_rerun_settles_it(
     assert journal_lines(journal)[-1]["status"] == "done"
 
 
+@pytest.mark.sandbox_index_lag(3600)  # writes never reach search here: settling must read them another way
 async def test_a_create_whose_answer_was_lost_is_settled_by_email(client: Any, sandbox: SandboxServer) -> None:
     items = new_users(3)
     sandbox.faults.drop_next(1)
@@ -276,6 +278,7 @@ async def test_a_create_without_a_settle_function_stays_unknown(client: Any, san
     assert writes(sandbox, "POST", "/users") == 1
 
 
+@pytest.mark.sandbox_index_lag(3600)  # writes never reach search here: settling must read them another way
 async def test_a_rerun_settles_unknown_creates_and_makes_the_missing_ones(
     client: Any, sandbox: SandboxServer, tmp_path: Path
 ) -> None:

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from auth0_users import NotFoundError
 from auth0_users.sandbox import SandboxServer
-from both_modes import collect, run
+from both_modes import collect, eventually, run
 from spec_pin import OPERATIONS, missing_operations, requires_operation
 
 pytestmark = pytest.mark.anyio
@@ -67,7 +67,8 @@ async def test_every_operation(mgmt: Any, sandbox: SandboxServer) -> None:
         assert updated.user_metadata.to_dict() == {"theme": {"mode": "dark"}, "plan": "pro"}
 
     if present("users.list"):
-        listed = await collect(users.list(q='email:"grace.hopper@example.com"'))
+        # Search is eventually consistent: repeat it, as Auth0 advises, until the new user shows.
+        listed = await eventually(lambda: users.list(q='email:"grace.hopper@example.com"'), bool)
         assert [u.user_id for u in listed] == [uid]
     if present("users.list_users_by_email"):
         by_email = await run(users.list_users_by_email(email="Grace.Hopper@Example.com"))

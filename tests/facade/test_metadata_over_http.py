@@ -57,6 +57,7 @@ def test_predict_matches_what_the_sandbox_stores(
 
 @EXAMPLES
 @given(current=documents, change=changes)
+@pytest.mark.sandbox_index_lag(3600)  # writes never reach search here: merge_metadata must not need it
 def test_merge_metadata_stores_the_deep_merge(
     client: ManagementClient, sandbox: SandboxServer, current, change
 ) -> None:
@@ -71,6 +72,7 @@ def test_merge_metadata_stores_the_deep_merge(
 
 
 @pytest.mark.anyio
+@pytest.mark.sandbox_index_lag(3600)  # writes never reach search here: merge_metadata must not need it
 async def test_merge_metadata_keeps_the_work_address(mgmt: Any) -> None:
     user = await run(
         mgmt.users.create(

@@ -6,12 +6,14 @@ import math
 from collections import Counter
 from typing import Any
 
+import anyio
 import pytest
 from auth0_users import APIStatusError, Auth0Error, SearchSplitError
 from auth0_users.sandbox import SandboxServer
 from both_modes import collect
 
 pytestmark = pytest.mark.anyio
+DATABASE = "Username-Password-Authentication"
 
 
 async def test_every_match_exactly_once_past_the_cap(mgmt: Any, sandbox: SandboxServer) -> None:
@@ -25,6 +27,44 @@ async def test_every_match_exactly_once_past_the_cap(mgmt: Any, sandbox: Sandbox
     assert max(counts.values()) == 1
     created = [u.created_at for u in found]
     assert created == sorted(created)
+
+
+async def test_writes_that_reach_the_index_mid_scan_never_repeat_or_lose_a_user(
+    mgmt: Any, sandbox: SandboxServer
+) -> None:
+    """Users written during a scan show or not, as at Auth0; every user left alone comes exactly once."""
+    seeded = [u["user_id"] for u in sandbox.seed(2600, same_created_at=300)]
+    sandbox.index_lag = 0.05
+    touched: set[str] = set()
+    found: list[str] = []
+
+    def write_between_pages() -> None:  # search sees these writes a moment later, mid-scan
+        step = len(found) // 400
+        with sandbox.app.lock:
+            for user_id in [*seeded[len(found) : len(found) + 3], *found[-2:]]:
+                sandbox.backend.update_user(user_id, {"user_metadata": {"scan": step}})
+                touched.add(user_id)
+            sandbox.backend.delete_user(seeded[-step])
+            touched.add(seeded[-step])
+            body = {"connection": DATABASE, "email": f"mid{step}@example.com", "password": "Pa55word!x"}
+            sandbox.backend.create_user(body)
+
+    pager = mgmt.users.search_all(fields="user_id,created_at")
+    if hasattr(pager, "__aiter__"):
+        async for user in pager:
+            found.append(user.user_id)
+            if len(found) % 400 == 0:
+                write_between_pages()
+                await anyio.sleep(0.1)
+    else:
+        for user in pager:
+            found.append(user.user_id)
+            if len(found) % 400 == 0:
+                write_between_pages()
+                await anyio.sleep(0.1)
+    counts = Counter(found)
+    assert max(counts.values()) == 1
+    assert set(seeded) - touched <= set(counts)
 
 
 async def test_fields_without_created_at_still_split(mgmt: Any, sandbox: SandboxServer) -> None:

@@ -1,12 +1,15 @@
-"""``python -m auth0_users.sandbox [--port N] [--seed N] [--plan PLAN] [--clock-offset S] ...``: serve until Ctrl-C."""
+"""``python -m auth0_users.sandbox [--port N] [--seed N] [--https] [...]``: serve until Ctrl-C (``--help``: all)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import math
+import sys
 
+from ._admin import ADMIN_PREFIX
 from ._plans import PLANS, Plan, rate_limit_plan
-from ._server import SandboxServer
+from ._server import DEFAULT_INDEX_LAG, SandboxServer
 from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
@@ -41,6 +44,16 @@ def _describe(plan: Plan, scale: float, reset: str) -> str:
     buckets = ", ".join(f"{bucket.name} {bucket.burst} at once, {bucket.per_second:g}/s" for bucket in plan.buckets)
     scaled = f" x{scale:g}" if scale != 1 else ""
     return f"rate limit: {plan.name}{scaled}: {buckets} (X-RateLimit-Reset: {reset})"
+
+
+def _non_negative_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, 0 or more, got {text!r}")
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -84,7 +97,27 @@ def main(argv: list[str] | None = None) -> None:
         default=DEFAULT_PASSWORD_POLICY,
         help=f"how strong database connection passwords must be, as in Auth0 (default: {DEFAULT_PASSWORD_POLICY})",
     )
+    parser.add_argument(
+        "--index-lag",
+        type=_non_negative_seconds,
+        default=DEFAULT_INDEX_LAG,
+        metavar="SECONDS",
+        help=f"how long user search (GET /users) takes to see a write; 0 for at once (default: {DEFAULT_INDEX_LAG:g})",
+    )
+    parser.add_argument(
+        "--https",
+        action="store_true",
+        help="serve HTTPS with a CA made on the spot, so the official SDKs work with domain=127.0.0.1:PORT",
+    )
+    parser.add_argument(
+        "--log-requests",
+        action="store_true",
+        help="log each request (method, path, status, rate-limit headers) and a summary when stopped",
+    )
     args = parser.parse_args(argv)
+    if args.log_requests:
+        logging.basicConfig(stream=sys.stderr, format="%(message)s")
+        logging.getLogger("auth0_users.sandbox").setLevel(logging.INFO)
     server = SandboxServer(
         args.port,
         rate_limit=args.rate_limit,
@@ -92,6 +125,9 @@ def main(argv: list[str] | None = None) -> None:
         rate_limit_scale=args.rate_limit_scale,
         clock_offset=args.clock_offset,
         password_policy=args.password_policy,
+        index_lag=args.index_lag,
+        https=args.https,
+        log_requests=args.log_requests,
     )
     if args.seed:
         server.seed(args.seed)
@@ -102,6 +138,13 @@ def main(argv: list[str] | None = None) -> None:
         print(_describe(server.rate_limit, args.rate_limit_scale, args.rate_limit_reset), flush=True)
     if args.clock_offset:
         print(f"clock offset: {args.clock_offset:+g} s", flush=True)
+    print(f"user search sees writes after {server.index_lag:g} s (--index-lag)", flush=True)
+    print(f"admin routes: {server.origin}{ADMIN_PREFIX}/ (reset, seed, settle, requests, rate-limits)", flush=True)
+    if args.https:
+        print(f"domain for the official SDKs: {server.domain}", flush=True)
+        print(f"CA certificate: {server.ca_file} (made for this run; have clients trust it:)", flush=True)
+        for name, value in server.trust_environment().items():
+            print(f"  export {name}={value}", flush=True)
     server.run_forever()
 
 

@@ -6,19 +6,26 @@ import contextlib
 import socket
 import threading
 from collections.abc import Generator, Iterator
+from pathlib import Path
 from typing import Any
 
 import uvicorn
 
+from ._admin import AdminApp, Traffic, logger
 from ._app import API_PREFIX, SandboxApp, TokenIssuer
 from ._faults import Faults, RequestLog, ResetMeaning
 from ._plans import Plan, rate_limit_plan
+from ._tls import make_certificates, trust_environment
 from .backend import DATABASE_CONNECTION, DEFAULT_PASSWORD_POLICY, JsonObject, SandboxBackend
 
 HOST = "127.0.0.1"
 DEFAULT_TOKEN = "sandbox-management-api-token"  # noqa: S105 - a well-known local test token
 DEFAULT_CLIENT_ID = "sandbox-client-id"
 DEFAULT_CLIENT_SECRET = "sandbox-client-secret"  # noqa: S105 - a well-known local test secret
+#: Seconds before user search sees a write. Auth0 gives no figure, only that a search repeated
+#: "after a short period of time" sees it: one second makes a search straight after a write miss,
+#: as it can at Auth0, while code that waits and repeats, as Auth0 advises, stays quick in tests.
+DEFAULT_INDEX_LAG = 1.0
 
 
 class _ThreadServer(uvicorn.Server):
@@ -42,6 +49,10 @@ class SandboxServer:
     ``password_policy`` is the strength level (``none``, ``low``, ``fair``, ``good`` or ``excellent``)
     of the database connection's passwords, kept across :meth:`reset`; :meth:`set_password_policy`
     changes it until then.
+    ``index_lag`` is how many seconds user search takes to see a write (by-id and by-email reads see
+    it at once). ``https=True`` serves TLS with a CA made for this sandbox (``ca_file``).
+    ``log_requests=True`` logs each request to the ``auth0_users.sandbox`` logger, and a summary
+    when it stops.
     """
 
     def __init__(
@@ -57,8 +68,12 @@ class SandboxServer:
         rate_limit_scale: float = 1.0,
         clock_offset: float = 0.0,
         password_policy: str = DEFAULT_PASSWORD_POLICY,
+        index_lag: float = DEFAULT_INDEX_LAG,
+        https: bool = False,
+        log_requests: bool = False,
     ) -> None:
-        self.backend = SandboxBackend(password_policy)
+        self.backend = SandboxBackend(password_policy, index_lag)
+        self._index_lag = index_lag
         self.faults = Faults()
         self._clock_offset = clock_offset
         self.faults.offset_clock(clock_offset)
@@ -69,19 +84,62 @@ class SandboxServer:
         self.tokens = TokenIssuer(token, client_id, client_secret, token_expires_in)
         self._token_expires_in = token_expires_in
         self.app = SandboxApp(self.backend, self.faults, self.requests, self.tokens)
+        #: Every API request answered: counts, the latest ones, and a log line each with ``log_requests``.
+        self.traffic = Traffic(log=log_requests)
+        self._asgi = AdminApp(self.app, self, self.traffic)
         self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # A restart on the same port binds at once, even while the last run's connections linger.
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         # Accepted connections inherit this: without it, uvicorn's separate writes of headers and
         # body meet the client's delayed ACK and every response waits about 40 ms.
         self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._socket.bind((HOST, port))
         self.port: int = self._socket.getsockname()[1]
+        # Listening from here on, a client told the address can connect before uvicorn is up.
+        self._socket.listen(2048)
+        self._certificates = make_certificates() if https else None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 
+    def __repr__(self) -> str:
+        state = "running" if self._thread is not None else "not running"
+        return f"<SandboxServer {self.base_url} ({state})>"
+
     @property
     def origin(self) -> str:
-        """``http://127.0.0.1:PORT``: where ``/oauth/token`` lives."""
-        return f"http://{HOST}:{self.port}"
+        """``http://127.0.0.1:PORT`` (``https://`` with ``https=True``): where ``/oauth/token`` lives."""
+        return f"{'https' if self._certificates else 'http'}://{self.domain}"
+
+    @property
+    def domain(self) -> str:
+        """``127.0.0.1:PORT``: what the official SDKs take as ``domain`` (they need ``https=True``)."""
+        return f"{HOST}:{self.port}"
+
+    @property
+    def ca_file(self) -> Path | None:
+        """The PEM file of the CA that signed the sandbox's certificate; None without ``https``."""
+        return self._certificates.ca_file if self._certificates else None
+
+    def trust_environment(self) -> dict[str, str]:
+        """Environment variables that make Python's and Node's HTTP clients trust :attr:`ca_file`."""
+        if self._certificates is None:
+            raise RuntimeError("this sandbox serves plain HTTP: start it with https=True")
+        return trust_environment(self._certificates.ca_file)
+
+    @property
+    def index_lag(self) -> float:
+        """Seconds before user search sees a write; set it to change the lag of later writes."""
+        return self.backend.lag.seconds
+
+    @index_lag.setter
+    def index_lag(self, seconds: float) -> None:
+        with self.app.lock:
+            self.backend.lag.set(seconds)
+
+    def settle_search(self) -> None:
+        """Make every write so far visible to user search now."""
+        with self.app.lock:
+            self.backend.lag.settle()
 
     @property
     def base_url(self) -> str:
@@ -133,22 +191,33 @@ class SandboxServer:
     def reset(self) -> None:
         """Back to a fresh sandbox: no users, faults, recorded requests or tokens.
 
-        The configured token lifetime, rate limit (with full buckets) and clock offset stay.
+        The configured token lifetime, index lag, rate limit (with full buckets) and clock offset stay.
         """
         with self.app.lock:
             self.backend.reset()
+            self.backend.lag.set(self._index_lag)
             self.faults.clear()
             self.faults.offset_clock(self._clock_offset)
             self._limit_rate()
             self.requests.clear()
+            self.traffic.clear()
             self.tokens.issued.clear()
             self.tokens.requests_served = 0
             self.tokens.refused = 0
             self.tokens.expires_in = self._token_expires_in
 
     def _config(self, **options: Any) -> uvicorn.Config:
+        if self._certificates is not None:
+            options["ssl_certfile"] = str(self._certificates.server_file)
         # The app sends its own Date header, from the sandbox's (possibly offset) clock.
-        return uvicorn.Config(self.app, lifespan="off", access_log=False, date_header=False, **options)
+        return uvicorn.Config(self._asgi, lifespan="off", access_log=False, date_header=False, **options)
+
+    def _stopped(self) -> None:
+        self._socket.close()
+        if self.traffic.log:
+            logger.info("%s", self.traffic.summary())
+        if self._certificates is not None:
+            self._certificates.remove()
 
     def start(self) -> None:
         """Serve in a background thread; return once the server accepts connections."""
@@ -170,14 +239,14 @@ class SandboxServer:
             self._server.should_exit = True
             self._thread.join()
         self._server = self._thread = None
-        self._socket.close()
+        self._stopped()
 
     def run_forever(self) -> None:
         """Serve in this thread until Ctrl-C or SIGTERM, then shut down gracefully."""
         # uvicorn re-raises the signal once it has shut down; that is the expected way out here.
         with contextlib.suppress(KeyboardInterrupt):
             uvicorn.Server(self._config(log_level="warning")).run(sockets=[self._socket])
-        self._socket.close()
+        self._stopped()
 
     def __enter__(self) -> SandboxServer:
         self.start()

@@ -18,6 +18,7 @@ Rules followed (Auth0's documented behaviour):
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
 import random
@@ -31,6 +32,7 @@ from http import HTTPStatus
 from typing import Any
 
 from ._index import UserIndex
+from ._lag import IndexLag
 from ._query import Narrowing, QueryError, compile_search, field_values
 
 JsonObject = dict[str, Any]
@@ -397,9 +399,11 @@ def default_catalog(password_policy: str = DEFAULT_PASSWORD_POLICY) -> Catalog:
 class SandboxBackend:
     """In-memory Users API state and rules; one method per API operation."""
 
-    def __init__(self, password_policy: str = DEFAULT_PASSWORD_POLICY) -> None:
+    def __init__(self, password_policy: str = DEFAULT_PASSWORD_POLICY, index_lag: float = 0.0) -> None:
         self.rng = random.Random()
         self.password_policy = known_password_policy(password_policy)
+        #: How long a write takes to reach user search (``GET /users``); see :mod:`._lag`.
+        self.lag = IndexLag(index_lag)
         self.reset()
 
     def reset(self) -> None:
@@ -412,6 +416,7 @@ class SandboxBackend:
         self._version = 0
         self._sorted: dict[str, tuple[int, list[str]]] = {}
         self._ranks: dict[str, tuple[int, dict[str, int]]] = {}
+        self.lag.settle()
 
     # -- catalog -------------------------------------------------------------------------------
 
@@ -445,12 +450,14 @@ class SandboxBackend:
     @contextmanager
     def _changing(self, user: JsonObject) -> Iterator[None]:
         """Around a change of a stored user: the search index follows it, and sorted orders expire."""
+        self.lag.before_write(user["user_id"], user)
         self.index.remove(user["user_id"], user)
         try:
             yield
         finally:
             self.index.add(user["user_id"], user)
             self._touch()
+            self.lag.after_write(user["user_id"], user)
 
     def _index_email(self, user_id: str, old: str | None, new: str | None) -> None:
         if old:
@@ -481,11 +488,13 @@ class SandboxBackend:
 
     def insert_user(self, user: JsonObject, state: UserState | None = None) -> JsonObject:
         """Store a fully formed user (used by seeding and identity unlinking)."""
+        self.lag.before_write(user["user_id"], None)
         self.users[user["user_id"]] = user
         self.state[user["user_id"]] = state or UserState()
         self._index_email(user["user_id"], None, user.get("email"))
         self.index.add(user["user_id"], user)
         self._touch()
+        self.lag.after_write(user["user_id"], user)
         return user
 
     def create_user(self, body: Any) -> JsonObject:
@@ -597,10 +606,12 @@ class SandboxBackend:
         """``DELETE /users/{id}``: deleting an unknown user is not an error."""
         user = self.users.pop(user_id, None)
         if user is not None:
+            self.lag.before_write(user_id, user)
             self._index_email(user_id, user.get("email"), None)
             self.index.remove(user_id, user)
             del self.state[user_id]
             self._touch()
+            self.lag.after_write(user_id, None)
 
     def users_by_email(self, email: str) -> list[JsonObject]:
         """``GET /users-by-email``: the exact stored email (Auth0 lower-cases the ones it owns)."""
@@ -633,6 +644,9 @@ class SandboxBackend:
                 continue
             if predicate is None or predicate(user):
                 matches.append(user)
+        stale = self.lag.stale()
+        if stale:
+            return _as_searched(matches, stale, search.matches if search else None, connection, sort)
         return matches
 
     def _in_order(self, ids: Set[str], sort: str | None, ordered: list[str]) -> Iterable[str]:
@@ -654,19 +668,7 @@ class SandboxBackend:
         cached = self._sorted.get(sort or "")
         if cached and cached[0] == self._version:
             return cached[1]
-        if not sort:
-            ordered = list(self.users)
-        else:
-            present = []
-            missing = []
-            for user_id, user in self.users.items():
-                value = next(field_values(user, name), None)
-                if value is None or isinstance(value, dict | list):
-                    missing.append(user_id)
-                else:
-                    present.append((isinstance(value, str), value, user_id))
-            present.sort(reverse=direction == "-1")
-            ordered = [user_id for _, _, user_id in present] + missing
+        ordered = _sorted_ids(self.users.items(), sort) if sort else list(self.users)
         self._sorted[sort or ""] = (self._version, ordered)
         return ordered
 
@@ -1100,10 +1102,14 @@ class SandboxBackend:
         return self.state[user_id].connected_accounts
 
     def seed(self, n: int, seed: int = 0, *, same_created_at: int = 1) -> list[JsonObject]:
-        """Add ``n`` realistic users, the same ones for the same arguments; see :mod:`._seed`."""
+        """Add ``n`` realistic users, the same ones for the same arguments; see :mod:`._seed`.
+
+        Seeded users are searchable at once: they stand for a tenant's existing users.
+        """
         from ._seed import seed_users
 
-        return seed_users(self, n, seed, same_created_at=same_created_at)
+        with self.lag.paused():
+            return seed_users(self, n, seed, same_created_at=same_created_at)
 
 
 def _only(record: JsonObject, keys: Sequence[str]) -> JsonObject:
@@ -1121,3 +1127,65 @@ def _jwt_subject(token: str) -> str:
     if not isinstance(subject, str):
         raise bad_body("link_with is not a JWT with a sub claim")
     return subject
+
+
+def _sort_key(user: JsonObject, name: str, descending: bool) -> tuple[Any, ...]:
+    """Where ``user`` goes in a search sorted by ``name``: users without a plain value come last."""
+    value = next(field_values(user, name), None)
+    if value is None or isinstance(value, dict | list):
+        return (0,) if descending else (2,)
+    return (1, isinstance(value, str), value, user["user_id"])
+
+
+class _Descending:
+    """A sort key compared the other way round, so that bisection works on a descending order."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[Any, ...]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return other.key < self.key
+
+
+def _sorted_ids(users: Iterable[tuple[str, JsonObject]], sort: str) -> list[str]:
+    """User ids in ``sort`` order (``field:1`` or ``field:-1``); users without a plain value come last."""
+    name, _, direction = sort.partition(":")
+    descending = direction == "-1"
+    ordered = sorted(users, key=lambda item: _sort_key(item[1], name, descending), reverse=descending)
+    return [user_id for user_id, _ in ordered]
+
+
+def _as_searched(
+    matches: list[JsonObject],
+    stale: Mapping[str, JsonObject | None],
+    matching: Callable[[JsonObject], bool] | None,
+    connection: str | None,
+    sort: str | None,
+) -> list[JsonObject]:
+    """The matching users as search sees them while some writes are not searchable yet.
+
+    Users in ``stale`` are swapped for the version search sees (see :mod:`._lag`), put in ``sort``
+    order among the others (at the end without a sort).
+    """
+    result = [user for user in matches if user["user_id"] not in stale]
+    late = [
+        user
+        for user in stale.values()
+        if user is not None
+        and (not connection or user["identities"][0]["connection"] == connection)
+        and (matching is None or matching(user))
+    ]
+    if not sort:
+        return result + late
+    name, _, direction = sort.partition(":")
+    descending = direction == "-1"
+
+    def key(user: JsonObject) -> Any:
+        found = _sort_key(user, name, descending)
+        return _Descending(found) if descending else found
+
+    for user in late:
+        bisect.insort_right(result, user, key=key)
+    return result

@@ -12,6 +12,12 @@ is offset with ``--sandbox-clock-offset=3600`` or ``@pytest.mark.sandbox_clock_o
 
 Database passwords must meet Auth0's ``good`` level, as on a new Auth0 database connection;
 ``--sandbox-password-policy=none`` (or ``low``, ``fair``, ``excellent``) says otherwise.
+
+User search sees writes after an index lag, as at Auth0 (1 s by default): ``--sandbox-index-lag=0``
+makes it immediate for the session, ``@pytest.mark.sandbox_index_lag(0)`` for one test.
+
+- ``sandbox_https_server`` / ``sandbox_https``: the same, over HTTPS with a CA made for the session
+  (``ca_file``, ``trust_environment()``), for the official SDKs; started only when a test asks.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Iterator
 import pytest
 
 from ._plans import PLANS
-from ._server import SandboxServer
+from ._server import DEFAULT_INDEX_LAG, SandboxServer
 from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
@@ -59,10 +65,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=DEFAULT_PASSWORD_POLICY,
         help=f"how strong the sandbox's database passwords must be, as in Auth0 (default: {DEFAULT_PASSWORD_POLICY})",
     )
+    group.addoption(
+        "--sandbox-index-lag",
+        type=float,
+        default=DEFAULT_INDEX_LAG,
+        metavar="SECONDS",
+        help=f"how long the sandbox's user search takes to see a write; 0: at once (default: {DEFAULT_INDEX_LAG:g})",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the ``sandbox_rate_limit`` and ``sandbox_clock_offset`` markers."""
+    """Register the ``sandbox_rate_limit``, ``sandbox_clock_offset`` and ``sandbox_index_lag`` markers."""
+    config.addinivalue_line(
+        "markers",
+        "sandbox_index_lag(seconds): how long user search takes to see a write in the sandbox of this test",
+    )
     config.addinivalue_line(
         "markers",
         "sandbox_rate_limit(limits, reset='next', scale=1): give the sandbox of this test token buckets like"
@@ -75,27 +92,54 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def _session_sandbox(config: pytest.Config, https: bool) -> SandboxServer:
+    return SandboxServer(
+        rate_limit=config.getoption("sandbox_rate_limit", None),
+        rate_limit_reset=config.getoption("sandbox_rate_limit_reset", "next"),
+        rate_limit_scale=config.getoption("sandbox_rate_limit_scale", 1.0),
+        clock_offset=config.getoption("sandbox_clock_offset", 0.0),
+        password_policy=config.getoption("sandbox_password_policy", DEFAULT_PASSWORD_POLICY),
+        index_lag=config.getoption("sandbox_index_lag", DEFAULT_INDEX_LAG),
+        https=https,
+    )
+
+
+def _for_this_test(server: SandboxServer, request: pytest.FixtureRequest) -> SandboxServer:
+    """Reset the session's sandbox and apply this test's markers."""
+    server.reset()
+    marker = request.node.get_closest_marker("sandbox_rate_limit")
+    if marker is not None:
+        server.faults.plan(*marker.args, **marker.kwargs)
+    offset = request.node.get_closest_marker("sandbox_clock_offset")
+    if offset is not None:
+        server.faults.offset_clock(*offset.args)
+    lag = request.node.get_closest_marker("sandbox_index_lag")
+    if lag is not None:
+        server.index_lag = lag.args[0]
+    return server
+
+
 @pytest.fixture(scope="session")
 def sandbox_server(pytestconfig: pytest.Config) -> Iterator[SandboxServer]:
     """Run one sandbox for the whole session."""
-    with SandboxServer(
-        rate_limit=pytestconfig.getoption("sandbox_rate_limit", None),
-        rate_limit_reset=pytestconfig.getoption("sandbox_rate_limit_reset", "next"),
-        rate_limit_scale=pytestconfig.getoption("sandbox_rate_limit_scale", 1.0),
-        clock_offset=pytestconfig.getoption("sandbox_clock_offset", 0.0),
-        password_policy=pytestconfig.getoption("sandbox_password_policy", DEFAULT_PASSWORD_POLICY),
-    ) as server:
+    with _session_sandbox(pytestconfig, https=False) as server:
         yield server
 
 
 @pytest.fixture
 def sandbox(sandbox_server: SandboxServer, request: pytest.FixtureRequest) -> SandboxServer:
     """Return the session's sandbox, reset to a fresh state for this test."""
-    sandbox_server.reset()
-    marker = request.node.get_closest_marker("sandbox_rate_limit")
-    if marker is not None:
-        sandbox_server.faults.plan(*marker.args, **marker.kwargs)
-    offset = request.node.get_closest_marker("sandbox_clock_offset")
-    if offset is not None:
-        sandbox_server.faults.offset_clock(*offset.args)
-    return sandbox_server
+    return _for_this_test(sandbox_server, request)
+
+
+@pytest.fixture(scope="session")
+def sandbox_https_server(pytestconfig: pytest.Config) -> Iterator[SandboxServer]:
+    """Run one HTTPS sandbox for the whole session (its CA is ``ca_file``)."""
+    with _session_sandbox(pytestconfig, https=True) as server:
+        yield server
+
+
+@pytest.fixture
+def sandbox_https(sandbox_https_server: SandboxServer, request: pytest.FixtureRequest) -> SandboxServer:
+    """Return the session's HTTPS sandbox, reset to a fresh state for this test."""
+    return _for_this_test(sandbox_https_server, request)
