@@ -34,7 +34,7 @@ from ._pager import AsyncPager, SyncPager
 from ._ratelimit import RateLimitState
 from ._response import RawResponse
 from ._retry import RetryPolicy, retry_delay
-from ._transport import as_httpx_names_it, default_async_http_client, sent_to
+from ._transport import _request_of, as_httpx_names_it, default_async_http_client, sent_to
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -76,7 +76,10 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, Mapping):
-        return {str(key): _jsonable(item) for key, item in value.items()}
+        for key in value:
+            if not isinstance(key, str):  # str() would turn 1 and "1" into one key, losing a value
+                raise TypeError(f"JSON object keys are strings, got the key {key!r} ({type(key).__name__})")
+        return {key: _jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(item) for item in value]
     if isinstance(value, datetime | date):
@@ -279,7 +282,10 @@ class _BaseClient(Generic[H]):
             if argument.kind == "body" and argument.name == "body" and op.body == "array":
                 array_body = [_jsonable(item) for item in value]
             elif argument.kind == "body":
-                body[argument.wire] = _jsonable(value)
+                try:
+                    body[argument.wire] = _jsonable(value)
+                except TypeError as error:
+                    raise TypeError(f"{op.key}: {argument.name}: {error}") from None
             else:
                 endpoint_args[argument.field] = value
         described: dict[str, Any] = endpoint(op)._get_kwargs(*path_args, **endpoint_args)
@@ -331,7 +337,7 @@ class _BaseClient(Generic[H]):
             idempotent=op.idempotent or isinstance(outcome, TokenError),
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
-            connect_failed=_never_sent(outcome),
+            connect_failed=not self._may_have_reached_api(outcome),
             paced=self._http.pacer.paces,
             now=time.time(),
             jitter=self._random.random(),
@@ -348,8 +354,18 @@ class _BaseClient(Generic[H]):
         logger.info("%s: %s, retry %d in %.2fs", where, why, attempt, delay)
         return delay
 
-    @staticmethod
-    def _transport_error(op: Operation, error: httpx.RequestError, attempts: int) -> Auth0Error:
+    def _may_have_reached_api(self, outcome: object) -> bool:
+        """Whether a failed attempt may have reached the API.
+
+        Not if no connection was made, nor if the token request before it failed: then the API
+        request never left.
+        """
+        if _never_sent(outcome):
+            return False
+        request = _request_of(outcome) if isinstance(outcome, httpx.RequestError) else None
+        return request is None or str(request.url).startswith(self.base_url)
+
+    def _transport_error(self, op: Operation, error: httpx.RequestError, attempts: int) -> Auth0Error:
         cls: type[APITransportError] = APITransportError  # an undecodable body, too many redirects
         if isinstance(error, httpx.TimeoutException):
             cls = APITimeoutError
@@ -358,7 +374,7 @@ class _BaseClient(Generic[H]):
         where = sent_to(error, unknown=f"{op.http_method} {op.path}")
         tries = f" after {attempts} attempts" if attempts > 1 else ""
         message = f"{where}: {type(error).__name__}{tries}: {error}"
-        return cls(message, attempts=attempts, method=op.http_method, sent=not _never_sent(error))
+        return cls(message, attempts=attempts, method=op.http_method, sent=self._may_have_reached_api(error))
 
 
 class ManagementClient(_BaseClient[httpx.Client]):
