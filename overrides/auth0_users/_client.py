@@ -29,7 +29,7 @@ from ._errors import (
     TokenError,
     error_for,
 )
-from ._operation import Argument, Operation, endpoint
+from ._operation import Operation, check_bounds, endpoint
 from ._pager import AsyncPager, SyncPager
 from ._ratelimit import RateLimitState
 from ._response import RawResponse
@@ -85,18 +85,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-def _check_bounds(op: Operation, argument: Argument, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{op.key}: {argument.name} must be an integer, got {value!r}")
-    too_low = argument.minimum is not None and value < argument.minimum
-    too_high = argument.maximum is not None and value > argument.maximum
-    if too_low or too_high:
-        low = "" if argument.minimum is None else f" at least {argument.minimum}"
-        high = "" if argument.maximum is None else f" at most {argument.maximum}"
-        joined = " and".join(part for part in (low, high) if part)
-        raise ValueError(f"{op.key}: {argument.name} must be{joined}, got {value}")
 
 
 def _never_sent(outcome: object) -> bool:
@@ -275,7 +263,7 @@ class _BaseClient(Generic[H]):
                     raise TypeError(f"{op.key}: {argument.name} cannot be null; leave it out to keep it unchanged")
                 continue
             if argument.minimum is not None or argument.maximum is not None:
-                _check_bounds(op, argument, value)
+                check_bounds(op.key, argument.name, value, argument.minimum, argument.maximum)
             if argument.array and isinstance(value, str | bytes):
                 # A string is a sequence too, and would be sent as a list of its characters.
                 raise TypeError(f"{op.key}: {argument.name} takes a list, got the string {value!r}; pass [{value!r}]")
