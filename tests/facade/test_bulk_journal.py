@@ -154,7 +154,7 @@ def test_opening_a_journal_streams_it(tmp_path: Path) -> None:
     assert peak_memory_of(lambda: bulk.read_journal(journal)) < size // 8
 
 
-async def test_a_large_journal_opens_and_resumes(client: Any, sandbox: SandboxServer, tmp_path: Path) -> None:
+def test_a_large_journal_opens_and_resumes(sandbox: SandboxServer, tmp_path: Path) -> None:
     ids = user_ids(sandbox, 2)
     journal = tmp_path / "journal.jsonl"
     done = [f"auth0|{n:024x}" for n in range(100_000)]
@@ -164,7 +164,8 @@ async def test_a_large_journal_opens_and_resumes(client: Any, sandbox: SandboxSe
     journal.write_text(header("migration") + entries)  # 200,001 lines
     sandbox.requests.start()
     items = [*done[::100], *ids]  # a run may take fewer items than its journal knows
-    report = await apply(client, items, set_plan("pro"), journal=journal, job="migration")
+    with ManagementClient(base_url=sandbox.base_url, token=sandbox.token) as mgmt:
+        report = bulk.run(mgmt, items, set_plan("pro"), journal=journal, job="migration")
     assert [(o.status, o.resumed) for o in report] == [(Status.DONE, True)] * 1000 + [(Status.DONE, False)] * 2
     assert [writes(sandbox, "PATCH", f"/users/{user_id}") for user_id in ids] == [1, 1]
     assert len(sandbox.requests) == 2
