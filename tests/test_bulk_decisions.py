@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from typing import Any
 
 import httpx
@@ -84,9 +85,12 @@ def test_status_of(error: BaseException, expected: Status) -> None:
     ],
 )
 def test_reading_a_journal(data: bytes, entries: dict[str, tuple[str, str | None]], whole: int | None) -> None:
-    read, whole_bytes = bulk._read_journal(data)
-    assert {key: tuple(entry) for key, entry in read.items()} == entries
-    assert whole_bytes == (len(data) if whole is None else whole)
+    read = bulk._read_journal(io.BytesIO(data))
+    assert {key: tuple(entry) for key, entry in read.entries.items()} == entries
+    assert read.whole == (len(data) if whole is None else whole)
+    assert read.job is None  # no header: an earlier version's journal (or an empty one)
+    with_header = bulk._read_journal(io.BytesIO(b'{"job":"import","format":2}\n' + data))
+    assert (with_header.job, with_header.entries) == ("import", read.entries)
 
 
 @pytest.mark.parametrize(
@@ -97,11 +101,18 @@ def test_reading_a_journal(data: bytes, entries: dict[str, tuple[str, str | None
         b'{"key":"a"}\n',
         b'{"key":7,"status":"done"}\n',
         b'{"key":"a","status":"finished"}\n',
+        b'{"key":"a","status":["done"]}\n',
+        b'{"key":"a","status":{"done":1}}\n',
+        b'"done"\n',
+        b"[" * 100_000 + b"]" * 100_000 + b"\n",
+        b'{"job":["import"]}\n',
+        b'{"key":"a","status":"done"}\n{"job":"import"}\n',  # a header is the first line only
+        b"\xff\xfe\n",
     ],
 )
 def test_a_line_that_is_not_a_journal_line_is_an_error(data: bytes) -> None:
     with pytest.raises(JournalError, match=r"line [12] is not a journal line"):
-        bulk._read_journal(data)
+        bulk._read_journal(io.BytesIO(data))
 
 
 def test_default_keys() -> None:
@@ -115,8 +126,13 @@ def test_default_keys() -> None:
     assert key != default_key({**create, "email": "bob@example.com"})
     assert default_key(("auth0|1", {"plan": "pro"})) == default_key(["auth0|1", {"plan": "pro"}])
     assert default_key(7) != default_key("7")
-    with pytest.raises(TypeError, match="need key="):
+    with pytest.raises(TypeError, match="give key="):
         default_key(object())
+    deep: Any = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(TypeError, match="give key="):
+        default_key(deep)
 
 
 def test_a_report_counts_and_sums_up() -> None:

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 import httpx
 import pytest
-from auth0_users import SearchSplitError
+from auth0_users import ManagementClient, SearchSplitError
 from auth0_users._pager import Page
 from auth0_users._search import SearchPlan, Span, _checked, created_at_of, user_id_of
 from auth0_users_api.models import UserResponseSchema
@@ -265,7 +265,28 @@ def test_search_all_asks_for_the_fields_it_reads(arguments: dict[str, Any], sent
     assert _checked(arguments) == sent
 
 
-@pytest.mark.parametrize("per_page", [0, 101, "100", True, 2.5])
-def test_a_page_size_auth0_does_not_serve_is_refused(per_page: Any) -> None:
-    with pytest.raises(ValueError, match="per_page must be an integer from 1 to 100"):
+@pytest.mark.parametrize(
+    ("per_page", "error", "message"),
+    [
+        (0, ValueError, "users.search_all: per_page must be at least 1 and at most 100, got 0"),
+        (101, ValueError, "users.search_all: per_page must be at least 1 and at most 100, got 101"),
+        ("100", TypeError, "users.search_all: per_page must be an integer, got '100'"),
+        (True, TypeError, "users.search_all: per_page must be an integer, got True"),
+        (2.5, TypeError, "users.search_all: per_page must be an integer, got 2.5"),
+    ],
+)
+def test_a_page_size_auth0_does_not_serve_is_refused(per_page: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=re.escape(message)):
         _checked({"per_page": per_page})
+
+
+def test_search_all_and_list_say_the_same_of_a_page_size() -> None:
+    """One message, from one place; list's bounds start at 0 (no users: a count)."""
+    with ManagementClient(base_url="http://127.0.0.1:9/api/v2", token="t") as mgmt:
+        for per_page, error in ((101, ValueError), ("100", TypeError)):
+            with pytest.raises(error) as from_list:
+                next(iter(mgmt.users.list(per_page=per_page)))
+            with pytest.raises(error) as from_search_all:
+                _checked({"per_page": per_page})
+            listed = str(from_list.value).replace("users.list", "users.search_all").replace("least 0", "least 1")
+            assert listed == str(from_search_all.value)

@@ -32,7 +32,7 @@ from ._errors import (
     error_for,
     redact,
 )
-from ._operation import Argument, Operation, endpoint
+from ._operation import Operation, check_bounds, endpoint
 from ._pager import AsyncPager, SyncPager
 from ._ratelimit import RateLimitState
 from ._response import RawResponse
@@ -79,24 +79,15 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, Mapping):
-        return {str(key): _jsonable(item) for key, item in value.items()}
+        for key in value:
+            if not isinstance(key, str):  # str() would turn 1 and "1" into one key, losing a value
+                raise TypeError(f"JSON object keys are strings, got the key {key!r} ({type(key).__name__})")
+        return {key: _jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(item) for item in value]
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-def _check_bounds(op: Operation, argument: Argument, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{op.key}: {argument.name} must be an integer, got {value!r}")
-    too_low = argument.minimum is not None and value < argument.minimum
-    too_high = argument.maximum is not None and value > argument.maximum
-    if too_low or too_high:
-        low = "" if argument.minimum is None else f" at least {argument.minimum}"
-        high = "" if argument.maximum is None else f" at most {argument.maximum}"
-        joined = " and".join(part for part in (low, high) if part)
-        raise InvalidArgumentError(f"{op.key}: {argument.name} must be{joined}, got {value}")
 
 
 def _never_sent(outcome: object, current: Attempt) -> bool:
@@ -289,14 +280,17 @@ class _BaseClient(Generic[H]):
                     raise TypeError(f"{op.key}: {argument.name} cannot be null; leave it out to keep it unchanged")
                 continue
             if argument.minimum is not None or argument.maximum is not None:
-                _check_bounds(op, argument, value)
+                check_bounds(op.key, argument.name, value, argument.minimum, argument.maximum)
             if argument.array and isinstance(value, str | bytes):
                 # A string is a sequence too, and would be sent as a list of its characters.
                 raise TypeError(f"{op.key}: {argument.name} takes a list, got the string {value!r}; pass [{value!r}]")
             if argument.kind == "body" and argument.name == "body" and op.body == "array":
                 array_body = [_jsonable(item) for item in value]
             elif argument.kind == "body":
-                body[argument.wire] = _jsonable(value)
+                try:
+                    body[argument.wire] = _jsonable(value)
+                except TypeError as error:
+                    raise TypeError(f"{op.key}: {argument.name}: {error}") from None
             else:
                 endpoint_args[argument.field] = value
         described: dict[str, Any] = endpoint(op)._get_kwargs(*path_args, **endpoint_args)

@@ -266,7 +266,8 @@ class APITransportError(Auth0Error):
     """No usable answer came back.
 
     ``method`` is the request's HTTP method. ``sent`` is ``False`` when the request never left (the
-    connection could not be made), so the server cannot have acted on it, and ``True`` when it
+    connection could not be made, or the token request before it failed), so the server cannot
+    have acted on it, and ``True`` when it
     left and no usable answer came back, so the server may have. The client repeats a POST or
     PATCH only after attempts that never left, so for those ``sent`` covers every attempt.
     """

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Any
 
 from auth0_users_facade.operations import OPERATIONS
 from auth0_users_facade.shapes import Argument, Operation, Paging
 
-from ._errors import OperationUnavailableError
+from ._errors import InvalidArgumentError, OperationUnavailableError
 
-__all__ = ["Argument", "Operation", "Paging", "endpoint", "require"]
+__all__ = ["Argument", "Operation", "Paging", "check_bounds", "endpoint", "require"]
 
 
 def endpoint(op: Operation) -> ModuleType:
@@ -31,3 +32,14 @@ def require(key: str, feature: str) -> Operation:
             "from does not have; regenerate from a spec that has it (make update-spec SPEC=...)"
         )
     return op
+
+
+def check_bounds(where: str, name: str, value: Any, minimum: int | None, maximum: int | None) -> None:
+    """Refuse an integer argument of another type or out of its bounds: one message for every caller."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{where}: {name} must be an integer, got {value!r}")
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        low = "" if minimum is None else f" at least {minimum}"
+        high = "" if maximum is None else f" at most {maximum}"
+        joined = " and".join(part for part in (low, high) if part)
+        raise InvalidArgumentError(f"{where}: {name} must be{joined}, got {value}")

@@ -29,6 +29,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from auth0_users_facade.shapes import AsyncPager, Page, SyncPager
 
 from ._errors import SearchSplitError
+from ._operation import check_bounds
 from ._pager import SEARCH_CAP, _unset
 
 T = TypeVar("T")
@@ -134,9 +135,7 @@ def _checked(extra: Mapping[str, Any]) -> dict[str, Any]:
     if taken:
         raise TypeError(f"search_all sets {', '.join(taken)} itself; leave {'them' if len(taken) > 1 else 'it'} out")
     arguments = {key: value for key, value in extra.items() if not _unset(value)}
-    per_page = arguments.setdefault("per_page", PER_PAGE)
-    if isinstance(per_page, bool) or not isinstance(per_page, int) or not 1 <= per_page <= MAX_PER_PAGE:
-        raise ValueError(f"per_page must be an integer from 1 to {MAX_PER_PAGE}, got {per_page!r}")
+    check_bounds("users.search_all", "per_page", arguments.setdefault("per_page", PER_PAGE), 1, MAX_PER_PAGE)
     fields = arguments.get("fields")
     names = [name.strip() for name in fields.split(",") if name.strip()] if isinstance(fields, str) else []
     if not names:

@@ -12,7 +12,7 @@ from typing import Any
 from auth0_users_api.types import Unset
 
 from ._operation import Operation, require
-from .metadata import deep_merge_patch
+from .metadata import checked, deep_merge_patch
 
 SEARCH_ALL_DOC = """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
 
@@ -78,7 +78,7 @@ def metadata_patch(user: Any, changes: Mapping[str, Any]) -> dict[str, Any]:
     for field, change in changes.items():
         if isinstance(change, Unset):
             continue
-        field_patch = deep_merge_patch(_as_dict(getattr(user, field, None)), change)
+        field_patch = deep_merge_patch(_as_dict(getattr(user, field, None)), checked(change, field))
         if field_patch:
             patch[field] = field_patch
     return patch

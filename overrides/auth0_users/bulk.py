@@ -37,8 +37,12 @@ pager fetches no more pages.
 **The journal** (``journal="path.jsonl"``) makes a re-run after a crash, a kill or Ctrl-C go on
 where the last one stopped. It is append-only JSON lines, one per event, keyed by the item's key
 (``key=``, default: the item itself for strings, else a digest of its JSON form without any
-``password``). Before an item's operation is called its ``started`` line is written and fsync'd;
-its outcome line follows once known. On a re-run:
+``password``). Its first line names the job it belongs to (``job=``, default :func:`job_of` the
+operation), and a journal of another job is refused with :class:`JournalError`: an item done by
+one job is not done by another. So is a journal of an earlier version, which did not name its
+job (the error says which line to add to adopt it). Only a regular file is a journal (a FIFO or
+a device is refused, not read). Before an item's operation is called its ``started`` line is
+written and fsync'd; its outcome line follows once known. On a re-run:
 
 - ``done`` items are skipped (reported ``done`` with ``resumed=True`` and no result);
 - ``failed`` items are attempted again: a failure did not apply, so repeating it is safe, and it is
@@ -62,16 +66,20 @@ The journal is locked for the run, so two runs cannot share one.
 
 from __future__ import annotations
 
+import errno
+import functools
 import hashlib
 import inspect
 import json
+import math
 import os
+import stat
 import threading
 import time
 from collections import Counter
 from collections.abc import AsyncIterable, Awaitable, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple, TypeVar, overload
+from typing import IO, TYPE_CHECKING, Any, Final, Generic, NamedTuple, TypeVar, overload
 
 import attrs
 from auth0_users_facade.shapes import IDEMPOTENT_METHODS
@@ -86,6 +94,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NOT_APPLIED",
     "JournalError",
+    "Journaled",
     "Operation",
     "Outcome",
     "Progress",
@@ -95,6 +104,8 @@ __all__ = [
     "arun",
     "create_user",
     "default_key",
+    "job_of",
+    "read_journal",
     "run",
     "status_of",
     "update_user",
@@ -247,18 +258,75 @@ class Operation(Generic[ItemT]):
     ``call(client, item)`` does the work. ``settle(client, item)`` finds out, without writing,
     whether it applied: it returns the result when it did, :data:`NOT_APPLIED` when it certainly
     did not, and raises (:class:`Unsettled` or any error) when it cannot tell. Both return
-    awaitables when given an ``AsyncManagementClient``.
+    awaitables when given an ``AsyncManagementClient``. ``name`` names the job in a journal's
+    header (by default, what :func:`job_of` makes of ``call``).
     """
 
-    __slots__ = ("call", "settle")
+    __slots__ = ("call", "name", "settle")
 
-    def __init__(self, call: Callable[[Any, ItemT], Any], settle: Callable[[Any, ItemT], Any] | None = None) -> None:
+    def __init__(
+        self,
+        call: Callable[[Any, ItemT], Any],
+        settle: Callable[[Any, ItemT], Any] | None = None,
+        *,
+        name: str | None = None,
+    ) -> None:
         self.call = call
         self.settle = settle
+        self.name = name or job_of(call)
 
     def __call__(self, client: Any, item: ItemT) -> Any:
         """Do the work for one item."""
         return self.call(client, item)
+
+    def __repr__(self) -> str:
+        return f"<Operation {self.name}>"
+
+
+def job_of(operation: Callable[..., Any]) -> str:
+    """The job an operation does, as a journal's header records it when ``job=`` is not given.
+
+    An :class:`Operation`'s name; else the function's qualified name. A lambda or a local function
+    is not told apart by its name, so a digest of its source and of the values it uses (the ones
+    it closes over and the globals it reads) follows: ``set_plan("pro")`` and ``set_plan("basic")``
+    are two jobs, and so is a lambda whose code changed.
+    """
+    if isinstance(operation, Operation):
+        return operation.name
+    if isinstance(operation, functools.partial):
+        arguments = [_stable(list(operation.args)), {name: _stable(v) for name, v in operation.keywords.items()}]
+        return f"{job_of(operation.func)} with {_digest(arguments)}"
+    if not (inspect.isfunction(operation) or inspect.ismethod(operation)):
+        operation = type(operation)
+    name = f"{getattr(operation, '__module__', None) or '?'}.{getattr(operation, '__qualname__', '?')}"
+    if inspect.isfunction(operation) and "<" in operation.__qualname__:
+        return f"{name} {_digest(_source_and_values(operation))}"
+    return name
+
+
+def _source_and_values(function: Callable[..., Any]) -> list[Any]:
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):  # no source (a REPL): the compiled code stands for it
+        source = function.__code__.co_code.hex()
+    try:
+        used = inspect.getclosurevars(function)
+        values = {**used.globals, **used.nonlocals}
+    except (TypeError, ValueError):
+        values = {}
+    return [source, {name: _stable(value) for name, value in sorted(values.items())}]
+
+
+def _stable(value: Any) -> Any:
+    """A value as JSON when it is plain data, else its type's name (a client, a module, a function)."""
+    try:
+        return json.loads(json.dumps(value, sort_keys=True))
+    except (TypeError, ValueError, RecursionError):
+        return type(value).__qualname__
+
+
+def _digest(value: Any) -> str:
+    return "#" + hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:12]
 
 
 def _then(value: Any, then: Callable[[Any], Any]) -> Any:
@@ -294,15 +362,65 @@ def _created_user(found: UsersListUsersByEmailResult, connection: str) -> Any:
     return on_connection[0]
 
 
-create_user: Final[Operation[Mapping[str, Any]]] = Operation(_create, _find_created)
+create_user: Final[Operation[Mapping[str, Any]]] = Operation(
+    _create, _find_created, name="auth0_users.bulk.create_user"
+)
 """Create a user from a mapping of ``users.create`` arguments (``connection``, ``email``, ...).
 
 An unknown outcome settles through ``GET /users-by-email`` (immediately consistent): one user
 with the email on the item's connection means done, with that user; none means not applied.
 """
 
-# What an update sends but a read does not show, so a read cannot confirm it.
-_WRITE_ONLY = frozenset({"password", "connection", "client_id", "verify_email", "verify_phone_number"})
+
+def _same(sent: Any, stored: Any) -> bool:
+    """Whether two JSON values are equal as JSON: ``true`` is not ``1``, key order does not count."""
+    if isinstance(sent, Mapping) and isinstance(stored, Mapping):
+        return sent.keys() == stored.keys() and all(_same(sent[key], stored[key]) for key in sent)
+    if isinstance(sent, list) and isinstance(stored, list):
+        return len(sent) == len(stored) and all(_same(a, b) for a, b in zip(sent, stored, strict=True))
+    return isinstance(sent, bool) is isinstance(stored, bool) and sent == stored
+
+
+_EXACT_NUMBERS = 2**53  # Auth0 stores JSON numbers as doubles: integers beyond this come back rounded
+
+
+def _kept_as_sent(value: Any) -> bool:
+    """Whether Auth0 stores a JSON value exactly as sent, so that a read can show it was."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return True
+    if isinstance(value, int):
+        return abs(value) <= _EXACT_NUMBERS
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, Mapping):
+        return all(_kept_as_sent(item) for item in value.values())
+    if isinstance(value, list):
+        return all(_kept_as_sent(item) for item in value)
+    return False
+
+
+def _folded(sent: Any, stored: Any) -> bool:
+    """Auth0 lower-cases the emails (and usernames) it owns; other providers keep their case."""
+    if isinstance(sent, str) and isinstance(stored, str):
+        return sent.casefold() == stored.casefold()
+    return _same(sent, stored)
+
+
+def _merged(sent: Any, stored: Any) -> bool:
+    """Metadata merges on the first level, a ``null`` deleting its key: applied if merging again changes nothing."""
+    current = stored if isinstance(stored, Mapping) else {}
+    return _same(predict(current, sent), current)
+
+
+# How a read shows each field an update sets, by Auth0's rules; a ``null`` removes the field. A field
+# not here cannot be confirmed by a read: write-only ones (password, connection, verify_email, ...),
+# ones Auth0 may reshape (picture, a URL), and any this version does not know.
+_READ_BACK: Final[Mapping[str, Callable[[Any, Any], bool]]] = {
+    **dict.fromkeys(("blocked", "email_verified", "phone_verified", "phone_number"), _same),
+    **dict.fromkeys(("name", "given_name", "family_name", "nickname"), _same),
+    **dict.fromkeys(("email", "username"), _folded),
+    **dict.fromkeys(("user_metadata", "app_metadata"), _merged),
+}
 
 
 def _user_changes(item: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
@@ -319,31 +437,28 @@ def _update(client: Any, item: Mapping[str, Any]) -> Any:
 
 def _read_back(client: Any, item: Mapping[str, Any]) -> Any:
     user_id, changes = _user_changes(item)
-    hidden = sorted(changes.keys() & _WRITE_ONLY)
-    if hidden:
-        raise Unsettled(f"{', '.join(hidden)} cannot be read back")
-    return _then(client.users.get(user_id), lambda user: _updated_user(user, changes))
+    wanted = {name: _jsonable(value) for name, value in changes.items()}
+    unreadable = sorted(name for name, value in wanted.items() if name not in _READ_BACK or not _kept_as_sent(value))
+    if unreadable:
+        raise Unsettled(f"a read cannot show whether {', '.join(unreadable)} was set")
+    return _then(client.users.get(user_id), lambda user: _updated_user(user, wanted))
 
 
-def _updated_user(user: Any, changes: Mapping[str, Any]) -> Any:
+def _updated_user(user: Any, wanted: Mapping[str, Any]) -> Any:
     stored = user.to_dict()
-    for name, value in changes.items():
-        wanted = _jsonable(value)
-        if name in ("user_metadata", "app_metadata"):
-            current = stored.get(name) or {}
-            if predict(current, wanted) != current:
-                return NOT_APPLIED
-        elif stored.get(name) != wanted:
-            return NOT_APPLIED
-    return user
+    if all(_READ_BACK[name](value, stored.get(name)) for name, value in wanted.items()):
+        return user
+    return NOT_APPLIED
 
 
-update_user: Final[Operation[Mapping[str, Any]]] = Operation(_update, _read_back)
+update_user: Final[Operation[Mapping[str, Any]]] = Operation(_update, _read_back, name="auth0_users.bulk.update_user")
 """Update a user from a mapping of its ``user_id`` and the ``users.update`` fields to set.
 
-An unknown outcome settles by reading the user: every field holding the value sent (metadata by
-Auth0's first-level merge rule) means done, with the user; any other value means not applied.
-Fields that a read does not show (``password``, ``connection``, ...) cannot be settled.
+An unknown outcome settles by reading the user, comparing as Auth0 stores: emails and usernames
+without case, metadata by the first-level merge rule, ``null`` as removed. Every field holding
+the value sent means done, with the user; any other value means not applied. An update with a
+field a read cannot confirm (``password``, ``connection``, ``picture``, a number beyond 2**53)
+stays unknown rather than be sent twice.
 """
 
 
@@ -351,6 +466,7 @@ Fields that a read does not show (``password``, ``connection``, ...) cannot be s
 
 _STARTED = "started"
 _JOURNALED = frozenset({_STARTED, Status.DONE, Status.FAILED, Status.UNKNOWN})
+_FORMAT = 2  # 1: the lines of earlier versions, without a header
 
 
 class _Entry(NamedTuple):
@@ -358,26 +474,70 @@ class _Entry(NamedTuple):
     reason: str | None
 
 
-def _read_journal(data: bytes) -> tuple[dict[str, _Entry], int]:
-    """Each key's latest entry, and how many bytes of ``data`` are whole lines.
+class Journaled(NamedTuple):
+    """What a journal holds: the job it belongs to and each key's latest status.
 
-    A last line without its newline was cut short by a crash and is left out; any other line
-    that is not a journal line raises :class:`JournalError`.
+    ``job`` is ``None`` for an empty journal, and for one written by an earlier version of this
+    package, which did not record its job. A status is ``"started"`` for an item that was in flight
+    when its run ended, else ``"done"``, ``"failed"`` or ``"unknown"``.
     """
-    whole = data.rfind(b"\n") + 1
+
+    job: str | None
+    statuses: dict[str, str]
+
+
+class _Contents(NamedTuple):
+    job: str | None
+    entries: dict[str, _Entry]
+    whole: int  # bytes of whole lines; a last line without its newline was cut short by a crash
+
+
+def _not_a_line(number: int, line: bytes) -> JournalError:
+    return JournalError(f"line {number} is not a journal line: {line[:80]!r}")
+
+
+def _read_journal(source: IO[bytes]) -> _Contents:
+    """The job, each key's latest entry, and how many bytes of ``source`` are whole lines.
+
+    Read line by line, so that opening a journal takes time in proportion to its size and memory
+    in proportion to its keys. A last line without its newline was cut short by a crash and is
+    left out; any other line that is not a journal line raises :class:`JournalError` naming it.
+    The first line may be the header naming the job.
+    """
+    job: str | None = None
     entries: dict[str, _Entry] = {}
-    for number, line in enumerate(data[:whole].splitlines(), start=1):
-        if not line.strip():
+    whole = 0
+    for number, line in enumerate(source, start=1):
+        if not line.endswith(b"\n"):
+            break
+        whole += len(line)
+        if line.isspace():
             continue
-        try:
-            record = json.loads(line)
-            key, status = record["key"], record["status"]
-        except (ValueError, TypeError, KeyError) as exc:
-            raise JournalError(f"line {number} is not a journal line: {line[:80]!r}") from exc
-        if not isinstance(key, str) or status not in _JOURNALED:
-            raise JournalError(f"line {number} is not a journal line: {line[:80]!r}")
-        entries[key] = _Entry(status, record.get("reason"))
-    return entries, whole
+        record = _record(number, line)
+        if number == 1 and "job" in record:
+            if not isinstance(record["job"], str):
+                raise _not_a_line(number, line)
+            job = record["job"]
+            continue
+        key, status, reason = record.get("key"), record.get("status"), record.get("reason")
+        if not (isinstance(key, str) and isinstance(status, str) and status in _JOURNALED):
+            raise _not_a_line(number, line)
+        entries[key] = _Entry(status, reason if isinstance(reason, str) else None)
+    return _Contents(job, entries, whole)
+
+
+_decode = json.JSONDecoder().raw_decode  # json.loads, without its per-call checks: twice as fast here
+
+
+def _record(number: int, line: bytes) -> dict[str, Any]:
+    try:
+        text = line.decode()
+        record, end = _decode(text, len(text) - len(text.lstrip()))
+    except (ValueError, RecursionError) as exc:
+        raise _not_a_line(number, line) from exc
+    if not isinstance(record, dict) or not text[end:].isspace():
+        raise _not_a_line(number, line)
+    return record
 
 
 class _Journal:
@@ -386,29 +546,67 @@ class _Journal:
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool) -> None:
         self.path = os.fspath(path)
         self.readonly = readonly
+        self.job: str | None = None
         self.entries: dict[str, _Entry] = {}
         self._written = 0  # lines appended so far
         self._synced = 0  # of which an fsync has covered this many
         self._sync_lock = threading.Lock()
-        flags = os.O_RDONLY if readonly else os.O_RDWR | os.O_APPEND | os.O_CREAT
-        try:
-            self._fd: int | None = os.open(self.path, flags, 0o600)  # it names users: keep it private
-        except FileNotFoundError:
-            if not readonly:
-                raise
-            self._fd = None
+        self._fd = self._open()
+        if self._fd is None:
             return
         try:
             self._lock()
-            data = b""
-            while chunk := os.read(self._fd, 1 << 20):
-                data += chunk
-            self.entries, whole = _read_journal(data)
-            if whole < len(data) and not readonly:
+            with open(self._fd, "rb", closefd=False) as source:
+                self.job, self.entries, whole = _read_journal(source)
+            if not readonly and whole < os.fstat(self._fd).st_size:
                 os.ftruncate(self._fd, whole)  # appending after a torn line would merge the two
         except BaseException:
             os.close(self._fd)
             raise
+
+    def _open(self) -> int | None:
+        """The journal's descriptor (``None`` for a dry run's missing file); only a regular file will do.
+
+        Opened without blocking and without following a symbolic link, then checked: a FIFO or a
+        device would hang the read or never end it.
+        """
+        flags = os.O_RDONLY if self.readonly else os.O_RDWR | os.O_APPEND | os.O_CREAT
+        flags |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(self.path, flags, 0o600)  # it names users: keep it private
+        except FileNotFoundError:
+            if not self.readonly:
+                raise
+            return None
+        except IsADirectoryError:
+            raise JournalError(f"{self.path} is a directory, not a journal file") from None
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.EMLINK):
+                raise JournalError(f"{self.path} is a symbolic link: give the journal's own path") from None
+            raise
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            raise JournalError(f"{self.path} is not a regular file ({_file_kind(mode)}): a journal must be one")
+        return fd
+
+    def claim(self, job: str) -> None:
+        """Make sure the journal is ``job``'s: refuse another job's, start an empty one with a header."""
+        if self.job is None and self.entries:
+            header = json.dumps({"job": job, "format": _FORMAT}, ensure_ascii=False)
+            raise JournalError(
+                f"{self.path} was written by an earlier version of auth0-users, which did not record its "
+                f"job: finish that job with that version, or, if it is this job's journal, add this first "
+                f"line to it: {header}"
+            )
+        if self.job is not None and self.job != job:
+            raise JournalError(
+                f"{self.path} is the journal of job {self.job!r}, not of this run's job {job!r}: give this job "
+                f"a journal of its own (or, to resume that job with edited code, pass job={self.job!r})"
+            )
+        if self.job is None and not self.readonly:
+            self._write({"job": job, "format": _FORMAT, "at": _now()})
+        self.job = job
 
     def _lock(self) -> None:
         try:
@@ -425,12 +623,15 @@ class _Journal:
         """Write one line; return its number, for :meth:`sync`."""
         if self.readonly:
             return 0
-        if self._fd is None:  # a call still running after the run ended must not go unrecorded
-            raise JournalError(f"{self.path} is closed")
         record: dict[str, Any] = {"key": key, "status": status}
         if reason is not None:
             record["reason"] = reason
-        record["at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        record["at"] = _now()
+        return self._write(record)
+
+    def _write(self, record: dict[str, Any]) -> int:
+        if self._fd is None:  # a call still running after the run ended must not go unrecorded
+            raise JournalError(f"{self.path} is closed")
         line = memoryview(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode() + b"\n")
         while line:
             line = line[os.write(self._fd, line) :]
@@ -454,6 +655,26 @@ class _Journal:
             self._fd = None
 
 
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _file_kind(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device",
+             stat.S_ISSOCK: "a socket", stat.S_ISDIR: "a directory"}  # fmt: skip
+    return next((kind for test, kind in kinds.items() if test(mode)), "not a regular file")
+
+
+def read_journal(path: str | os.PathLike[str]) -> Journaled:
+    """What the journal at ``path`` holds, read without changing it (nothing, if it does not exist).
+
+    Raises :class:`JournalError` when a run holds it, or it is damaged or not a regular file.
+    """
+    journal = _Journal(path, readonly=True)
+    journal.close()
+    return Journaled(journal.job, {key: entry.status for key, entry in journal.entries.items()})
+
+
 def default_key(item: Any) -> str:
     """A stable journal key: a string item itself, else a digest of its JSON form.
 
@@ -465,8 +686,11 @@ def default_key(item: Any) -> str:
         item = {name: value for name, value in item.items() if name != "password"}
     try:
         canonical = json.dumps(_jsonable(item), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"items of type {type(item).__name__} need key=: a function giving each a stable key") from exc
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise TypeError(
+            f"an item of type {type(item).__name__} has no stable JSON form ({exc}): "
+            "give key=, a function giving each item a stable key"
+        ) from exc
     return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()[:32]
 
 
@@ -505,6 +729,7 @@ class _Run:
         *,
         key: Callable[[Any], str] | None,
         journal: str | os.PathLike[str] | None,
+        job: str,
         stop_on_error: bool,
         retry_unknown: bool,
         can_settle: bool,
@@ -526,7 +751,15 @@ class _Run:
         self._error_stop: int | None = None
         self._abort: BaseException | None = None
         self.stopping = False
+        if not isinstance(job, str) or not job:
+            raise TypeError(f"job= must be a non-empty string naming the job, got {job!r}")
         self._journal = None if journal is None else _Journal(journal, readonly=dry_run)
+        if self._journal is not None:
+            try:
+                self._journal.claim(job)
+            except BaseException:
+                self._journal.close()
+                raise
 
     @classmethod
     def start(cls, items: object, *, concurrency: int, total: int | None, **options: Any) -> _Run:
@@ -701,6 +934,7 @@ def run(
     stop_on_error: bool = False,
     progress: Callable[[Progress], object] | None = None,
     journal: str | os.PathLike[str] | None = None,
+    job: str | None = None,
     retry_unknown: bool = False,
     settle: Callable[[ClientT, ItemT], Any] | None = None,
     total: int | None = None,
@@ -709,11 +943,14 @@ def run(
     """Apply ``operation(client, item)`` to every item from ``concurrency`` threads; see the module doc.
 
     ``key`` gives each item its journal key; ``progress`` is called after each outcome with a
-    :class:`Progress`; ``journal`` names the journal file; ``retry_unknown`` repeats unknown
+    :class:`Progress`; ``journal`` names the journal file, and ``job`` the job it is for (by
+    default :func:`job_of` the operation): a journal of another job raises :class:`JournalError`
+    before anything is sent. ``retry_unknown`` repeats unknown
     outcomes of earlier runs that cannot be settled; ``settle`` overrides the operation's own
     settle function; ``total`` is the item count when ``items`` has no ``len``. ``dry_run`` reads
     the journal without writing it and settles nothing: pass an operation that sends nothing (a
-    preview) to see what a real run would do for the items it would not skip.
+    preview), and ``job=`` the real run's job, to see what a real run would do for the items it
+    would not skip.
 
     Ctrl-C starts nothing new, lets the items in flight finish and reach the journal, and then
     raises ``KeyboardInterrupt``. Returns the :class:`Report`.
@@ -726,6 +963,7 @@ def run(
         key=key,
         concurrency=concurrency,
         journal=journal,
+        job=job_of(operation) if job is None else job,
         stop_on_error=stop_on_error,
         retry_unknown=retry_unknown,
         can_settle=settle is not None,
@@ -793,6 +1031,7 @@ async def arun(
     stop_on_error: bool = False,
     progress: Callable[[Progress], object] | None = None,
     journal: str | os.PathLike[str] | None = None,
+    job: str | None = None,
     retry_unknown: bool = False,
     settle: Callable[[ClientT, ItemT], Any] | None = None,
     total: int | None = None,
@@ -813,6 +1052,7 @@ async def arun(
         key=key,
         concurrency=concurrency,
         journal=journal,
+        job=job_of(operation) if job is None else job,
         stop_on_error=stop_on_error,
         retry_unknown=retry_unknown,
         can_settle=settle is not None,

@@ -160,3 +160,39 @@ def test_embedded_sandbox(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, check=False)
     assert done.returncode == ExitStatus.OK, done.stderr
     assert len(lines(done.stdout)) == 5
+
+
+def test_fields_are_exactly_the_ones_asked_for(sandbox: SandboxServer, tmp_path: Path) -> None:
+    sandbox.seed(5)
+    asked = ["user_id", "email"]
+    for every in ([], ["--all"]):
+        found = auth0_users(sandbox, "users", "search", "email:*", *every, "--fields", ",".join(asked))
+        assert found.returncode == ExitStatus.OK, found.stderr
+        assert [list(user) for user in lines(found.stdout)] == [asked] * 5  # no created_at added by --all
+    target = tmp_path / "users.jsonl"
+    exported = auth0_users(sandbox, "users", "export", "email:*", "-o", str(target), "--fields", "email")
+    assert exported.returncode == ExitStatus.OK, exported.stderr
+    assert [list(user) for user in lines(target.read_text())] == [["email"]] * 5
+
+
+def test_debug_shows_the_client_and_its_requests_not_httpcore(sandbox: SandboxServer) -> None:
+    user_id = sandbox.seed(1)[0]["user_id"]
+    debug = auth0_users(sandbox, "--debug", "users", "get", user_id, secret=True)
+    assert debug.returncode == ExitStatus.OK, debug.stderr
+    loggers = {line.split(":", 1)[0] for line in debug.stderr.splitlines()}
+    assert loggers == {"auth0_users", "httpx"}, debug.stderr
+    assert "httpx: HTTP Request: GET" in debug.stderr
+    everything = auth0_users(sandbox, "--debug-all", "users", "get", user_id)
+    assert "httpcore" in {line.split(".", 1)[0] for line in everything.stderr.splitlines()}
+
+
+def test_counts_are_in_the_right_number(sandbox: SandboxServer, tmp_path: Path) -> None:
+    user_id = sandbox.seed(1)[0]["user_id"]
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"op": "update", "user_id": user_id, "nickname": "ada"}) + "\n")
+    preview = auth0_users(sandbox, "users", "apply", str(one), "--dry-run")
+    assert "dry run: 1 line to send, 0 done in an earlier run" in preview.stderr
+    assigned = auth0_users(sandbox, "users", "roles", "assign", user_id, ROLE)
+    assert f"1 role assigned to {user_id}" in assigned.stderr
+    exported = auth0_users(sandbox, "users", "export", "-o", str(tmp_path / "u.jsonl"))
+    assert "exported 1 user to" in exported.stderr

@@ -72,7 +72,15 @@ def new_users(n: int, prefix: str = "bulk") -> list[dict[str, Any]]:
 
 
 def journal_lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text().splitlines()]
+    """The journal's entries, after its header."""
+    header, *entries = (json.loads(line) for line in path.read_text().splitlines())
+    assert {"job", "format"} <= set(header), header
+    return entries
+
+
+def header(job: str) -> str:
+    """A journal's first line, for a journal written by hand."""
+    return json.dumps({"job": job, "format": 2}) + "\n"
 
 
 async def test_outcomes_come_in_input_order_whatever_finishes_first(client: Any, sandbox: SandboxServer) -> None:
@@ -286,7 +294,8 @@ async def test_a_rerun_settles_unknown_creates_and_makes_the_missing_ones(
     journal = tmp_path / "journal.jsonl"
     keys = [bulk.default_key(item) for item in items]
     # An earlier run died with both in flight; only the first request reached Auth0.
-    journal.write_text("".join(json.dumps({"key": key, "status": "started"}) + "\n" for key in keys))
+    started = (json.dumps({"key": key, "status": "started"}) + "\n" for key in keys)
+    journal.write_text(header("auth0_users.bulk.create_user") + "".join(started))
     sandbox.backend.create_user(items[0])
     sandbox.requests.start()
     report = await apply(client, items, bulk.create_user, journal=journal)
@@ -321,14 +330,15 @@ async def test_a_torn_last_line_is_dropped_and_the_journal_stays_whole(
     ids = user_ids(sandbox, 2)
     journal = tmp_path / "journal.jsonl"
     journal.write_bytes(
-        json.dumps({"key": ids[0], "status": "started"}).encode()
+        header("torn").encode()
+        + json.dumps({"key": ids[0], "status": "started"}).encode()
         + b"\n"
         + json.dumps({"key": ids[0], "status": "done"}).encode()
         + b'\n{"key": "'
         + ids[1].encode()
     )
     sandbox.requests.start()
-    report = await apply(client, ids, set_plan("pro"), journal=journal)
+    report = await apply(client, ids, set_plan("pro"), journal=journal, job="torn")
     assert [(o.status, o.resumed) for o in report] == [(Status.DONE, True), (Status.DONE, False)]
     assert writes(sandbox, "PATCH", f"/users/{ids[0]}") == 0
     assert [(line["key"], line["status"]) for line in journal_lines(journal)] == [
@@ -373,7 +383,8 @@ async def test_a_dry_run_reads_the_journal_and_writes_nothing(
         previewed.append(user_id)
         return {"method": "PATCH", "path": f"/users/{user_id}", "json": {"app_metadata": {"plan": "pro"}}}
 
-    report = await apply(client, ids, preview, journal=journal, dry_run=True)
+    job = bulk.job_of(set_plan("pro"))  # the job the preview stands for
+    report = await apply(client, ids, preview, journal=journal, dry_run=True, job=job)
     assert sorted(previewed) == sorted(ids[1:])  # not the one done earlier
     assert [(o.status, o.resumed) for o in report] == [(Status.DONE, True), (Status.DONE, False), (Status.DONE, False)]
     assert report[1].result["path"] == f"/users/{ids[1]}"
@@ -401,3 +412,73 @@ async def test_an_error_of_the_progress_callback_stops_the_run_and_is_raised(
     finished = {line["key"] for line in lines if line["status"] == "done"}
     assert started == finished  # what was in flight finished and was journaled
     assert 2 <= len(finished) < 6
+
+
+def database_user(sandbox: SandboxServer, **fields: Any) -> str:
+    user = {"connection": DATABASE, "email": "old.address@example.com", "password": "Passw0rd!bulk", **fields}
+    with sandbox.app.lock:
+        return str(sandbox.backend.create_user(user)["user_id"])
+
+
+@pytest.mark.parametrize(
+    ("changes", "settles"),
+    [
+        # Auth0 stores the emails it owns lower-cased.
+        ({"email": "New.Address@Example.com"}, True),
+        # A null removes a field, or a first-level metadata key; metadata merges on the first level.
+        ({"name": None, "user_metadata": {"theme": None, "plan": {"tier": "pro"}}}, True),
+        ({"blocked": True, "app_metadata": {"count": 1, "flag": False}}, True),
+        # What a read cannot confirm stays unknown rather than be sent twice.
+        ({"picture": "https://example.com/ada.png"}, False),
+        ({"app_metadata": {"ledger": 2**60}}, False),  # beyond a double's integers
+        ({"password": "Another!passw0rd"}, False),
+    ],
+)
+async def test_settling_compares_what_auth0_stores_and_never_sends_twice(
+    client: Any, sandbox: SandboxServer, tmp_path: Path, changes: dict[str, Any], settles: bool
+) -> None:
+    user_id = database_user(sandbox, name="Ada", user_metadata={"theme": "dark", "plan": {"tier": "free"}})
+    item = {"user_id": user_id, **changes}
+    journal = tmp_path / "journal.jsonl"
+    sandbox.faults.drop_next(1)  # the update applies; its answer is lost
+    sandbox.requests.start()
+    report = await apply(client, [item], bulk.update_user, journal=journal)
+    assert isinstance(report[0].error, APIConnectionError)
+    again = await apply(client, [item], bulk.update_user, journal=journal)
+    if settles:
+        assert (report[0].status, report[0].settled) == (Status.DONE, True)  # confirmed by the read at once
+        assert (again[0].status, again[0].resumed) == (Status.DONE, True)
+    else:
+        assert report[0].status is again[0].status is Status.UNKNOWN
+        assert "a read cannot show whether" in str(again[0].reason)
+    assert writes(sandbox, "PATCH", f"/users/{user_id}") == 1
+
+
+@pytest.mark.parametrize("fault", ["dropped", "timed out"])
+async def test_a_token_endpoint_failure_fails_the_item_for_a_rerun(
+    client: Any, sandbox: SandboxServer, tmp_path: Path, fault: str
+) -> None:
+    options = {"client_id": sandbox.client_id, "client_secret": sandbox.client_secret, "max_retries": 0}
+    signed_in = type(client)(base_url=sandbox.base_url, timeout=0.3, **options)
+    journal = tmp_path / "journal.jsonl"
+    items = new_users(2, prefix="token")
+    if fault == "dropped":
+        sandbox.faults.drop_next(1)  # the first request is the token request
+    else:
+        sandbox.faults.delay(1.0, n=1)
+    sandbox.requests.start()
+    try:
+        report = await apply(signed_in, items, bulk.create_user, journal=journal, concurrency=1)
+        assert [o.status for o in report] == [Status.FAILED, Status.DONE]
+        assert "/oauth/token" in str(report[0].reason)
+        assert not getattr(report[0].error, "sent", True)  # the API request never left
+        assert writes(sandbox, "POST", "/users") == 1
+        assert writes(sandbox, "GET", "/users-by-email") == 0  # nothing to settle
+        again = await apply(signed_in, items, bulk.create_user, journal=journal)
+    finally:
+        if isinstance(signed_in, AsyncManagementClient):
+            await signed_in.aclose()
+        else:
+            signed_in.close()
+    assert [(o.status, o.resumed) for o in again] == [(Status.DONE, False), (Status.DONE, True)]
+    assert writes(sandbox, "POST", "/users") == 2

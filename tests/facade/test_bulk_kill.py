@@ -36,7 +36,7 @@ def start_job(sandbox: SandboxServer, items: Path, journal: Path, mode: str, ope
 def lines(journal: Path) -> list[dict[str, Any]]:
     if not journal.exists():
         return []
-    return [json.loads(line) for line in journal.read_text().splitlines() if line.endswith("}")]
+    return [json.loads(line) for line in journal.read_text().splitlines()[1:] if line.endswith("}")]
 
 
 def interrupt_half_way(job: subprocess.Popen[str], journal: Path, how: signal.Signals) -> None:

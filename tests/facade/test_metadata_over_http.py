@@ -95,3 +95,39 @@ async def test_merge_metadata_keeps_the_work_address(mgmt: Any) -> None:
     read = await run(mgmt.users.get(user.user_id))
     assert type(updated) is type(unchanged) is type(read)
     assert updated == unchanged == read
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        {1: "a", "1": "b"},  # str() would send one key, and lose a value
+        {("a", "b"): 1},
+        {None: 1},
+        {"nested": {2: "x"}},
+        {"listed": [{3: "y"}]},
+    ],
+)
+def test_keys_that_are_not_strings_are_refused_before_anything_is_sent(
+    client: ManagementClient, sandbox: SandboxServer, metadata: dict[Any, Any]
+) -> None:
+    user_id = new_user(client, {"kept": True})
+    sandbox.requests.start()
+    with pytest.raises(TypeError, match=r"users\.update: user_metadata: .*JSON object keys are strings"):
+        client.users.update(user_id, user_metadata=metadata)
+    with pytest.raises(TypeError, match=r"app_metadata.* has the key .*: JSON keys are strings"):
+        client.users.merge_metadata(user_id, app_metadata=metadata)
+    for helper in (predict, deep_merge_patch, lambda current, change: deep_merge(current or {}, change)):
+        with pytest.raises(TypeError, match="JSON keys are strings"):
+            helper({"kept": True}, metadata)
+    assert [entry.method for entry in sandbox.requests] == ["GET"]  # merge_metadata's read; no write
+    assert stored(client, user_id) == {"kept": True}
+
+
+def test_metadata_that_is_not_an_object_is_refused(client: ManagementClient, sandbox: SandboxServer) -> None:
+    user_id = new_user(client, {"kept": True})
+    sandbox.requests.start()
+    with pytest.raises(TypeError, match="user_metadata must be a mapping"):
+        client.users.merge_metadata(user_id, user_metadata="plan=pro")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="changes must be a mapping"):
+        deep_merge_patch({}, "plan=pro")  # type: ignore[arg-type]
+    assert [entry.method for entry in sandbox.requests] == ["GET"]

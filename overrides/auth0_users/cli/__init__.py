@@ -15,6 +15,7 @@ Exit statuses, for scripts (``ExitStatus``):
     7  the API could not be reached or failed (5xx, connection, timeout)
     8  bulk work finished, and some items failed
     9  bulk work finished, and some outcomes are unknown (check them before re-running)
+  130  interrupted (Ctrl-C): what was in flight finished and, for ``users apply``, is in the journal
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class ExitStatus(IntEnum):
     UNAVAILABLE = 7
     SOME_FAILED = 8
     SOME_UNKNOWN = 9
+    INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,11 +12,15 @@ Each line is one JSON object naming an operation with ``op`` and giving its argu
 ``create`` and ``update`` take the fields of ``users.create`` and ``users.update``. The whole file
 is checked before anything is sent. A journal beside the file (``FILE.journal``) makes a re-run
 skip every line already done and settle or report those whose outcome was unknown.
+
+The journal belongs to the file: its header names it, and each line is keyed by its number and
+a digest of its operation (without any password). A failed line may be fixed and lines added
+before a re-run; a file whose done, unknown or in-flight lines are no longer there as they were
+is another file, and its journal is refused rather than trusted to skip lines never sent.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -25,25 +29,30 @@ from typing import Any, NamedTuple
 import click
 
 from .. import ManagementClient, bulk
+from ..bulk import JournalError
 from ..metadata import deep_merge_patch, predict
 from . import ExitStatus
 from ._commands import operation_fields
+from ._output import plural
 
 USER_ID = "user_id"
 
 
+METADATA = ("user_metadata", "app_metadata")
+
+
 class Line(NamedTuple):
-    """One line of the file: its number, its operation and the operation's arguments."""
+    """One line of the file: its number, its operation, the operation's arguments and journal key.
+
+    The key is the line's number and a digest of its operation made as ``bulk.default_key``
+    makes one, without the password, so an edited line counts as new and no form of a password
+    reaches the journal.
+    """
 
     number: int
     op: str
     arguments: dict[str, Any]
-    digest: str
-
-    @property
-    def key(self) -> str:
-        """The journal key: the line's number and content, so an edited line counts as new."""
-        return f"{self.number}:{self.digest}"
+    key: str
 
     def describe(self) -> str:
         """``line 3 (update auth0|123)``."""
@@ -52,15 +61,17 @@ class Line(NamedTuple):
 
 
 def _merge(mgmt: ManagementClient, arguments: Mapping[str, Any]) -> Any:
-    changes = {name: arguments[name] for name in ("user_metadata", "app_metadata") if name in arguments}
+    changes = {name: arguments[name] for name in METADATA if name in arguments}
     return mgmt.users.merge_metadata(arguments[USER_ID], **changes)
 
 
 def _merged(mgmt: ManagementClient, arguments: Mapping[str, Any]) -> Any:
     """Settle a merge: applied when merging the change again would change nothing."""
+    if not all(bulk._kept_as_sent(arguments[name]) for name in METADATA if name in arguments):
+        raise bulk.Unsettled("a read cannot show whether a number beyond 2**53 was stored")
     user = mgmt.users.get(arguments[USER_ID])
     stored = user.to_dict()
-    for name in ("user_metadata", "app_metadata"):
+    for name in METADATA:
         if name in arguments and deep_merge_patch(stored.get(name) or {}, arguments[name]):
             return bulk.NOT_APPLIED
     return user
@@ -118,6 +129,8 @@ def _checked(number: int, text: str) -> Line:
         data = json.loads(text)
     except ValueError as error:
         raise click.UsageError(f"line {number}: not JSON ({error})") from None
+    except RecursionError:
+        raise click.UsageError(f"line {number}: nested too deeply to be a user's data") from None
     if not isinstance(data, dict):
         raise click.UsageError(f'line {number}: expected a JSON object with an "op"')
     op = data.pop("op", None)
@@ -132,8 +145,14 @@ def _checked(number: int, text: str) -> Line:
         raise click.UsageError(f"line {number}: {op} has no field {', '.join(unknown)}")
     if "roles" in data and not (isinstance(data["roles"], list) and all(isinstance(r, str) for r in data["roles"])):
         raise click.UsageError(f"line {number}: roles must be a list of role ids")
-    digest = hashlib.sha256(text.strip().encode()).hexdigest()[:16]
-    return Line(number, op, data, digest)
+    for name in METADATA:
+        if name in data and not isinstance(data[name], dict):
+            raise click.UsageError(f"line {number}: {name} must be a JSON object, got {type(data[name]).__name__}")
+    try:
+        key = f"{number}:{bulk.default_key({'op': op, **data})}"
+    except TypeError:  # too deep for the digest
+        raise click.UsageError(f"line {number}: nested too deeply to be a user's data") from None
+    return Line(number, op, data, key)
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -160,7 +179,7 @@ def preview(mgmt: ManagementClient, line: Line) -> dict[str, Any]:
     if "password" in arguments:
         arguments["password"] = "***"  # noqa: S105 - a mask, not a password
     shown["send"] = arguments
-    metadata = [name for name in ("user_metadata", "app_metadata") if name in arguments]
+    metadata = [name for name in METADATA if name in arguments]
     if metadata and USER_ID in arguments:
         stored = mgmt.users.get(arguments[USER_ID], fields=",".join(metadata), include_fields=True).to_dict()
         for name in metadata:
@@ -171,6 +190,33 @@ def preview(mgmt: ManagementClient, line: Line) -> dict[str, Any]:
                 arguments[name] = patch
             shown[name] = predict(current, patch) if patch or line.op != "merge-metadata" else current
     return shown
+
+
+def check_journal(journal: Path, job: str, path: Path, lines: list[Line]) -> None:
+    """Refuse the file's journal if a line it holds done, unknown or in flight is gone or changed.
+
+    Fixing a failed line, or adding lines, before a re-run is what the journal is for; but a
+    file whose done lines are gone is not the file the journal was written for (the same name
+    used again for other changes, say), and trusting its journal would skip lines never sent.
+    """
+    held = bulk.read_journal(journal)
+    if held.job != job:
+        return  # an empty journal, or another job's: the run refuses the latter, naming both
+    keys = {line.key for line in lines}
+    gone = [
+        (key.partition(":")[0], status)
+        for key, status in held.statuses.items()
+        if key not in keys and status != bulk.Status.FAILED
+    ]
+    if gone:
+        gone.sort(key=lambda numbered: (len(numbered[0]), numbered[0]))  # line numbers, in order
+        listed = ", ".join(f"line {number} ({status})" for number, status in gone[:3])
+        more = f" and {plural(len(gone) - 3, 'more line')}" if len(gone) > 3 else ""
+        raise JournalError(
+            f"{path.name} has changed since {journal} was written; not in it as they were: {listed}{more}. "
+            "Only lines that failed or were never sent may change. Restore the file to resume it, or apply "
+            "it as a new job with --journal NEW_PATH (lines done before would be sent again)"
+        )
 
 
 def apply(
@@ -188,6 +234,8 @@ def apply(
     from ._output import progress
 
     lines = read_lines(path)
+    job = f"users apply {path.name}"
+    check_journal(journal, job, path, lines)
     with progress() as bar:
         task = bar.add_task("previewing" if dry_run else f"applying {path.name}", total=len(lines))
 
@@ -203,6 +251,7 @@ def apply(
             stop_on_error=stop_on_error,
             progress=advanced,
             journal=journal,
+            job=job,
             retry_unknown=retry_unknown,
             settle=_settle,
             dry_run=dry_run,
@@ -214,7 +263,9 @@ def apply(
             click.echo(f"{outcome.item.describe()}: {outcome.status}: {outcome.reason or ''}".rstrip(": "), err=True)
     if dry_run:
         earlier = sum(1 for outcome in report if outcome.resumed)
-        click.echo(f"dry run: {len(report) - earlier} lines to send, {earlier} done in an earlier run", err=True)
+        click.echo(
+            f"dry run: {plural(len(report) - earlier, 'line')} to send, {earlier} done in an earlier run", err=True
+        )
     else:
         click.echo(f"apply: {report.summary()}", err=True)
     if report.counts[bulk.Status.UNKNOWN]:

@@ -29,7 +29,7 @@ from .. import (
 from ..bulk import JournalError
 from ..metadata import deep_merge_patch, predict
 from . import ExitStatus
-from ._output import DEFAULT_COLUMNS, Output, cell, json_line, plain, progress
+from ._output import DEFAULT_COLUMNS, Output, cell, json_line, plain, plural, progress
 
 FORMATS = ("jsonl", "csv")
 
@@ -93,7 +93,19 @@ def _given(value: str | None) -> str | Unset:
     return UNSET if value is None else value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class Interrupted(Exception):
+    """Ctrl-C, carried past click, which would call it an abort and print an empty line first."""
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--base-url", envvar="AUTH0_BASE_URL", help="The API base URL (https://HOST/api/v2). [AUTH0_BASE_URL]")
 @click.option("--domain", envvar="AUTH0_DOMAIN", help="The tenant's domain (TENANT.REGION.auth0.com). [AUTH0_DOMAIN]")
 @click.option("--token", envvar="AUTH0_TOKEN", help="A Management API token. [AUTH0_TOKEN]")
@@ -110,18 +122,21 @@ def _given(value: str | None) -> str | Unset:
 @click.option("--no-token-cache", is_flag=True, help="Fetch a new token for this run, keep none.")
 @click.option("--sandbox", is_flag=True, help="Run against an embedded sandbox instead of a tenant.")
 @click.option("--seed", type=click.IntRange(min=0), default=100, show_default=True, help="Users in the sandbox.")
-@click.option("--debug", is_flag=True, help="Show tracebacks and log requests.")
+@click.option("--debug", is_flag=True, help="Show tracebacks, the client's own steps and each request.")
+@click.option("--debug-all", is_flag=True, help="As --debug, and httpcore's connection-level steps too.")
 @click.version_option(package_name="auth0-users")
 @click.pass_context
-def cli(ctx: click.Context, /, debug: bool, no_token_cache: bool, **connection: Any) -> None:
+def cli(ctx: click.Context, /, debug: bool, debug_all: bool, no_token_cache: bool, **connection: Any) -> None:
     """Manage the users of an Auth0 tenant."""
     if no_token_cache:
         connection["token_cache"] = None
     ctx.obj = Settings(**connection)
-    if debug:
+    if debug or debug_all:
         import logging
 
-        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+        # httpx logs each request at INFO; httpcore's DEBUG lines (a dozen per request) drown the rest.
+        logging.basicConfig(level=logging.DEBUG if debug_all else logging.INFO, format="%(name)s: %(message)s")
+        logging.getLogger("auth0_users").setLevel(logging.DEBUG)
 
 
 @cli.group()
@@ -135,6 +150,14 @@ def _columns(fields: str | None) -> tuple[str, ...]:
 
 def _list_arguments(fields: str | None) -> dict[str, Any]:
     return {"fields": fields, "include_fields": True} if fields else {}
+
+
+def _only(users: Iterable[Any], fields: str | None) -> Iterable[Any]:
+    """Each user with exactly the fields asked for (search_all adds the ones it reads itself)."""
+    if not fields:
+        return users
+    names = _columns(fields)
+    return ({name: data[name] for name in names if name in data} for data in map(plain, users))
 
 
 @users.command()
@@ -152,7 +175,7 @@ def search(
         if every:
             if sort:
                 raise click.UsageError("--all streams matches oldest first; leave out --sort")
-            found: Iterable[Any] = mgmt.users.search_all(q=query, **_list_arguments(fields))
+            found: Iterable[Any] = _only(mgmt.users.search_all(q=query, **_list_arguments(fields)), fields)
             if limit is not None:
                 found = (user for user, _ in zip(found, range(limit), strict=False))
         else:
@@ -183,7 +206,7 @@ def export(ctx: click.Context, query: str | None, form: str, target: Path, field
         if writer is not None:
             writer.writerow(columns)
         count = 0
-        for user in mgmt.users.search_all(q=query, **_list_arguments(fields)):
+        for user in _only(mgmt.users.search_all(q=query, **_list_arguments(fields)), fields):
             if writer is None:
                 out.write(json_line(user) + "\n")
             else:
@@ -192,7 +215,7 @@ def export(ctx: click.Context, query: str | None, form: str, target: Path, field
             count += 1
             bar.advance(task)
     partial.replace(target)
-    click.echo(f"exported {count} users to {target}", err=True)
+    click.echo(f"exported {plural(count, 'user')} to {target}", err=True)
 
 
 @users.command()
@@ -346,7 +369,7 @@ def delete(ctx: click.Context, user_ids: tuple[str, ...], yes: bool) -> None:
     if not yes:
         if not sys.stdin.isatty():
             raise click.UsageError("deleting needs confirmation: pass --yes when not on a terminal")
-        click.confirm(f"Delete {len(user_ids)} user{'s' if len(user_ids) > 1 else ''}?", abort=True, err=True)
+        click.confirm(f"Delete {plural(len(user_ids), 'user')}?", abort=True, err=True)
     with _settings(ctx).connect() as mgmt:
         for user_id in user_ids:
             mgmt.users.delete(user_id)
@@ -389,7 +412,7 @@ def _change_roles(ctx: click.Context, user_id: str, role_ids: tuple[str, ...], *
     with _settings(ctx).connect() as mgmt:
         change, done = (mgmt.users.roles.assign, "assigned to") if assign else (mgmt.users.roles.delete, "removed from")
         change(user_id, roles=list(role_ids))
-        click.echo(f"{len(role_ids)} role(s) {done} {user_id}", err=True)
+        click.echo(f"{plural(len(role_ids), 'role')} {done} {user_id}", err=True)
 
 
 @users.command("apply")
@@ -442,9 +465,13 @@ def _describe(error: Auth0Error) -> str:
 def run(argv: list[str] | None = None) -> int:
     """Run ``auth0-users``; errors become one line on standard error and a documented exit status."""
     args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
+    debug = "--debug" in args or "--debug-all" in args
     try:
         result = cli.main(args=args, prog_name="auth0-users", standalone_mode=False)
+    except Interrupted:
+        ends_echo = "\n" if sys.stderr.isatty() else ""  # the terminal's ^C has no newline of its own
+        click.echo(f"{ends_echo}auth0-users: interrupted", err=True)
+        return ExitStatus.INTERRUPTED
     except click.exceptions.Abort:
         click.echo("auth0-users: aborted", err=True)
         return ExitStatus.ERROR
@@ -472,7 +499,4 @@ def run(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         click.echo(f"auth0-users: {error}", err=True)
         return ExitStatus.ERROR
-    except KeyboardInterrupt:
-        click.echo("auth0-users: interrupted", err=True)
-        return 130
     return int(result) if isinstance(result, int) else ExitStatus.OK

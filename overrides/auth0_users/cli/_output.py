@@ -18,6 +18,11 @@ DEFAULT_COLUMNS = ("user_id", "email", "name", "created_at", "last_login", "logi
 TABLE_BATCH = 200
 
 
+def plural(count: int, noun: str) -> str:
+    """``"1 line"``, ``"2 lines"``: a count and its noun, in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def plain(item: Any) -> Any:
     """A model (or anything the API returned) as plain JSON-able data."""
     return item.to_dict() if hasattr(item, "to_dict") else item
