@@ -32,6 +32,7 @@ from ._errors import (
     SearchSplitError,
     ServerError,
     TokenError,
+    TokenQuotaError,
     UnauthorizedError,
 )
 from ._ratelimit import RateLimitState
@@ -65,6 +66,7 @@ __all__ = [
     "ServerError",
     "SyncPager",
     "TokenError",
+    "TokenQuotaError",
     "UnauthorizedError",
     "User",
     "__version__",

@@ -25,8 +25,10 @@ from ._errors import (
     APITimeoutError,
     APITransportError,
     Auth0Error,
+    RateLimitError,
     ResponseParseError,
     TokenError,
+    TokenQuotaError,
     error_for,
 )
 from ._operation import Argument, Operation, endpoint
@@ -40,7 +42,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
-    from .pacing import Pacer, Pacing, Ticket
+    from .pacing import Pacer, Pacing, Ticket, WaitTooLong
     from .token_cache import TokenCache
 
 logger = logging.getLogger("auth0_users")
@@ -113,13 +115,14 @@ class _Connections(Generic[H]):
     nothing for it.
     """
 
-    def __init__(self, given: H | None, factory: Callable[[], H], pacing: bool | Pacing | Pacer) -> None:
+    def __init__(self, given: H | None, factory: Callable[[], H], pacing: bool | Pacing | Pacer, tenant: str) -> None:
         self._made_here = given is None
         self._client: H | None = given
         self._factory: Callable[[], H] = factory
         self._lock = threading.Lock()
         self.rate_limit_headers: httpx.Headers | None = None
         self._pacing = pacing
+        self._tenant = tenant
         self._pacer: Pacer | None = None
         if not isinstance(pacing, bool):  # an object was passed: check it now, not at the first call
             self._pacer = self._make_pacer()
@@ -137,7 +140,14 @@ class _Connections(Generic[H]):
     def _make_pacer(self) -> Pacer:
         from .pacing import Pacer
 
-        return Pacer.from_option(self._pacing)
+        pacer = Pacer.from_option(self._pacing)
+        pacer.bind(self._tenant)
+        return pacer
+
+    def rate_limit_seen(self, response: httpx.Response) -> None:
+        """Keep the headers of an answer that carried rate-limit headers (``client.rate_limit``)."""
+        if "x-ratelimit-remaining" in response.headers:
+            self.rate_limit_headers = response.headers
 
     def get(self) -> H:
         client = self._client
@@ -189,11 +199,11 @@ class _BaseClient(Generic[H]):
         token_cache: TokenCache | None = None,
         pacing: bool | Pacing | Pacer = True,
     ) -> None:
-        self._http: _Connections[H] = _Connections(http_client, self._http_factory, pacing)
-        self._owns_http = True
         addresses = client_addresses(
             domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http
         )
+        self._http: _Connections[H] = _Connections(http_client, self._http_factory, pacing, addresses.origin)
+        self._owns_http = True
         self.base_url = addresses.base_url
         if token is not None:
             if not isinstance(token, str) or not token:
@@ -306,24 +316,33 @@ class _BaseClient(Generic[H]):
             raise ResponseParseError(response, f"status {response.status_code} is not one the spec documents here")
         return parsed
 
-    def _observe(self, response: httpx.Response, attempt: int, ticket: Ticket) -> None:
-        if "x-ratelimit-remaining" in response.headers:
-            self._http.rate_limit_headers = response.headers
-            self._http.pacer.observe(ticket, RateLimitState.from_headers(response.headers), response.status_code)
-        else:
-            self._http.pacer.observe(ticket, None, response.status_code)
+    @staticmethod
+    def _log_answer(response: httpx.Response, attempt: int) -> None:
         if logger.isEnabledFor(logging.DEBUG):
             request = response.request
             logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
 
     def _delay_or_raise(
-        self, op: Operation, attempt: int, outcome: httpx.Response | httpx.RequestError | TokenError
+        self,
+        op: Operation,
+        attempt: int,
+        outcome: httpx.Response | httpx.RequestError | TokenError,
+        ticket: Ticket,
+        started: float,
+        refusals: int,
     ) -> float:
         """Seconds to wait before the next try of ``op``; raises the typed error when there is none."""
+        if isinstance(outcome, TokenQuotaError):
+            outcome.attempts = attempt
+            raise outcome  # asking again before the quota resets only fails again
         if isinstance(outcome, httpx.RequestError):
             outcome = as_httpx_names_it(outcome)
         answer = outcome.response if isinstance(outcome, TokenError) else outcome
         response = answer if isinstance(answer, httpx.Response) else None
+        pacer = self._http.pacer
+        reset_at = None
+        if response is not None and response.status_code == 429 and not isinstance(outcome, TokenError):
+            reset_at = pacer.local_reset(RateLimitState.from_headers(response.headers))
         delay = retry_delay(
             self._retry,
             attempt=attempt,
@@ -332,7 +351,11 @@ class _BaseClient(Generic[H]):
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
             connect_failed=_never_sent(outcome),
-            paced=self._http.pacer.paces,
+            paced=pacer.paces,
+            reset_at=reset_at,
+            refusals=refusals,
+            sent_at=ticket.sent_at or None,
+            deadline=started + pacer.limits.max_wait,
             now=time.time(),
             jitter=self._random.random(),
         )
@@ -342,11 +365,18 @@ class _BaseClient(Generic[H]):
                 raise outcome
             if isinstance(outcome, httpx.RequestError):
                 raise self._transport_error(op, outcome, attempt) from outcome
-            raise error_for(outcome, attempts=attempt)
+            error = error_for(outcome, attempts=attempt)
+            raise error.expect(reset_at) if isinstance(error, RateLimitError) else error
         why = type(outcome).__name__ if response is None else f"status {response.status_code}"
         where = "token endpoint" if isinstance(outcome, TokenError) else f"{op.http_method} {op.path}"
         logger.info("%s: %s, retry %d in %.2fs", where, why, attempt, delay)
         return delay
+
+    @staticmethod
+    def _not_sent(request: httpx.Request, error: WaitTooLong, attempts: int) -> RateLimitError:
+        """The error for a request the pacer would have held longer than ``max_wait``."""
+        response = httpx.Response(429, request=request, json={"error": "Too Many Requests", "message": str(error)})
+        return RateLimitError(response, attempts=attempts).expect(error.ready_at)
 
     @staticmethod
     def _transport_error(op: Operation, error: httpx.RequestError, attempts: int) -> Auth0Error:
@@ -399,24 +429,30 @@ class ManagementClient(_BaseClient[httpx.Client]):
         self.close()
 
     def _send(self, op: Operation, http: httpx.Client, request: httpx.Request) -> httpx.Response:
+        from .pacing import WaitTooLong
+
         pacer = self._http.pacer
-        attempt = 0
+        endpoint, started, attempt, refusals = f"{op.http_method} {op.path}", time.time(), 0, 0
         while True:
             attempt += 1
-            ticket = pacer.reserve()
-            if ticket.wait:
-                for pause in pacer.pauses(ticket):
-                    time.sleep(pause)
+            ticket = pacer.reserve(endpoint)
+            try:
+                pacer.wait_turn(ticket)
+            except WaitTooLong as error:
+                raise self._not_sent(request, error, attempt) from None
             try:
                 response = http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 pacer.observe(ticket, None, None)
-                delay = self._delay_or_raise(op, attempt, error)
+                delay = self._delay_or_raise(op, attempt, error, ticket, started, refusals)
             else:
-                self._observe(response, attempt, ticket)
+                self._http.rate_limit_seen(response)
+                pacer.observe(ticket, RateLimitState.from_headers(response.headers), response.status_code)
+                self._log_answer(response, attempt)
                 if response.is_success:
                     return response
-                delay = self._delay_or_raise(op, attempt, response)
+                refusals += response.status_code == 429
+                delay = self._delay_or_raise(op, attempt, response, ticket, started, refusals)
             time.sleep(delay)
 
     def _fetch(
@@ -473,24 +509,30 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
     async def _send(self, op: Operation, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
         import asyncio  # here, so that the sync client never imports it
 
+        from .pacing import WaitTooLong
+
         pacer = self._http.pacer
-        attempt = 0
+        endpoint, started, attempt, refusals = f"{op.http_method} {op.path}", time.time(), 0, 0
         while True:
             attempt += 1
-            ticket = pacer.reserve()
-            if ticket.wait:
-                for pause in pacer.pauses(ticket):
-                    await asyncio.sleep(pause)
+            ticket = await pacer.areserve(endpoint)
+            try:
+                await pacer.await_turn(ticket)
+            except WaitTooLong as error:
+                raise self._not_sent(request, error, attempt) from None
             try:
                 response = await http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
-                pacer.observe(ticket, None, None)
-                delay = self._delay_or_raise(op, attempt, error)
+                await pacer.aobserve(ticket, None, None)
+                delay = self._delay_or_raise(op, attempt, error, ticket, started, refusals)
             else:
-                self._observe(response, attempt, ticket)
+                self._http.rate_limit_seen(response)
+                await pacer.aobserve(ticket, RateLimitState.from_headers(response.headers), response.status_code)
+                self._log_answer(response, attempt)
                 if response.is_success:
                     return response
-                delay = self._delay_or_raise(op, attempt, response)
+                refusals += response.status_code == 429
+                delay = self._delay_or_raise(op, attempt, response, ticket, started, refusals)
             await asyncio.sleep(delay)
 
     async def _fetch(
