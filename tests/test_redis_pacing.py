@@ -111,9 +111,13 @@ from auth0_users.pacing import RedisPacing
 
 pacing = RedisPacing(sys.argv[1], key="tenant.eu.auth0.com")
 
+def one_more(state):
+    bucket = state.bucket("*")
+    return None, state.with_bucket("*", bucket._replace(issued=bucket.issued + 1))
+
 def count(_: int) -> None:
     for _ in range({updates}):
-        pacing.store.update(lambda s: (None, s.with_bucket("*", s.bucket("*")._replace(issued=s.bucket("*").issued + 1))))
+        pacing.store.update(one_more)
 
 with ThreadPoolExecutor({threads}) as pool:
     list(pool.map(count, range({threads})))
@@ -308,3 +312,35 @@ def test_the_tenant_comes_from_the_client_it_is_given_to(bucket: SandboxServer, 
 def test_importing_pacing_imports_no_redis() -> None:
     code = "import sys, auth0_users.pacing; print('redis' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_an_async_client_talks_to_redis_without_blocking_the_event_loop(bucket: SandboxServer, redis_url: str) -> None:
+    uid = str(bucket.seed(1)[0]["user_id"])
+    ticks: list[float] = []
+
+    async def tick(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            ticks.append(asyncio.get_running_loop().time())
+            await asyncio.sleep(0.01)
+
+    async def calls() -> tuple[int, int]:
+        pacing = RedisPacing(redis.asyncio.Redis.from_url(redis_url))  # an async Redis client serves it
+        async with AsyncManagementClient(base_url=bucket.base_url, token=bucket.token, pacing=pacing) as amgmt:
+            await amgmt.users.get(uid)  # connections made, state stored
+            stop = asyncio.Event()
+            ticker = asyncio.create_task(tick(stop))
+            await asyncio.sleep(0.05)
+            with redis.Redis.from_url(redis_url) as admin:
+                admin.execute_command("CLIENT", "PAUSE", "400", "ALL")  # Redis answers nobody for 0.4 s
+            before = len(ticks)
+            await amgmt.users.get(uid)  # its pacer waits for Redis...
+            during = len(ticks) - before  # ...while the other task goes on
+            stop.set()
+            await ticker
+        sent = (await pacing.store.aread()).bucket("*").sent
+        await pacing.aclose()
+        return during, sent
+
+    during, sent = asyncio.run(calls())
+    assert during >= 5  # a blocked loop would not have ticked at all during the pause
+    assert sent == 2

@@ -327,6 +327,7 @@ class _BaseClient(Generic[H]):
         op: Operation,
         attempt: int,
         outcome: httpx.Response | httpx.RequestError | TokenError,
+        *,
         ticket: Ticket,
         started: float,
         refusals: int,
@@ -444,7 +445,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
                 response = http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 pacer.observe(ticket, None, None)
-                delay = self._delay_or_raise(op, attempt, error, ticket, started, refusals)
+                delay = self._delay_or_raise(op, attempt, error, ticket=ticket, started=started, refusals=refusals)
             else:
                 self._http.rate_limit_seen(response)
                 pacer.observe(ticket, RateLimitState.from_headers(response.headers), response.status_code)
@@ -452,7 +453,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
                 if response.is_success:
                     return response
                 refusals += response.status_code == 429
-                delay = self._delay_or_raise(op, attempt, response, ticket, started, refusals)
+                delay = self._delay_or_raise(op, attempt, response, ticket=ticket, started=started, refusals=refusals)
             time.sleep(delay)
 
     def _fetch(
@@ -524,7 +525,7 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
                 response = await http.send(request, auth=self._auth, follow_redirects=False)
             except (httpx.RequestError, TokenError) as error:
                 await pacer.aobserve(ticket, None, None)
-                delay = self._delay_or_raise(op, attempt, error, ticket, started, refusals)
+                delay = self._delay_or_raise(op, attempt, error, ticket=ticket, started=started, refusals=refusals)
             else:
                 self._http.rate_limit_seen(response)
                 await pacer.aobserve(ticket, RateLimitState.from_headers(response.headers), response.status_code)
@@ -532,7 +533,7 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
                 if response.is_success:
                     return response
                 refusals += response.status_code == 429
-                delay = self._delay_or_raise(op, attempt, response, ticket, started, refusals)
+                delay = self._delay_or_raise(op, attempt, response, ticket=ticket, started=started, refusals=refusals)
             await asyncio.sleep(delay)
 
     async def _fetch(

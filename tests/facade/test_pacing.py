@@ -130,7 +130,7 @@ def test_pacing_off_and_bad_values(sandbox: SandboxServer) -> None:
         ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing="on")  # type: ignore[arg-type]
     with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=Pacing.ENTERPRISE) as mgmt:
         assert mgmt.pacer.paces  # known limits pace from the first request
-        assert repr(mgmt.pacer).startswith("<Pacer: bucket of 50, 16/s, 50.0 left; bucket \"Read user's organizations\"")
+        assert repr(mgmt.pacer).startswith('<Pacer: bucket of 50, 16/s, 50.0 left; bucket "Read user\'s organizations"')
     with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=Pacing(burst=7)) as mgmt:
         assert repr(mgmt.pacer) == "<Pacer: bucket of 7, rate not yet measured, 7.0 left>"
 
