@@ -13,6 +13,8 @@ built, then answers each command with one JSON line:
     create N THREADS EMAIL_PREFIX   {"created": k, "failed": f, "errors": {type: count}}
                                     (THREADS threads, or in async mode tasks;
                                     the emails carry the process id, so workers never collide)
+    mixed IDS_FILE THREADS          {"created": k, ...}: k users read, then updated, of the JSON list
+                                    of user ids in IDS_FILE
     quit
 """
 
@@ -24,6 +26,7 @@ import os
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from auth0_users import AsyncManagementClient, Auth0Error, ManagementClient
@@ -87,6 +90,15 @@ class SyncWorker:
                                     range(n)))  # fmt: skip
         return tally(results)
 
+    def mixed(self, ids: list[str], threads: int) -> dict[str, Any]:
+        def read_then_update(user_id: str) -> None:
+            self.client.users.get(user_id)
+            self.client.users.update(user_id, user_metadata={"fleet": user_id})
+
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            results = list(pool.map(lambda user_id: outcome(lambda: read_then_update(user_id)), ids))
+        return tally(results)
+
     def close(self) -> None:
         self.client.close()
         if isinstance(self.cache, RedisTokenCache):
@@ -122,6 +134,22 @@ class AsyncWorker:
 
         return tally(self.runner.run(create_all()))
 
+    def mixed(self, ids: list[str], tasks: int) -> dict[str, Any]:
+        async def read_then_update(user_id: str) -> None:
+            await self.client.users.get(user_id)
+            await self.client.users.update(user_id, user_metadata={"fleet": user_id})
+
+        async def all_of_them() -> list[dict[str, Any]]:
+            limit = asyncio.Semaphore(tasks)
+
+            async def one(user_id: str) -> dict[str, Any]:
+                async with limit:
+                    return await self._outcome(read_then_update(user_id))
+
+            return await asyncio.gather(*(one(user_id) for user_id in ids))
+
+        return tally(self.runner.run(all_of_them()))
+
     def close(self) -> None:
         self.runner.run(self.client.aclose())
         if isinstance(self.cache, RedisTokenCache):
@@ -149,6 +177,8 @@ def main() -> None:
             answer = worker.get(args[0])
         elif command == "create":
             answer = worker.create(int(args[0]), int(args[1]), args[2])
+        elif command == "mixed":
+            answer = worker.mixed(json.loads(Path(args[0]).read_text()), int(args[1]))
         else:
             answer = {"ok": False, "error": f"unknown command {command!r}"}
         print(json.dumps(answer), flush=True)

@@ -9,10 +9,16 @@ needs none), the share of creates answered 429, the wall time against the least 
 allows, (N - burst) / rate, the calls that failed (with their error types) and lost writes
 (neither stored nor reported as failed). Targets for the shared set-up: one token per lifetime,
 429s <= 1%, wall <= 1.10x, 0 lost.
+
+On split buckets (``run_split``), the same fleet reads then updates ``SPLIT_USERS`` seeded users
+(a quarter each) under the sandbox's Essentials plan, refill rates scaled by ``SPLIT_SCALE``: Read
+Users and Write Users draw from buckets of their own; the least time is the binding (write)
+bucket's. Targets with RedisPacing: 1 token, 429s <= 1%, wall <= 1.10x.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 import tempfile
@@ -35,6 +41,23 @@ USERS = 400
 BURST = 10
 RATE = 40.0
 TOKEN_LIFETIME = 4
+SPLIT_USERS = 200
+SPLIT_PLAN = "essentials"
+SPLIT_SCALE = 12
+
+
+def _configs(sandbox: Any, cache: dict[str, Any], redis_pacing: str | None) -> list[dict[str, Any]]:
+    """One configuration per process: client credentials, the token cache, and RedisPacing if asked for."""
+    config = {
+        "base_url": sandbox.base_url,
+        "client_id": sandbox.client_id,
+        "client_secret": sandbox.client_secret,
+        "mode": "sync",
+        "cache": cache,
+    }
+    if redis_pacing is not None:
+        config["pacing"] = {"kind": "redis", "url": redis_pacing, "key": sandbox.base_url}
+    return [config] * PROCESSES
 
 
 def one_run(kind: str, cache: dict[str, Any], redis_pacing: str | None = None) -> dict[str, Any]:
@@ -45,16 +68,7 @@ def one_run(kind: str, cache: dict[str, Any], redis_pacing: str | None = None) -
     from auth0_users.sandbox import SandboxServer
 
     with SandboxServer(token_expires_in=TOKEN_LIFETIME) as sandbox:
-        config = {
-            "base_url": sandbox.base_url,
-            "client_id": sandbox.client_id,
-            "client_secret": sandbox.client_secret,
-            "mode": "sync",
-            "cache": cache,
-        }
-        if redis_pacing is not None:
-            config["pacing"] = {"kind": "redis", "url": redis_pacing, "key": sandbox.base_url}
-        with Fleet([config] * PROCESSES) as fleet:
+        with Fleet(_configs(sandbox, cache, redis_pacing)) as fleet:
             sandbox.faults.token_bucket(BURST, RATE)
             log = sandbox.requests.start()
             started = time.perf_counter()
@@ -79,6 +93,76 @@ def one_run(kind: str, cache: dict[str, Any], redis_pacing: str | None = None) -
             "lost_writes": USERS - stored - sum(answer["failed"] for answer in answers),
             "duplicated_writes": stored - stored_once,
         }
+
+
+def one_split_run(redis_url: str, redis_pacing: bool) -> dict[str, Any]:
+    """The fleet reads then updates users on split buckets, with a Redis token cache; the figures of that run."""
+    from auth0_users.sandbox import PLANS, SandboxServer
+
+    plan = PLANS[SPLIT_PLAN].scaled(SPLIT_SCALE)
+    write = plan.bucket_for("PATCH", "/api/v2/users/x")
+    with SandboxServer() as sandbox, tempfile.TemporaryDirectory() as directory:
+        ids = [str(user["user_id"]) for user in sandbox.seed(SPLIT_USERS)]
+        files = []
+        for index in range(PROCESSES):
+            files.append(Path(directory) / f"ids-{index}.json")
+            files[-1].write_text(json.dumps(ids[index::PROCESSES]))
+        cache = {"kind": "redis", "url": redis_url}
+        with Fleet(_configs(sandbox, cache, redis_url if redis_pacing else None)) as fleet:
+            sandbox.faults.plan(plan)
+            log = sandbox.requests.start()
+            started = time.perf_counter()
+            for worker, file in zip(fleet.workers, files, strict=True):
+                worker.send(f"mixed {file} {THREADS}")
+            answers = [worker.answer() for worker in fleet.workers]
+            wall = time.perf_counter() - started
+        calls = [request for request in log if request.method in ("GET", "PATCH") and request.status is not None]
+        applied = Counter(request.path for request in calls if request.method == "PATCH" and request.status == 200)
+        failed = sum(answer["failed"] for answer in answers)
+        return {
+            "pacing": "RedisPacing, shared" if redis_pacing else "each process its own",
+            "token_requests": sandbox.token_requests,
+            "requests": len(calls),
+            "rate_limited_share": sum(request.status == 429 for request in calls) / len(calls) if calls else 0.0,
+            "wall_seconds": wall,
+            "minimum_seconds": (SPLIT_USERS - write.burst) / write.per_second,
+            "failed": failed,
+            "errors": dict(sum((Counter(answer["errors"]) for answer in answers), Counter())),
+            "lost_writes": SPLIT_USERS - len(applied) - failed,
+            "duplicated_writes": sum(count > 1 for count in applied.values()),
+        }
+
+
+def run_split() -> list[dict[str, Any]]:
+    """The fleet on split buckets, each process pacing on its own and all through RedisPacing (needs redis-server)."""
+    if redis_server_binary() is None:
+        print("no redis-server: the split-bucket fleet is left out (Debian: apt-get install redis-server)")
+        return []
+    rows = []
+    for shared in (False, True):
+        with RedisServer() as server:
+            rows.append(one_split_run(server.url, redis_pacing=shared))
+    return rows
+
+
+def split_table(rows: list[dict[str, Any]]) -> str:
+    """The split-bucket runs as a Markdown table."""
+    lines = [
+        f"**fleet on split buckets: {PROCESSES} processes x {THREADS} threads read then update {SPLIT_USERS} users; "
+        f"{SPLIT_PLAN} x{SPLIT_SCALE:g} (Read Users 40 at once, Write Users 20, rates x{SPLIT_SCALE:g}); tokens "
+        "cached in Redis, one lifetime** (targets with RedisPacing: 1 token, 429s <= 1%, wall <= 1.10x)",
+        "",
+        "| pacing | token requests | requests | 429 share | wall s | x least (write bucket) | failed | lost "
+        "| duplicated |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['pacing']} | {row['token_requests']} | {row['requests']} | {row['rate_limited_share']:.1%} | "
+            f"{row['wall_seconds']:.2f} | {row['wall_seconds'] / row['minimum_seconds']:.2f} | {failures(row)} | "
+            f"{row['lost_writes']} | {row['duplicated_writes']} |"
+        )
+    return "\n".join(lines)
 
 
 def pacer_cost(pacer: Pacer, rounds: int = 2000) -> float:
@@ -151,4 +235,7 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 
 if __name__ == "__main__":
-    print(table(run()))
+    if sys.argv[1:] == ["split"]:
+        print(split_table(run_split()))
+    else:
+        print(table(run()))

@@ -4,10 +4,13 @@ Starts the local server (``server.py``) in its own process, times every availabl
 ``clients.py`` on each scenario, interleaving the clients round by round, and prints median, min
 and max per client with ratios to the official SDK and to the floor (raw httpx + json.loads). The
 same figures go to ``build/bench-results.json``. Nothing about time is asserted: the machine is
-shared and noisy, so read the ratios, which come from the same run. Three scenarios against the
-sandbox run last: rate-limited writes (``ratelimit_bench.py``: under a bucket like Auth0's), the
-fleet (``fleet_bench.py``: worker processes sharing a token cache and a rate budget) and search_all (``search.py``:
-its requests against the pages a listing needs, and the sandbox's search-page latency).
+shared and noisy, so read the ratios, which come from the same run. The scenarios against the
+sandbox run last: rate-limited writes (``ratelimit_bench.py``: under a bucket like Auth0's); mixed
+reads and writes on split and shared buckets, a skewed server clock, and the event loop's lag
+while an async client paces (``buckets_bench.py``); the fleet (``fleet_bench.py``: worker
+processes sharing a token cache and a rate budget, on one bucket and on split buckets) and
+search_all (``search.py``: its requests against the pages a listing needs, and the sandbox's
+search-page latency).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
+import buckets_bench  # noqa: E402
 import fleet_bench  # noqa: E402
 import ratelimit_bench  # noqa: E402
 import search  # noqa: E402
@@ -280,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         nargs="*",
         default=[],
-        help="scenario keys to run, 'ratelimit', 'fleet' and 'search_all' among them (default: all)",
+        help="scenario keys to run, 'ratelimit', 'mixed', 'skewed_clock', 'async_lag', 'fleet', 'fleet_split'"
+        " and 'search_all' among them (default: all)",
     )
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench-results.json")
     args = parser.parse_args(argv)
@@ -317,9 +322,21 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only or "ratelimit" in args.only:
         report["ratelimit"] = ratelimit_bench.run()
         print("\n" + ratelimit_bench.table(report["ratelimit"]), flush=True)
+    if not args.only or "mixed" in args.only:
+        report["mixed"] = buckets_bench.run(buckets_bench.MIXED)
+        print("\n" + buckets_bench.table(buckets_bench.MIXED_TITLE, report["mixed"]), flush=True)
+    if not args.only or "skewed_clock" in args.only:
+        report["skewed_clock"] = buckets_bench.run(buckets_bench.SKEWED)
+        print("\n" + buckets_bench.table(buckets_bench.SKEWED_TITLE, report["skewed_clock"]), flush=True)
+    if not args.only or "async_lag" in args.only:
+        report["async_lag"] = buckets_bench.run_lag()
+        print("\n" + buckets_bench.lag_table(report["async_lag"]), flush=True)
     if not args.only or "fleet" in args.only:
         report["fleet"] = fleet_bench.run()
         print("\n" + fleet_bench.table(report["fleet"]), flush=True)
+    if not args.only or "fleet_split" in args.only:
+        report["fleet_split"] = fleet_bench.run_split()
+        print("\n" + fleet_bench.split_table(report["fleet_split"]), flush=True)
     if not args.only or "search_all" in args.only:
         report["search_all"] = search.measure(max(1, args.rounds // 5))
         print("\n" + search.table(report["search_all"]), flush=True)

@@ -9,7 +9,6 @@ import time
 
 import httpx
 import pytest
-from auth0_users.pacing import Pacing
 from auth0_users.sandbox import SandboxServer, serve
 
 TOO_MANY = {
@@ -69,8 +68,8 @@ def test_bad_buckets_are_refused(sandbox: SandboxServer) -> None:
         sandbox.faults.token_bucket(1, 0)
     with pytest.raises(ValueError, match="reset"):
         sandbox.faults.token_bucket(1, 1.0, reset="later")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="needs a burst and a rate"):
-        SandboxServer(rate_limit=Pacing(burst=5))
+    with pytest.raises(ValueError, match="a plan name, 'BURST/RATE' or a Plan"):
+        SandboxServer(rate_limit=5)  # type: ignore[arg-type]
 
 
 def test_serve_with_a_plan_keeps_the_bucket_across_resets() -> None:
@@ -118,7 +117,8 @@ def test_python_m_takes_a_rate_limit() -> None:
         base_url = process.stdout.readline().split()[-1]
         token = process.stdout.readline().split()[-1]
         process.stdout.readline()  # client credentials
-        assert process.stdout.readline().strip() == "rate limit: 2 at once, 0.1/s (X-RateLimit-Reset: full)"
+        described = "rate limit: 2/0.1: global 2 at once, 0.1/s (X-RateLimit-Reset: full)"
+        assert process.stdout.readline().strip() == described
         auth = {"Authorization": f"Bearer {token}"}
         statuses = [httpx.get(base_url + "/users", headers=auth, timeout=10).status_code for _ in range(3)]
         assert statuses == [200, 200, 429]
@@ -131,4 +131,6 @@ def test_python_m_refuses_a_bad_rate_limit() -> None:
     command = [sys.executable, "-m", "auth0_users.sandbox", "--rate-limit", "lots"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 2
-    assert "or BURST/RATE" in result.stderr
+    assert "give a plan (free, enterprise, enterprise-non-production, essentials, professional) or BURST/RATE" in (
+        result.stderr
+    )

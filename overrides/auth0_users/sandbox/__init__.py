@@ -9,6 +9,7 @@ _EXTRA = {"luqum", "uvicorn"}  # the ``sandbox`` extra in pyproject.toml
 
 try:
     from ._faults import Faults, RecordedRequest, RequestLog
+    from ._plans import PLANS, BucketLimit, EndpointGroup, Plan
     from ._query import QueryError, compile_query
     from ._server import SandboxServer, serve
     from .backend import ApiError, SandboxBackend
@@ -22,8 +23,12 @@ except ModuleNotFoundError as missing:
     ) from missing
 
 __all__ = [
+    "PLANS",
     "ApiError",
+    "BucketLimit",
+    "EndpointGroup",
     "Faults",
+    "Plan",
     "QueryError",
     "RecordedRequest",
     "RequestLog",

@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
@@ -231,7 +232,7 @@ class SandboxApp:
         decision = self.faults.decide(request.method)
         if decision.delay:
             await asyncio.sleep(decision.delay)
-        limits = self.faults.admit(token_endpoint=raw_path == "/oauth/token")
+        limits = self.faults.admit(request.method, raw_path)
         reply = self._reply(request, decision, limits)
         self.requests.answered(request, reply.status)
         await _send(send, reply, limits, decision)
@@ -241,7 +242,7 @@ class SandboxApp:
         method, path, headers, raw = request.method, request.raw_path, request.headers, request.body
         try:
             if limits.exceeded:
-                raise ApiError(429, "Global limit has been reached", "too_many_requests")
+                raise ApiError(429, limits.message, "too_many_requests")
             if decision.fail_status is not None:
                 raise ApiError(decision.fail_status, "Injected by the sandbox", "sandbox_fault")
             if path == "/oauth/token" and method == "POST":
@@ -333,6 +334,7 @@ async def _send(send: Send, reply: Reply, limits: RateLimitWindow, decision: Dec
         (b"x-ratelimit-limit", str(limits.limit).encode()),
         (b"x-ratelimit-remaining", str(limits.remaining).encode()),
         (b"x-ratelimit-reset", str(limits.reset).encode()),
+        (b"date", formatdate(limits.now, usegmt=True).encode()),
     ]
     if payload or decision.malformed:
         headers.append((b"content-type", content_type))

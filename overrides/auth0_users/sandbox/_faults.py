@@ -2,8 +2,10 @@
 
 They are reachable only from Python (``server.faults``, ``server.requests``), never over HTTP.
 Two rate limits can be set: a fixed window (``budget`` requests per ``reset_after`` seconds, for
-simple fault tests) or a token bucket like Auth0's (``burst`` at once, refilled at ``rate`` per
-second). Either answers 429 in Auth0's shape, with no ``Retry-After``, beyond its allowance.
+simple fault tests) or token buckets like Auth0's (``burst`` at once, refilled at ``rate`` per
+second): one for the tenant, or the buckets of a plan, per endpoint group (see ``_plans``). Either
+answers 429 in Auth0's shape, with no ``Retry-After``, beyond its allowance. The server's clock can
+be set off by ``clock_offset`` seconds: ``Date`` and ``X-RateLimit-Reset`` are read from it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Literal
+
+from ._plans import GLOBAL, Plan, rate_limit_plan
 
 MalformedKind = Literal["truncated", "html", "empty"]
 #: What a token bucket's ``X-RateLimit-Reset`` means: when the next token is added (Auth0's
@@ -38,12 +42,25 @@ class _Countdown:
 
 @dataclass(frozen=True)
 class RateLimitWindow:
-    """The rate-limit headers of one response, and whether the request was over budget."""
+    """The rate-limit headers of one response, and whether the request was over budget.
+
+    ``bucket`` names the bucket the request drew from; ``now`` is the server's clock (epoch
+    seconds, offset like ``reset``) when it did, for the ``Date`` header.
+    """
 
     limit: int
     remaining: int
     reset: int
     exceeded: bool
+    bucket: str = GLOBAL
+    now: float = 0.0
+
+    @property
+    def message(self) -> str:
+        """What a 429 from this bucket says, as Auth0 words it."""
+        if self.bucket == GLOBAL:
+            return "Global limit has been reached"
+        return "Too many requests. Check the X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers."
 
 
 @dataclass
@@ -55,7 +72,7 @@ class _Window:
     start: float
     used: int = 0
 
-    def admit(self, moment: float) -> RateLimitWindow:
+    def admit(self, moment: float, offset: float) -> RateLimitWindow:
         if moment - self.start >= self.reset_after:
             windows = math.floor((moment - self.start) / self.reset_after)
             self.start += windows * self.reset_after
@@ -63,29 +80,50 @@ class _Window:
         self.used += 1
         limit = self.budget if self.budget is not None else DEFAULT_LIMIT
         exceeded = self.budget is not None and self.used > self.budget
-        reset = math.ceil(self.start + self.reset_after)
-        return RateLimitWindow(limit, max(0, limit - self.used), reset, exceeded)
+        reset = math.ceil(self.start + self.reset_after + offset)
+        return RateLimitWindow(limit, max(0, limit - self.used), reset, exceeded, now=moment + offset)
 
 
 @dataclass
 class _Bucket:
     """A token bucket of ``burst`` tokens refilled at ``rate`` per second; a request takes one."""
 
+    name: str
     burst: int
     rate: float
     reset_means: ResetMeaning
     level: float
     at: float
 
-    def admit(self, moment: float) -> RateLimitWindow:
+    def admit(self, moment: float, offset: float) -> RateLimitWindow:
         self.level = min(float(self.burst), self.level + self.rate * (moment - self.at))
         self.at = moment
         exceeded = self.level < 1
         if not exceeded:
             self.level -= 1
-        # Epoch seconds, rounded up: a token (or the full bucket) is there by then.
+        # Epoch seconds on the server's clock, rounded up: a token (or the full bucket) is there by then.
         missing = self.burst - self.level if self.reset_means == "full" else 1 - self.level % 1
-        return RateLimitWindow(self.burst, math.floor(self.level), math.ceil(moment + missing / self.rate), exceeded)
+        reset = math.ceil(moment + offset + missing / self.rate)
+        return RateLimitWindow(self.burst, math.floor(self.level), reset, exceeded, self.name, moment + offset)
+
+
+@dataclass
+class _Buckets:
+    """The buckets of a plan, each full at first; a request draws from the one its endpoint belongs to."""
+
+    plan: Plan
+    buckets: dict[str, _Bucket]
+
+    @classmethod
+    def full(cls, plan: Plan, reset_means: ResetMeaning, moment: float) -> _Buckets:
+        buckets = [
+            _Bucket(limit.name, limit.burst, float(limit.per_second), reset_means, float(limit.burst), moment)
+            for limit in plan.buckets
+        ]
+        return cls(plan, {bucket.name: bucket for bucket in buckets})
+
+    def admit(self, method: str, path: str, moment: float, offset: float) -> RateLimitWindow:
+        return self.buckets[self.plan.bucket_for(method, path).name].admit(moment, offset)
 
 
 @dataclass(frozen=True)
@@ -103,6 +141,8 @@ class Faults:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        #: Seconds the server's clock is ahead of this machine's (behind if negative); ``clear`` keeps it.
+        self.clock_offset = 0.0
         self.clear()
 
     def clear(self) -> None:
@@ -112,7 +152,7 @@ class Faults:
             self._delays: list[tuple[_Countdown, float]] = []
             self._drops: list[_Countdown] = []
             self._malformed: list[tuple[_Countdown, MalformedKind]] = []
-            self._limit: _Window | _Bucket = _Window(None, 1.0, time.time())
+            self._limit: _Window | _Buckets = _Window(None, 1.0, time.time())
             self._token_endpoint = _Window(None, 1.0, time.time())
 
     def rate_limit(self, budget: int, reset_after: float = 1.0) -> None:
@@ -123,18 +163,32 @@ class Faults:
     def token_bucket(self, burst: int, rate: float, *, reset: ResetMeaning = "next") -> None:
         """Limit like Auth0: ``burst`` requests at once, refilled at ``rate`` per second; 429 beyond.
 
-        The bucket starts full. ``reset`` says what ``X-RateLimit-Reset`` reports: ``"next"``, the
-        epoch second by which the next token is added, or ``"full"``, by which the bucket is full.
-        ``POST /oauth/token`` is not counted (Auth0 limits its Authentication API separately).
+        One bucket for every request. The bucket starts full. ``reset`` says what
+        ``X-RateLimit-Reset`` reports: ``"next"``, the epoch second by which the next token is added,
+        or ``"full"``, by which the bucket is full. ``POST /oauth/token`` is not counted (Auth0 limits
+        its Authentication API separately).
         """
-        if isinstance(burst, bool) or not isinstance(burst, int) or burst < 1:
-            raise ValueError(f"burst must be a whole number of requests, 1 or more, got {burst!r}")
-        if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 < rate < math.inf:
-            raise ValueError(f"rate must be a positive number of requests per second, got {rate!r}")
+        self.plan(Plan.single(burst, rate), reset=reset)
+
+    def plan(self, plan: Plan | str, *, reset: ResetMeaning = "next", scale: float = 1.0) -> None:
+        """Limit like an Auth0 plan: its tenant-wide bucket and its buckets per endpoint group, all full.
+
+        ``plan`` is a ``Plan``, a plan's name (``free``, ``enterprise``, ``essentials``...) or
+        ``BURST/RATE``. ``scale`` refills every bucket that many times faster (bursts stay), so that
+        tests and benchmarks run a plan faster than real time. ``reset`` is as for ``token_bucket``.
+        """
+        scaled = rate_limit_plan(plan).scaled(scale)
         if reset not in ("next", "full"):
             raise ValueError(f"reset must be 'next' or 'full', got {reset!r}")
         with self._lock:
-            self._limit = _Bucket(burst, float(rate), reset, float(burst), time.time())
+            self._limit = _Buckets.full(scaled, reset, time.time())
+
+    def offset_clock(self, seconds: float) -> None:
+        """Run the server's clock ``seconds`` ahead of this machine's (behind if negative)."""
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not math.isfinite(seconds):
+            raise ValueError(f"a clock offset is a number of seconds, got {seconds!r}")
+        with self._lock:
+            self.clock_offset = float(seconds)
 
     def fail_next(self, n: int = 1, status: int = 503, methods: Iterable[str] | None = None) -> None:
         """Answer the next ``n`` requests (of ``methods``, if given) with ``status``."""
@@ -167,13 +221,18 @@ class Faults:
             kind = next((kind for count, kind in self._malformed if count.take(method)), None)
         return Decision(delay=delay, drop=drop, fail_status=status, malformed=kind)
 
-    def admit(self, *, token_endpoint: bool = False) -> RateLimitWindow:
-        """Count one request against its rate limit and return its headers' values.
+    def admit(self, method: str, path: str) -> RateLimitWindow:
+        """Count one request (``path`` as sent) against its bucket and return its headers' values.
 
         The token endpoint has a window of its own, reported and never enforced.
         """
         with self._lock:
-            return (self._token_endpoint if token_endpoint else self._limit).admit(time.time())
+            moment, offset = time.time(), self.clock_offset
+            if path == "/oauth/token":
+                return self._token_endpoint.admit(moment, offset)
+            if isinstance(self._limit, _Window):
+                return self._limit.admit(moment, offset)
+            return self._limit.admit(method, path, moment, offset)
 
 
 def _methods(methods: Iterable[str] | None) -> frozenset[str] | None:

@@ -10,9 +10,9 @@ from typing import Any
 
 import uvicorn
 
-from ..pacing import Pacing
 from ._app import API_PREFIX, SandboxApp, TokenIssuer
 from ._faults import Faults, RequestLog, ResetMeaning
+from ._plans import Plan, rate_limit_plan
 from .backend import JsonObject, SandboxBackend
 
 HOST = "127.0.0.1"
@@ -29,21 +29,16 @@ class _ThreadServer(uvicorn.Server):
         yield
 
 
-def rate_limit_bucket(rate_limit: str | Pacing) -> tuple[int, float]:
-    """The burst and rate a ``rate_limit=`` option names: a plan, ``BURST/RATE``, or a ``Pacing`` with both."""
-    bucket = Pacing.parse(rate_limit) if isinstance(rate_limit, str) else rate_limit
-    if not isinstance(bucket, Pacing) or bucket.burst is None or bucket.rate is None:
-        raise ValueError(f"a sandbox rate limit needs a burst and a rate, got {rate_limit!r}")
-    return bucket.burst, bucket.rate
-
-
 class SandboxServer:
     """The sandbox: its state (``backend``), test controls (``faults``, ``requests``) and its address.
 
     Bound to 127.0.0.1 only; ``port=0`` picks a free port. Use :meth:`start`/:meth:`stop`, ``with``, or
-    :func:`serve`. ``rate_limit`` (a plan such as ``"enterprise"``, ``"BURST/RATE"`` or a
-    ``Pacing``) turns on a token bucket like Auth0's, kept across :meth:`reset`; ``rate_limit_reset``
-    says what its ``X-RateLimit-Reset`` means (see ``Faults.token_bucket``).
+    :func:`serve`. ``rate_limit`` (a plan such as ``"essentials"``, ``"BURST/RATE"`` or a ``Plan``)
+    turns on token buckets like Auth0's, per endpoint group where the plan has them, kept across
+    :meth:`reset`; ``rate_limit_reset`` says what ``X-RateLimit-Reset`` means and
+    ``rate_limit_scale`` refills the buckets that many times faster (see ``Faults.plan``).
+    ``clock_offset`` runs the server's clock that many seconds ahead (behind if negative):
+    ``Date`` and ``X-RateLimit-Reset`` are read from it.
     """
 
     def __init__(
@@ -54,12 +49,17 @@ class SandboxServer:
         client_id: str = DEFAULT_CLIENT_ID,
         client_secret: str = DEFAULT_CLIENT_SECRET,
         token_expires_in: int = 86400,
-        rate_limit: str | Pacing | None = None,
+        rate_limit: str | Plan | None = None,
         rate_limit_reset: ResetMeaning = "next",
+        rate_limit_scale: float = 1.0,
+        clock_offset: float = 0.0,
     ) -> None:
         self.backend = SandboxBackend()
         self.faults = Faults()
-        self._rate_limit = None if rate_limit is None else (*rate_limit_bucket(rate_limit), rate_limit_reset)
+        self._clock_offset = clock_offset
+        self.faults.offset_clock(clock_offset)
+        self.rate_limit = None if rate_limit is None else rate_limit_plan(rate_limit).scaled(rate_limit_scale)
+        self._rate_limit_reset = rate_limit_reset
         self._limit_rate()
         self.requests = RequestLog()
         self.tokens = TokenIssuer(token, client_id, client_secret, token_expires_in)
@@ -115,18 +115,18 @@ class SandboxServer:
             return self.backend.seed(n, seed, same_created_at=same_created_at)
 
     def _limit_rate(self) -> None:
-        if self._rate_limit is not None:
-            burst, rate, meaning = self._rate_limit
-            self.faults.token_bucket(burst, rate, reset=meaning)
+        if self.rate_limit is not None:
+            self.faults.plan(self.rate_limit, reset=self._rate_limit_reset)
 
     def reset(self) -> None:
         """Back to a fresh sandbox: no users, faults, recorded requests or tokens.
 
-        The configured token lifetime and rate limit (with a full bucket) stay.
+        The configured token lifetime, rate limit (with full buckets) and clock offset stay.
         """
         with self.app.lock:
             self.backend.reset()
             self.faults.clear()
+            self.faults.offset_clock(self._clock_offset)
             self._limit_rate()
             self.requests.clear()
             self.tokens.issued.clear()
@@ -135,7 +135,8 @@ class SandboxServer:
             self.tokens.expires_in = self._token_expires_in
 
     def _config(self, **options: Any) -> uvicorn.Config:
-        return uvicorn.Config(self.app, lifespan="off", access_log=False, **options)
+        # The app sends its own Date header, from the sandbox's (possibly offset) clock.
+        return uvicorn.Config(self.app, lifespan="off", access_log=False, date_header=False, **options)
 
     def start(self) -> None:
         """Serve in a background thread; return once the server accepts connections."""
@@ -178,7 +179,7 @@ class SandboxServer:
 def serve(port: int = 0, *, seed: int | None = None, **options: Any) -> Iterator[SandboxServer]:
     """Run a sandbox in a background thread for the ``with`` block; ``seed=N`` adds N users first.
 
-    Other options go to :class:`SandboxServer`, e.g. ``rate_limit="enterprise"``.
+    Other options go to :class:`SandboxServer`, e.g. ``rate_limit="essentials", clock_offset=3600``.
     """
     with SandboxServer(port, **options) as server:
         if seed:

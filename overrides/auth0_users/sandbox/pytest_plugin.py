@@ -4,9 +4,11 @@
 - ``sandbox``: the same server, reset before each test (no users, faults or recorded requests).
 
 Rate limits like Auth0's are off unless asked for: for the whole session with
-``pytest --sandbox-rate-limit=enterprise`` (a plan, or ``BURST/RATE`` such as ``10/30``; and
-``--sandbox-rate-limit-reset=full`` for the older reading of ``X-RateLimit-Reset``), or for one test
-with ``@pytest.mark.sandbox_rate_limit("10/30", reset="full")``.
+``pytest --sandbox-rate-limit=essentials`` (a plan, with its buckets per endpoint group, or
+``BURST/RATE`` such as ``10/30``; ``--sandbox-rate-limit-reset=full`` for the older reading of
+``X-RateLimit-Reset``, ``--sandbox-rate-limit-scale=10`` to refill ten times faster), or for one test
+with ``@pytest.mark.sandbox_rate_limit("essentials", reset="full", scale=10)``. The server's clock
+is offset with ``--sandbox-clock-offset=3600`` or ``@pytest.mark.sandbox_clock_offset(-3600)``.
 """
 
 from __future__ import annotations
@@ -15,17 +17,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from ..pacing import Pacing
-from ._server import SandboxServer, rate_limit_bucket
+from ._plans import PLANS
+from ._server import SandboxServer
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Add ``--sandbox-rate-limit`` and ``--sandbox-rate-limit-reset``."""
+    """Add the ``--sandbox-*`` options."""
     group = parser.getgroup("auth0-users sandbox")
     group.addoption(
         "--sandbox-rate-limit",
         metavar="PLAN|BURST/RATE",
-        help=f"limit the session's sandbox like Auth0: a plan ({', '.join(Pacing.PLANS)}) or e.g. 10/30",
+        help=f"limit the session's sandbox like Auth0: a plan ({', '.join(PLANS)}) or e.g. 10/30",
     )
     group.addoption(
         "--sandbox-rate-limit-reset",
@@ -33,23 +35,45 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="next",
         help="what the sandbox's X-RateLimit-Reset tells: the next token (default) or a full bucket",
     )
+    group.addoption(
+        "--sandbox-rate-limit-scale",
+        type=float,
+        default=1.0,
+        metavar="FACTOR",
+        help="refill the sandbox's buckets FACTOR times faster than the plan says (default: 1)",
+    )
+    group.addoption(
+        "--sandbox-clock-offset",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="run the sandbox's clock this far ahead (behind if negative) for Date and X-RateLimit-Reset",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the ``sandbox_rate_limit`` marker."""
+    """Register the ``sandbox_rate_limit`` and ``sandbox_clock_offset`` markers."""
     config.addinivalue_line(
         "markers",
-        "sandbox_rate_limit(limits, reset='next'): give the sandbox of this test a token bucket like Auth0's"
-        " (a plan name, 'BURST/RATE' or a Pacing); reset='full' for the older reading of X-RateLimit-Reset",
+        "sandbox_rate_limit(limits, reset='next', scale=1): give the sandbox of this test token buckets like"
+        " Auth0's (a plan name, 'BURST/RATE' or a Plan); reset='full' for the older reading of"
+        " X-RateLimit-Reset; scale=N refills N times faster",
+    )
+    config.addinivalue_line(
+        "markers",
+        "sandbox_clock_offset(seconds): run the sandbox's clock this far ahead (behind if negative) for this test",
     )
 
 
 @pytest.fixture(scope="session")
 def sandbox_server(pytestconfig: pytest.Config) -> Iterator[SandboxServer]:
     """Run one sandbox for the whole session."""
-    rate_limit = pytestconfig.getoption("sandbox_rate_limit", None)
-    reset = pytestconfig.getoption("sandbox_rate_limit_reset", "next")
-    with SandboxServer(rate_limit=rate_limit, rate_limit_reset=reset) as server:
+    with SandboxServer(
+        rate_limit=pytestconfig.getoption("sandbox_rate_limit", None),
+        rate_limit_reset=pytestconfig.getoption("sandbox_rate_limit_reset", "next"),
+        rate_limit_scale=pytestconfig.getoption("sandbox_rate_limit_scale", 1.0),
+        clock_offset=pytestconfig.getoption("sandbox_clock_offset", 0.0),
+    ) as server:
         yield server
 
 
@@ -59,6 +83,8 @@ def sandbox(sandbox_server: SandboxServer, request: pytest.FixtureRequest) -> Sa
     sandbox_server.reset()
     marker = request.node.get_closest_marker("sandbox_rate_limit")
     if marker is not None:
-        burst, rate = rate_limit_bucket(*marker.args)
-        sandbox_server.faults.token_bucket(burst, rate, **marker.kwargs)
+        sandbox_server.faults.plan(*marker.args, **marker.kwargs)
+    offset = request.node.get_closest_marker("sandbox_clock_offset")
+    if offset is not None:
+        sandbox_server.faults.offset_clock(*offset.args)
     return sandbox_server
