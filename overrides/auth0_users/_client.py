@@ -354,7 +354,8 @@ class _BaseClient(Generic[H]):
             connect_failed=_never_sent(outcome),
             paced=pacer.paces,
             reset_at=reset_at,
-            refusals=refusals,
+            # A second 429 says a learned rate was wrong; a given one is trusted to be the tenant's.
+            refusals=1 if pacer.rate_given(ticket.bucket) else refusals,
             sent_at=ticket.sent_at or None,
             deadline=started + pacer.limits.max_wait,
             now=time.time(),

@@ -287,6 +287,11 @@ class Pacer:
         """What the pacer knows now."""
         return self._store.read()
 
+    def rate_given(self, bucket: str) -> bool:
+        """Whether the refill rate of ``bucket`` was given (in ``limits``), not learned."""
+        given = next((b for b in self.limits.buckets if b.name == bucket), None)
+        return given is not None or (bucket == TENANT and self.limits.rate is not None)
+
     def local_reset(self, reading: RateLimitState | None) -> float | None:
         """``reading``'s reset on this machine's clock (read against the server's ``Date`` seen so far)."""
         return None if reading is None else local_time(reading.reset, self._clock)
