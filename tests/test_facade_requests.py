@@ -270,9 +270,9 @@ def test_search_all_refuses_arguments_it_sets_itself(mgmt: ManagementClient) -> 
 
 
 def test_unreadable_rate_limit_headers_read_as_unknown() -> None:
-    headers = {"x-ratelimit-limit": "inf", "x-ratelimit-remaining": "nan", "x-ratelimit-reset": "7"}
-    state = RateLimitState.from_headers(headers)
-    assert state == RateLimitState(None, None, 7.0)
+    headers = {"x-ratelimit-limit": "inf", "x-ratelimit-remaining": "nan", "x-ratelimit-reset": "1700000007"}
+    state = RateLimitState.from_headers(headers, now=1_700_000_000.0)
+    assert state == RateLimitState(None, None, 1_700_000_007.0)
 
 
 def test_errors_survive_pickling(mgmt: ManagementClient, recording_server: RecordingServer) -> None:

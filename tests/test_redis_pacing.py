@@ -17,7 +17,7 @@ import pytest
 import redis
 from auth0_users import AsyncManagementClient, InvalidAddressError, ManagementClient
 from auth0_users._redis_pacing import decode, encode, tenant_origin
-from auth0_users.pacing import BucketState, Pacing, RedisPacing
+from auth0_users.pacing import BucketState, Mark, Pacing, PacingState, RedisPacing
 from auth0_users.sandbox import SandboxServer
 from fleet import Fleet
 from redis_server import RedisServer, redis_server_binary
@@ -91,15 +91,15 @@ def test_processes_share_one_state_per_tenant(bucket: SandboxServer, redis_url: 
         first, second = fleet.workers
         for _ in range(3):
             assert first.ask(f"get {uid}") == {"ok": True}
-        assert (here.state.sent, here.state.limit) == (3, BURST)
+        assert (here.state.bucket("*").sent, here.state.bucket("*").limit) == (3, BURST)
         for _ in range(2):
             assert second.ask(f"get {uid}") == {"ok": True}
-    assert (here.state.sent, here.state.issued) == (5, 5)
-    assert other_tenant.state == BucketState()
+    assert (here.state.bucket("*").sent, here.state.bucket("*").issued) == (5, 5)
+    assert other_tenant.state == PacingState.known(Pacing(), 0.0)
     with redis.Redis.from_url(redis_url) as client:
         assert client.keys() == [f"auth0-users:pacing:{bucket.origin}".encode()]
         assert 0 < client.pttl(client.keys()[0]) <= 600_000
-        assert json.loads(client.get(client.keys()[0]) or b"")["sent"] == 5
+        assert json.loads(client.get(client.keys()[0]) or b"")["buckets"]["*"]["sent"] == 5
     here.close()
     other_tenant.close()
 
@@ -111,9 +111,13 @@ from auth0_users.pacing import RedisPacing
 
 pacing = RedisPacing(sys.argv[1], key="tenant.eu.auth0.com")
 
+def one_more(state):
+    bucket = state.bucket("*")
+    return None, state.with_bucket("*", bucket._replace(issued=bucket.issued + 1))
+
 def count(_: int) -> None:
     for _ in range({updates}):
-        pacing.store.update(lambda state: (None, state._replace(issued=state.issued + 1)))
+        pacing.store.update(one_more)
 
 with ThreadPoolExecutor({threads}) as pool:
     list(pool.map(count, range({threads})))
@@ -126,7 +130,7 @@ def test_updates_from_many_processes_are_atomic(redis_url: str) -> None:
     runs = [subprocess.Popen([sys.executable, "-c", script, redis_url]) for _ in range(processes)]
     assert [run.wait(timeout=120) for run in runs] == [0] * processes
     pacing = RedisPacing(redis_url, key="https://tenant.eu.auth0.com/api/v2")
-    assert pacing.state.issued == processes * threads * updates
+    assert pacing.state.bucket("*").issued == processes * threads * updates
 
 
 def test_with_redis_down_calls_go_on_with_one_warning(
@@ -143,7 +147,7 @@ def test_with_redis_down_calls_go_on_with_one_warning(
                 mgmt.users.get(uid)
     assert len(pacing_warnings(caplog)) == 1
     assert "ConnectionError" in pacing_warnings(caplog)[0]
-    assert pacing.state.sent == BURST + 6  # the local state went on from the shared one
+    assert pacing.state.bucket("*").sent == BURST + 6  # the local state went on from the shared one
     assert pacing.paces
 
 
@@ -183,7 +187,7 @@ def test_sharing_resumes_when_redis_answers_again(
     messages = [record.getMessage() for record in caplog.records]
     assert sum("paces on its own" in message for message in messages) == 1
     assert sum("pacing is shared again" in message for message in messages) == 1
-    assert json.loads(admin.get(pacing.store.name) or b"")["sent"] >= 1
+    assert json.loads(admin.get(pacing.store.name) or b"")["buckets"]["*"]["sent"] >= 1
     admin.close()
     pacing.close()
 
@@ -217,25 +221,43 @@ def test_a_stored_state_that_is_not_one_is_replaced_with_a_warning(
         with caplog.at_level(logging.WARNING, logger="auth0_users"):
             ticket = pacing.reserve()
         assert "holds no pacing state" in caplog.text
-        assert (ticket.wait, pacing.state.limit, pacing.state.issued) == (0.0, 5, 1)
+        assert (ticket.wait, pacing.state.bucket("*").limit, pacing.state.bucket("*").issued) == (0.0, 5, 1)
     pacing.close()
 
 
 @pytest.mark.parametrize(
     "state",
     [
-        BucketState(),
-        BucketState(limit=10, rate=37.5, level=-2.5, at=1.5, waiting=(3, 4), flying=((1, 2.5), (2, 3.0)), sent=2),
+        PacingState(),
+        PacingState(
+            buckets={
+                "*": BucketState(limit=10, rate=37.5, level=-2.5, at=1.5, waiting=((3, 9.0), (4, 9.5)), sent=2),
+                "Write Users": BucketState(limit=20, flying=((1, 2.5), (2, 3.0))),
+            },
+            routes={"GET /users": "limit 40"},
+            marks={"*": ("PATCH /users/{id}", Mark("*", 1.5, 3, 1))},
+        ),
     ],
 )
-def test_a_state_survives_its_json(state: BucketState) -> None:
+def test_a_state_survives_its_json(state: PacingState) -> None:
     assert decode(encode(state)) == state
-    assert isinstance(decode(encode(state)).flying, tuple)
+    assert all(isinstance(bucket.flying, tuple) for bucket in decode(encode(state)).buckets.values())
 
 
 @pytest.mark.parametrize(
     "raw",
-    [b"[]", b"not json", b'{"limit": true}', b'{"waiting": [[1, 2]]}', b'{"flying": [1]}', b'{"rate": "1"}', b"\xff"],
+    [
+        b"[]",
+        b"not json",
+        b'{"buckets": {"*": {"limit": true}}}',
+        b'{"buckets": {"*": {"waiting": [1]}}}',
+        b'{"buckets": {"*": {"flying": [1]}}}',
+        b'{"buckets": {"*": {"rate": "1"}}}',
+        b'{"buckets": []}',
+        b'{"routes": {"GET /users": 3}}',
+        b'{"marks": {"*": ["GET /users", [1, 2]]}}',
+        b"\xff",
+    ],
 )
 def test_what_is_not_a_state_is_refused(raw: bytes) -> None:
     with pytest.raises(ValueError):  # noqa: PT011 (each is a different complaint)
@@ -243,7 +265,8 @@ def test_what_is_not_a_state_is_refused(raw: bytes) -> None:
 
 
 def test_fields_a_state_does_not_know_are_left_out() -> None:
-    assert decode(b'{"limit": 3, "from_a_later_version": 1}') == BucketState(limit=3)
+    raw = b'{"buckets": {"*": {"limit": 3, "from_a_later_version": 1}}, "later": 2}'
+    assert decode(raw) == PacingState(buckets={"*": BucketState(limit=3)})
 
 
 @pytest.mark.parametrize(
@@ -266,10 +289,58 @@ def test_bad_arguments_say_what_is_expected(redis_url: str) -> None:
         RedisPacing(redis_url, key="tenant.eu.auth0.com", limits="enterprise")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="ttl must be a positive number"):
         RedisPacing(redis_url, key="tenant.eu.auth0.com", ttl=0)
-    with pytest.raises(TypeError, match=r"needs a redis\.Redis or a URL"):
-        RedisPacing(redis.asyncio.Redis.from_url(redis_url), key="tenant.eu.auth0.com")  # type: ignore[arg-type]
+    pacing = RedisPacing(redis_url, key="tenant.eu.auth0.com")
+    with pytest.raises(ValueError, match=r"paces https://tenant\.eu\.auth0\.com; a client of https://other"):
+        ManagementClient(domain="other.eu.auth0.com", token="t", pacing=pacing)
+    pacing.close()
+
+
+def test_the_tenant_comes_from_the_client_it_is_given_to(bucket: SandboxServer, redis_url: str) -> None:
+    uid = str(bucket.seed(1)[0]["user_id"])
+    pacing = RedisPacing(redis_url)
+    assert pacing.tenant is None
+    with ManagementClient(base_url=bucket.base_url, token=bucket.token, pacing=pacing) as mgmt:
+        mgmt.users.get(uid)
+    assert pacing.tenant == tenant_origin(bucket.base_url)
+    with redis.Redis.from_url(redis_url) as client:
+        assert json.loads(client.get(pacing.store.name) or b"")["buckets"]["*"]["sent"] == 1
+    with pytest.raises(ValueError, match="needs a RedisPacing of its own"):
+        ManagementClient(domain="other.eu.auth0.com", token="t", pacing=pacing)
+    pacing.close()
 
 
 def test_importing_pacing_imports_no_redis() -> None:
     code = "import sys, auth0_users.pacing; print('redis' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_an_async_client_talks_to_redis_without_blocking_the_event_loop(bucket: SandboxServer, redis_url: str) -> None:
+    uid = str(bucket.seed(1)[0]["user_id"])
+    ticks: list[float] = []
+
+    async def tick(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            ticks.append(asyncio.get_running_loop().time())
+            await asyncio.sleep(0.01)
+
+    async def calls() -> tuple[int, int]:
+        pacing = RedisPacing(redis.asyncio.Redis.from_url(redis_url))  # an async Redis client serves it
+        async with AsyncManagementClient(base_url=bucket.base_url, token=bucket.token, pacing=pacing) as amgmt:
+            await amgmt.users.get(uid)  # connections made, state stored
+            stop = asyncio.Event()
+            ticker = asyncio.create_task(tick(stop))
+            await asyncio.sleep(0.05)
+            with redis.Redis.from_url(redis_url) as admin:
+                admin.execute_command("CLIENT", "PAUSE", "400", "ALL")  # Redis answers nobody for 0.4 s
+            before = len(ticks)
+            await amgmt.users.get(uid)  # its pacer waits for Redis...
+            during = len(ticks) - before  # ...while the other task goes on
+            stop.set()
+            await ticker
+        sent = (await pacing.store.aread()).bucket("*").sent
+        await pacing.aclose()
+        return during, sent
+
+    during, sent = asyncio.run(calls())
+    assert during >= 5  # a blocked loop would not have ticked at all during the pause
+    assert sent == 2

@@ -33,6 +33,7 @@ from ._errors import (
     SearchSplitError,
     ServerError,
     TokenError,
+    TokenQuotaError,
     UnauthorizedError,
 )
 from ._ratelimit import RateLimitState
@@ -67,6 +68,7 @@ __all__ = [
     "ServerError",
     "SyncPager",
     "TokenError",
+    "TokenQuotaError",
     "UnauthorizedError",
     "User",
     "__version__",

@@ -24,7 +24,8 @@ from typing import Any, NamedTuple
 import httpx
 
 from ._deadline import sending
-from ._errors import TokenError
+from ._errors import TokenError, TokenQuotaError
+from ._ratelimit import token_quotas
 from .token_cache import MemoryTokenCache, TokenCache, _entry_key, _Token
 
 logger = logging.getLogger("auth0_users")
@@ -142,6 +143,12 @@ class ClientCredentials(httpx.Auth):
         return httpx.Request("POST", self.token_url, json={**body, **self._assertion()}, extensions=extensions)
 
     def _accept(self, response: httpx.Response, requested_at: float) -> tuple[_Token, float]:
+        quotas = token_quotas(response.headers) if response.status_code == 429 else ()
+        if quotas:
+            # The quota that refused: a used-up one, the last to reset; else the nearest to used up.
+            spent = [quota for quota in quotas if quota.remaining == 0]
+            refusing = max(spent, key=lambda q: q.resets_in) if spent else min(quotas, key=lambda q: q.remaining)
+            raise TokenQuotaError(response, client_id=self.client_id, quota=refusing)
         if not response.is_success:
             raise TokenError(response, client_id=self.client_id)
         try:

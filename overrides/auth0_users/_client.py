@@ -27,8 +27,10 @@ from ._errors import (
     APITransportError,
     Auth0Error,
     InvalidArgumentError,
+    RateLimitError,
     ResponseParseError,
     TokenError,
+    TokenQuotaError,
     error_for,
     redact,
 )
@@ -43,7 +45,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
-    from .pacing import Pacer, Pacing, Ticket
+    from .pacing import Pacer, Pacing, Ticket, WaitTooLong
     from .token_cache import TokenCache
 
 logger = logging.getLogger("auth0_users")
@@ -121,13 +123,14 @@ class _Connections(Generic[H]):
     nothing for it.
     """
 
-    def __init__(self, given: H | None, factory: Callable[[], H], pacing: bool | Pacing | Pacer) -> None:
+    def __init__(self, given: H | None, factory: Callable[[], H], pacing: bool | Pacing | Pacer, tenant: str) -> None:
         self._made_here = given is None
         self._client: H | None = given
         self._factory: Callable[[], H] = factory
         self._lock = threading.Lock()
         self.rate_limit_headers: httpx.Headers | None = None
         self._pacing = pacing
+        self._tenant = tenant
         self._pacer: Pacer | None = None
         if not isinstance(pacing, bool):  # an object was passed: check it now, not at the first call
             self._pacer = self._make_pacer()
@@ -145,7 +148,14 @@ class _Connections(Generic[H]):
     def _make_pacer(self) -> Pacer:
         from .pacing import Pacer
 
-        return Pacer.from_option(self._pacing)
+        pacer = Pacer.from_option(self._pacing)
+        pacer.bind(self._tenant)
+        return pacer
+
+    def rate_limit_seen(self, response: httpx.Response) -> None:
+        """Keep the headers of an answer that carried rate-limit headers (``client.rate_limit``)."""
+        if "x-ratelimit-remaining" in response.headers:
+            self.rate_limit_headers = response.headers
 
     def get(self) -> H:
         client = self._client
@@ -197,11 +207,11 @@ class _BaseClient(Generic[H]):
         token_cache: TokenCache | None = None,
         pacing: bool | Pacing | Pacer = True,
     ) -> None:
-        self._http: _Connections[H] = _Connections(http_client, self._http_factory, pacing)
-        self._owns_http = True
         addresses = client_addresses(
             domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http
         )
+        self._http: _Connections[H] = _Connections(http_client, self._http_factory, pacing, addresses.origin)
+        self._owns_http = True
         self.base_url = addresses.base_url
         if token is not None:
             if not isinstance(token, str) or not token:
@@ -322,24 +332,35 @@ class _BaseClient(Generic[H]):
             raise ResponseParseError(response, f"status {response.status_code} is not one the spec documents here")
         return parsed
 
-    def _observe(self, response: httpx.Response, attempt: int, ticket: Ticket) -> None:
-        if "x-ratelimit-remaining" in response.headers:
-            self._http.rate_limit_headers = response.headers
-            self._http.pacer.observe(ticket, RateLimitState.from_headers(response.headers), response.status_code)
-        else:
-            self._http.pacer.observe(ticket, None, response.status_code)
+    def _answered(self, response: httpx.Response, attempt: int) -> None:
+        self._http.rate_limit_seen(response)
         if logger.isEnabledFor(logging.DEBUG):
             request = response.request
             logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, response.status_code, attempt)
 
     def _delay_or_raise(
-        self, op: Operation, current: Attempt, tries: int, outcome: httpx.Response | httpx.RequestError | TokenError
+        self,
+        op: Operation,
+        current: Attempt,
+        tries: int,
+        outcome: httpx.Response | httpx.RequestError | TokenError,
+        *,
+        ticket: Ticket,
+        started: float,
+        refusals: int,
     ) -> float:
         """Seconds to wait before the next try of ``op``; raises the typed error when there is none."""
+        if isinstance(outcome, TokenQuotaError):
+            outcome.attempts = tries
+            raise outcome  # asking again before the quota resets only fails again
         if isinstance(outcome, httpx.RequestError):
             outcome = as_httpx_names_it(outcome)
         answer = outcome.response if isinstance(outcome, TokenError) else outcome
         response = answer if isinstance(answer, httpx.Response) else None
+        pacer = self._http.pacer
+        reset_at = None
+        if response is not None and response.status_code == 429 and not isinstance(outcome, TokenError):
+            reset_at = pacer.local_reset(RateLimitState.from_headers(response.headers))
         delay = retry_delay(
             self._retry,
             attempt=tries,
@@ -348,7 +369,12 @@ class _BaseClient(Generic[H]):
             status=None if response is None else response.status_code,
             headers=None if response is None else response.headers,
             connect_failed=_never_sent(outcome, current),
-            paced=self._http.pacer.paces,
+            paced=pacer.paces,
+            reset_at=reset_at,
+            # A second 429 says a learned rate was wrong; a given one is trusted to be the tenant's.
+            refusals=1 if pacer.rate_given(ticket.bucket) else refusals,
+            sent_at=ticket.sent_at or None,
+            deadline=started + pacer.limits.max_wait,
             now=time.time(),
             jitter=self._random.random(),
         )
@@ -358,11 +384,18 @@ class _BaseClient(Generic[H]):
                 raise outcome
             if isinstance(outcome, httpx.RequestError):
                 raise self._transport_error(op, current, outcome, tries) from outcome
-            raise error_for(outcome, attempts=tries)
+            error = error_for(outcome, attempts=tries)
+            raise error.expect(reset_at) if isinstance(error, RateLimitError) else error
         why = type(outcome).__name__ if response is None else f"status {response.status_code}"
         where = "token endpoint" if isinstance(outcome, TokenError) else f"{op.http_method} {op.path}"
         logger.info("%s: %s, retry %d in %.2fs", where, why, tries, delay)
         return delay
+
+    @staticmethod
+    def _not_sent(request: httpx.Request, error: WaitTooLong, attempts: int) -> RateLimitError:
+        """The error for a request the pacer would have held longer than ``max_wait``."""
+        response = httpx.Response(429, request=request, json={"error": "Too Many Requests", "message": str(error)})
+        return RateLimitError(response, attempts=attempts).expect(error.ready_at)
 
     @staticmethod
     def _transport_error(op: Operation, current: Attempt, error: httpx.RequestError, attempts: int) -> Auth0Error:
@@ -428,15 +461,18 @@ class ManagementClient(_BaseClient[httpx.Client]):
         self.close()
 
     def _send(self, op: Operation, http: httpx.Client, request: httpx.Request) -> httpx.Response:
+        from .pacing import WaitTooLong
+
         pacer = self._http.pacer
         request.extensions["trace"] = bound_new_connections  # the deadline, read by read
-        tries = 0
+        endpoint, started, tries, refusals = f"{op.http_method} {op.path}", time.time(), 0, 0
         while True:
             tries += 1
-            ticket = pacer.reserve()
-            if ticket.wait:
-                for pause in pacer.pauses(ticket):
-                    time.sleep(pause)
+            ticket = pacer.reserve(endpoint)
+            try:
+                pacer.wait_turn(ticket)
+            except WaitTooLong as error:
+                raise self._not_sent(request, error, tries) from None
             with attempt(self._timeout, request) as current:
                 try:
                     response = http.send(request, auth=self._auth, follow_redirects=False)
@@ -445,12 +481,15 @@ class ManagementClient(_BaseClient[httpx.Client]):
                 else:
                     outcome = response
             if isinstance(outcome, httpx.Response):
-                self._observe(outcome, tries, ticket)
+                self._answered(outcome, tries)
+                pacer.observe(ticket, RateLimitState.from_headers(outcome.headers), outcome.status_code)
                 if outcome.is_success:
                     return outcome
+                refusals += outcome.status_code == 429
             else:
                 pacer.observe(ticket, None, None)
-            time.sleep(self._delay_or_raise(op, current, tries, outcome))
+            delay = self._delay_or_raise(op, current, tries, outcome, ticket=ticket, started=started, refusals=refusals)
+            time.sleep(delay)
 
     def _fetch(
         self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
@@ -506,14 +545,17 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
     async def _send(self, op: Operation, http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:
         import asyncio  # here, so that the sync client never imports it
 
+        from .pacing import WaitTooLong
+
         pacer = self._http.pacer
-        tries = 0
+        endpoint, started, tries, refusals = f"{op.http_method} {op.path}", time.time(), 0, 0
         while True:
             tries += 1
-            ticket = pacer.reserve()
-            if ticket.wait:
-                for pause in pacer.pauses(ticket):
-                    await asyncio.sleep(pause)
+            ticket = await pacer.areserve(endpoint)
+            try:
+                await pacer.await_turn(ticket)
+            except WaitTooLong as error:
+                raise self._not_sent(request, error, tries) from None
             with attempt(self._timeout, request) as current:
                 try:
                     async with asyncio.timeout(current.seconds):  # cancels whatever the transport is doing
@@ -525,12 +567,15 @@ class AsyncManagementClient(_BaseClient[httpx.AsyncClient]):
                 else:
                     outcome = response
             if isinstance(outcome, httpx.Response):
-                self._observe(outcome, tries, ticket)
+                self._answered(outcome, tries)
+                await pacer.aobserve(ticket, RateLimitState.from_headers(outcome.headers), outcome.status_code)
                 if outcome.is_success:
                     return outcome
+                refusals += outcome.status_code == 429
             else:
-                pacer.observe(ticket, None, None)
-            await asyncio.sleep(self._delay_or_raise(op, current, tries, outcome))
+                await pacer.aobserve(ticket, None, None)
+            delay = self._delay_or_raise(op, current, tries, outcome, ticket=ticket, started=started, refusals=refusals)
+            await asyncio.sleep(delay)
 
     async def _fetch(
         self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None

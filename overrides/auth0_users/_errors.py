@@ -29,11 +29,14 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 import httpx
+
+from ._ratelimit import Quota
 
 _EXCERPT = 200
 MESSAGE_LIMIT = 1000
@@ -205,8 +208,27 @@ class ConflictError(APIStatusError):
     """409: the resource already exists."""
 
 
+def _at(when: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(when))
+
+
 class RateLimitError(APIStatusError):
-    """429: too many requests; ``reset_at`` is when the budget refills (epoch seconds), if known."""
+    """429: too many requests; ``reset_at`` is when the budget refills (epoch seconds), if known.
+
+    ``expected_at`` is when the budget is expected back on this machine's clock (the reset read
+    against the server's ``Date``), if known. A request the pacer did not send because its wait
+    would be longer than ``Pacing.max_wait`` raises one too, its message starting "not sent".
+    """
+
+    expected_at: float | None = None
+
+    def expect(self, at: float | None) -> RateLimitError:
+        """Note when the budget is expected back, in the message too; returns the error."""
+        self.expected_at = at
+        if at is not None:
+            back = f"the server expects the budget back at {_at(at)} (in {max(0.0, at - time.time()):.0f} s)"
+            self.args = (f"{self.args[0]}; {back}",)
+        return self
 
     @property
     def reset_at(self) -> float | None:
@@ -260,6 +282,25 @@ def _credentials_hint(status: int, client_id: str, *, assertion: bool) -> str:
             "needs, such as read:users and update:users)"
         )
     return ""
+
+
+class TokenQuotaError(TokenError):
+    """The token endpoint answered 429 for a used-up M2M token quota (``Auth0-Client-Quota-Limit``).
+
+    ``quota`` names it (``client per_hour``, ``client per_day``, or an organization's), ``limit`` is
+    its size and ``resets_at`` when it resets (epoch seconds). It is not retried: asking again
+    before then only fails again. Keep tokens in a ``token_cache=`` so that fewer are requested.
+    """
+
+    def __init__(self, response: httpx.Response, *, client_id: str, quota: Quota, attempts: int = 1) -> None:
+        super().__init__(response, client_id=client_id, attempts=attempts)
+        self.quota, self.limit = quota.name, quota.quota
+        self.resets_at = time.time() + quota.resets_in
+        self.args = (
+            f"token request for client {client_id!r} refused: the {quota.name.replace('_', ' ')} token quota"
+            f" ({quota.quota} tokens) is used up until {_at(self.resets_at)} (in {quota.resets_in:.0f} s);"
+            " share tokens between workers with token_cache=",
+        )
 
 
 class APITransportError(Auth0Error):

@@ -1,19 +1,22 @@
-"""A shared rate budget: the pacer's token bucket kept in Redis for many processes (the ``redis`` extra).
+"""A shared rate budget: the pacer's buckets kept in Redis for many processes (the ``redis`` extra).
 
-The algorithm is the one of :mod:`auth0_users.pacing`: a token bucket whose size, level and refill
-rate are learned from Auth0's ``X-RateLimit-*`` headers, decided by the same pure functions. Only
-the place of its :class:`~auth0_users.pacing.BucketState` changes: one Redis key per tenant,
-which every process's pacer reads and updates, so that they hand out tickets from one queue and
-learn from each other's answers as threads of one process do.
+The algorithm is the one of :mod:`auth0_users.pacing`: token buckets whose sizes, levels and refill
+rates are learned from Auth0's ``X-RateLimit-*`` headers, decided by the same pure functions. Only
+the place of its :class:`~auth0_users.pacing.PacingState` changes: one Redis key per tenant
+holding every bucket of the tenant, which every process's pacer reads and updates, so that they
+hand out tickets from the same queues and learn from each other's answers as threads of one
+process do.
 
 Each update is optimistic: ``GET`` the state, apply the step in Python, then store the new state
 with a compare-and-set (a five-line Lua script: ``SET`` only if the key still holds what was
 read, else answer what it holds now, and the step runs again on that). This keeps the algorithm
 in Python (one algorithm, not a second one in Lua) and holds no lock that a process killed at the
 wrong moment could leave behind, in two round trips (``WATCH``/``GET``/``MULTI``-``EXEC`` takes
-three). The threads of one process take turns (a lock in the process), so only processes race
-each other, and a loser steps aside a random moment before its next try: with steps of
-microseconds, an update rarely needs a second one.
+three). The threads of one process take turns (a lock in the process), and so do its asyncio
+tasks (an asyncio lock: async clients talk to Redis through ``redis.asyncio`` and never block the
+event loop), so mostly processes race each other; a loser steps aside a random moment before its
+next try: with steps of microseconds, an update rarely needs a second one. The update is one
+generator of Redis commands, carried out by a sync and an async driver.
 """
 
 from __future__ import annotations
@@ -23,11 +26,11 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Generator
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ._address import parse_domain, parse_url
-from .pacing import BucketState, LocalStore, Pacer, Pacing
+from .pacing import BucketState, LocalStore, Mark, Pacer, Pacing, PacingState
 
 if TYPE_CHECKING:
     import redis
@@ -64,9 +67,14 @@ return {0, current}
 """
 
 
-def encode(state: BucketState) -> bytes:
-    """The state as compact JSON, its fields by name."""
-    return json.dumps(state._asdict(), separators=(",", ":")).encode()
+def encode(state: PacingState) -> bytes:
+    """The state as compact JSON: each bucket's fields by name, the learned routes and the latest answers."""
+    data = {
+        "buckets": {name: bucket._asdict() for name, bucket in state.buckets.items()},
+        "routes": dict(state.routes),
+        "marks": {name: [endpoint, list(mark)] for name, (endpoint, mark) in state.marks.items()},
+    }
+    return json.dumps(data, separators=(",", ":")).encode()
 
 
 def _number(value: Any, kind: type) -> bool:
@@ -80,27 +88,51 @@ def _pair(value: Any) -> bool:
 def _field(name: str, value: Any) -> Any:
     """``value`` as the type of the field ``name``; ``ValueError`` if it is not one."""
     default = BucketState._field_defaults[name]
-    if name == "flying":  # (send number, time) pairs
+    if isinstance(default, tuple):  # (ticket or send number, time) pairs
         if isinstance(value, list) and all(_pair(item) for item in value):
             return tuple(tuple(item) for item in value)
-    elif isinstance(default, tuple):  # ticket numbers
-        if isinstance(value, list) and all(_number(item, int) for item in value):
-            return tuple(value)
     elif _number(value, type(default)):
         return value
     raise ValueError(f"{name} is {value!r}")
 
 
-def decode(raw: bytes | str) -> BucketState:
-    """The state ``encode`` stored; fields it lacks take their defaults, fields it does not know are left out.
-
-    Raises ``ValueError`` for anything else.
-    """
-    data = json.loads(raw)
+def decode_bucket(data: Any) -> BucketState:
+    """One bucket as ``encode`` stored it; fields it lacks take their defaults, unknown fields are left out."""
     if not isinstance(data, dict):
-        raise ValueError("not a JSON object")
+        raise ValueError("a bucket is not a JSON object")
     fields = BucketState._field_defaults
     return BucketState(**{name: _field(name, value) for name, value in data.items() if name in fields})
+
+
+def _names(data: Any, what: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or not all(isinstance(name, str) for name in data):
+        raise ValueError(f"{what} is not a JSON object")
+    return data
+
+
+def _mark(value: Any) -> tuple[str, Mark]:
+    if (
+        isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+        and isinstance(value[1], list) and len(value[1]) == 4 and isinstance(value[1][0], str)
+        and _number(value[1][1], float) and _number(value[1][2], int) and _number(value[1][3], int)
+    ):  # fmt: skip
+        return value[0], Mark(*value[1])
+    raise ValueError(f"an answer mark is {value!r}")
+
+
+def decode(raw: bytes | str) -> PacingState:
+    """The state ``encode`` stored; raises ``ValueError`` for anything else."""
+    data = _names(json.loads(raw), "the state")
+    if "buckets" not in data:
+        raise ValueError("no buckets")
+    routes = _names(data.get("routes", {}), "routes")
+    if not all(isinstance(bucket, str) for bucket in routes.values()):
+        raise ValueError("a route is not a bucket name")
+    return PacingState(
+        buckets={name: decode_bucket(bucket) for name, bucket in _names(data.get("buckets", {}), "buckets").items()},
+        routes=routes,
+        marks={name: _mark(mark) for name, mark in _names(data.get("marks", {}), "marks").items()},
+    )
 
 
 def tenant_origin(key: object) -> str:
@@ -110,6 +142,22 @@ def tenant_origin(key: object) -> str:
     return parse_domain(key).origin
 
 
+class _Get(NamedTuple):
+    pass
+
+
+class _CompareAndSet(NamedTuple):
+    expected: bytes | str | None
+    new: bytes
+
+
+class _Pause(NamedTuple):
+    seconds: float
+
+
+_Command = _Get | _CompareAndSet | _Pause
+
+
 class RedisStore:
     """A :class:`~auth0_users.pacing.PacingStore` in one Redis key, updated atomically across processes.
 
@@ -117,7 +165,7 @@ class RedisStore:
     than once and must not act on the world. Every write renews the key's ``ttl``. When Redis
     cannot be reached (or refuses), the store logs a warning, goes on in this process from the
     last state it saw, and asks Redis again every ``RETRY_AFTER`` seconds: the requests never fail
-    for it.
+    for it. ``aread`` and ``aupdate`` do the same through ``redis.asyncio``.
     """
 
     def __init__(self, connection: RedisConnection, name: str, limits: Pacing, *, ttl: float) -> None:
@@ -127,14 +175,15 @@ class RedisStore:
         self._ttl_ms = max(1, round(ttl * 1000))
         self._lock = threading.Lock()
         self._updating = threading.Lock()
-        self._last: BucketState | None = None
+        self._task_locks: dict[Any, Any] = {}  # an asyncio.Lock per event loop
+        self._last: PacingState | None = None
         self._fallback: LocalStore | None = None
         self._retry_at = 0.0
 
     def __repr__(self) -> str:
         return f"RedisStore({self._redis!r}, name={self.name!r})"
 
-    def read(self) -> BucketState:
+    def read(self) -> PacingState:
         """The current state (the local one while Redis is out of reach)."""
         fallback = self._fallback_now()
         if fallback is not None:
@@ -145,45 +194,104 @@ class RedisStore:
             return self._down(error).read()
         return self._seen(self._state(raw))
 
-    def update(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> _T:
+    async def aread(self) -> PacingState:
+        """``read`` through ``redis.asyncio``."""
+        fallback = self._fallback_now()
+        if fallback is not None:
+            return fallback.read()
+        try:
+            raw = await self._redis.asyncio().get(self.name)
+        except self._redis.errors as error:
+            return self._down(error).read()
+        return self._seen(self._state(raw))
+
+    def update(self, step: Callable[[PacingState], tuple[_T, PacingState]]) -> _T:
         """Apply ``step`` to the stored state and store the result if no other process wrote in between; else again."""
         fallback = self._fallback_now()
         if fallback is not None:
             return fallback.update(step)
+        transaction = self._transact(step)
         try:
             with self._updating:  # threads of one process take turns: only processes race
-                result, state = self._transact(step)
+                client, answer = self._redis.sync(), None
+                while True:
+                    command = transaction.send(answer)
+                    if isinstance(command, _Pause):
+                        time.sleep(command.seconds)
+                    elif isinstance(command, _Get):
+                        answer = client.get(self.name)
+                    else:
+                        answer = client.eval(
+                            _COMPARE_AND_SET, 1, self.name, command.expected or "", command.new, self._ttl_ms
+                        )
+        except StopIteration as done:
+            result, state = done.value
         except self._redis.errors as error:
             return self._down(error).update(step)
         self._seen(state)
-        return result
+        return result  # type: ignore[no-any-return]
 
-    def _transact(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> tuple[_T, BucketState]:
+    async def aupdate(self, step: Callable[[PacingState], tuple[_T, PacingState]]) -> _T:
+        """``update`` through ``redis.asyncio``: the event loop runs other tasks during each round trip."""
+        import asyncio
+
+        fallback = self._fallback_now()
+        if fallback is not None:
+            return fallback.update(step)
+        loop = asyncio.get_running_loop()
+        lock = self._task_locks.get(loop)
+        if lock is None:
+            lock = self._task_locks[loop] = asyncio.Lock()
+        transaction = self._transact(step)
+        try:
+            async with lock:  # tasks of one loop take turns
+                client, answer = self._redis.asyncio(), None
+                while True:
+                    command = transaction.send(answer)
+                    if isinstance(command, _Pause):
+                        await asyncio.sleep(command.seconds)
+                    elif isinstance(command, _Get):
+                        answer = await client.get(self.name)
+                    else:
+                        script = client.eval(
+                            _COMPARE_AND_SET, 1, self.name, command.expected or "", command.new, self._ttl_ms
+                        )
+                        answer = await script
+        except StopIteration as done:
+            result, state = done.value
+        except self._redis.errors as error:
+            return self._down(error).update(step)
+        self._seen(state)
+        return result  # type: ignore[no-any-return]
+
+    def _transact(
+        self, step: Callable[[PacingState], tuple[_T, PacingState]]
+    ) -> Generator[_Command, Any, tuple[_T, PacingState]]:
+        """The compare-and-set loop, as the Redis commands it needs; the drivers carry them out."""
         import redis
 
-        client = self._redis.sync()
-        raw = client.get(self.name)
+        raw = yield _Get()
         for attempt in range(1, MAX_ATTEMPTS + 1):
             result, after = step(self._state(raw))
-            stored, current = client.eval(_COMPARE_AND_SET, 1, self.name, raw or "", encode(after), self._ttl_ms)
+            stored, current = yield _CompareAndSet(raw, encode(after))
             if stored:
                 return result, after
             if attempt % 2:  # another process wrote first: try again at once from what it wrote...
                 raw = current or None
             else:  # ...and after two lost races, step aside a random moment, so that the losers do not meet again
-                time.sleep(random.uniform(0, min(MAX_BACKOFF, BACKOFF * 2**attempt)))
-                raw = client.get(self.name)
+                yield _Pause(random.uniform(0, min(MAX_BACKOFF, BACKOFF * 2**attempt)))
+                raw = yield _Get()
         raise redis.WatchError(f"{self.name} changed under {MAX_ATTEMPTS} updates in a row")
 
-    def _state(self, raw: bytes | str | None) -> BucketState:
+    def _state(self, raw: bytes | str | None) -> PacingState:
         if raw is not None:  # str from a client made with decode_responses=True
             try:
                 return decode(raw)
             except ValueError as error:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
                 logger.warning("%r holds no pacing state (%s); starting again", self, error)
-        return BucketState.known(self._limits, time.time())
+        return PacingState.known(self._limits, time.time())
 
-    def _seen(self, state: BucketState) -> BucketState:
+    def _seen(self, state: PacingState) -> PacingState:
         self._last = state
         if self._fallback is not None:
             with self._lock:
@@ -205,35 +313,37 @@ class RedisStore:
                     "%r cannot be used (%s: %s); this process paces on its own until it can",
                     self, type(error).__name__, error,
                 )  # fmt: skip
-                self._fallback = LocalStore(self._last or BucketState.known(self._limits, time.time()))
+                self._fallback = LocalStore(self._last or PacingState.known(self._limits, time.time()))
             return self._fallback
 
 
 class RedisPacing(Pacer):
-    """A pacer whose token bucket is shared in Redis by every process that paces the same tenant.
+    """A pacer whose buckets are shared in Redis by every process that paces the same tenant.
 
     Pass one as ``pacing=`` to a client (sync or async) in each process::
 
-        pacing = RedisPacing("redis://cache:6379/0", key="TENANT.eu.auth0.com")
+        pacing = RedisPacing("redis://cache:6379/0")
         mgmt = ManagementClient(domain="TENANT.eu.auth0.com", client_id=..., client_secret=..., pacing=pacing)
 
-    It is a token bucket learned from Auth0's rate-limit headers, as for one process (see
-    :mod:`auth0_users.pacing`), whose state lives in the key ``PREFIX:pacing:ORIGIN``: the
-    requests of all processes take their tickets from one queue and every answer teaches all
-    of them. ``key`` names the tenant: its domain or API URL (only its origin counts), so that
-    one Redis database serves several tenants. ``url_or_client`` is a Redis URL
-    (``redis://[:password@]host:6379/0``, ``rediss://`` for TLS) or a ``redis.Redis``; ``limits``
-    a :class:`~auth0_users.pacing.Pacing`, the same in every process. A state left alone for
-    ``ttl`` seconds expires. If Redis cannot be reached, the process paces on its own and logs a
-    warning; calls do not fail for it. The updates are synchronous, also for async clients (a
-    few round trips to Redis per request).
+    It is the pacer of one process (see :mod:`auth0_users.pacing`) whose state, every bucket of
+    the tenant, lives in the key ``PREFIX:pacing:ORIGIN``: the requests of all processes take
+    their tickets from the same queues and every answer teaches all of them. The tenant is the
+    origin of the client it is given to; ``key`` (a domain or API URL; only its origin counts)
+    names it in advance, and a client of another tenant is then refused. ``url_or_client`` is a
+    Redis URL (``redis://[:password@]host:6379/0``, ``rediss://`` for TLS), a ``redis.Redis`` (for
+    sync clients) or a ``redis.asyncio.Redis`` (for async ones); from a URL, async clients talk
+    to Redis through ``redis.asyncio`` and never block the event loop. ``limits`` is a
+    :class:`~auth0_users.pacing.Pacing`, the same in every process. A state left alone for ``ttl``
+    seconds expires; a waiting request of a process that died stops holding the budget after
+    ``limits.max_wait`` and a few seconds. If Redis cannot be reached, the process paces on its
+    own and logs a warning; calls do not fail for it.
     """
 
     def __init__(
         self,
-        url_or_client: str | redis.Redis,
+        url_or_client: str | redis.Redis | redis.asyncio.Redis,
         *,
-        key: str,
+        key: str | None = None,
         limits: Pacing | None = None,
         prefix: str = "auth0-users",
         ttl: float = DEFAULT_TTL,
@@ -244,16 +354,36 @@ class RedisPacing(Pacer):
             raise TypeError(f"RedisPacing limits must be a Pacing(burst=..., rate=...), got {type(limits).__name__}")
         if isinstance(ttl, bool) or not isinstance(ttl, int | float) or not ttl > 0:
             raise ValueError(f"RedisPacing ttl must be a positive number of seconds, got {ttl!r}")
-        self.tenant = tenant_origin(key)
         timeouts = {"socket_timeout": SOCKET_TIMEOUT, "socket_connect_timeout": SOCKET_TIMEOUT}
         self._redis = RedisConnection(url_or_client, purpose="RedisPacing", options=timeouts)
-        self._redis.sync()  # refuses a redis.asyncio client now: the store is synchronous
-        self.store = RedisStore(self._redis, f"{prefix}:pacing:{self.tenant}", limits or Pacing(), ttl=ttl)
-        super().__init__(limits, store=self.store)
+        self._prefix, self._ttl = prefix, ttl
+        self.tenant: str | None = None
+        super().__init__(limits, store=LocalStore(PacingState()))
+        self._enabled = False  # until it knows its tenant
+        if key is not None:
+            self.bind(tenant_origin(key))
+
+    def bind(self, tenant: str) -> None:
+        """Take the tenant of the client given this pacer; a client of another tenant is refused."""
+        origin = tenant_origin(tenant)
+        if self.tenant is not None:
+            if origin != self.tenant:
+                raise ValueError(
+                    f"this RedisPacing paces {self.tenant}; a client of {origin} needs a RedisPacing of its own"
+                )
+            return
+        self.tenant = origin
+        self.store = RedisStore(self._redis, f"{self._prefix}:pacing:{origin}", self.limits, ttl=self._ttl)
+        self._store = self.store
+        self._enabled = True
 
     def __repr__(self) -> str:
         return f"RedisPacing({self._redis!r}, key={self.tenant!r})"
 
     def close(self) -> None:
-        """Close the Redis connections made from a URL."""
+        """Close the sync Redis connections made from a URL."""
         self._redis.close()
+
+    async def aclose(self) -> None:
+        """Close the Redis connections made from a URL, the async ones too."""
+        await self._redis.aclose()

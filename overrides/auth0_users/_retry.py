@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import email.utils
+import math
 from collections.abc import Mapping
 from typing import NamedTuple
+
+from ._ratelimit import http_date
 
 NEVER_RETRIED = frozenset({501, 505})
 """Server errors that say the request cannot work, however often it is sent (not implemented)."""
@@ -14,8 +16,9 @@ class RetryPolicy(NamedTuple):
     """Limits of the retry decision.
 
     ``max_retries`` is how many times a request is repeated after the first try. Waits for a
-    rate limit follow ``Retry-After`` or ``X-RateLimit-Reset``, capped at ``max_rate_limit_wait``;
-    other waits back off exponentially from ``base_delay`` up to ``max_delay``, with jitter.
+    rate limit follow ``Retry-After`` or ``X-RateLimit-Reset``; no wait ends later than
+    ``max_rate_limit_wait`` after the call began. Other waits back off exponentially from
+    ``base_delay`` up to ``max_delay``, with jitter.
     """
 
     max_retries: int = 3
@@ -24,23 +27,16 @@ class RetryPolicy(NamedTuple):
     max_rate_limit_wait: float = 60.0
 
 
-def _header_wait(headers: Mapping[str, str], now: float) -> float | None:
-    retry_after = headers.get("retry-after")
-    if retry_after is not None:
-        try:
-            return max(0.0, float(retry_after))
-        except ValueError:
-            try:
-                return max(0.0, email.utils.parsedate_to_datetime(retry_after).timestamp() - now)
-            except (TypeError, ValueError):
-                pass  # neither seconds nor a date: fall back to the reset header or backoff
-    reset = headers.get("x-ratelimit-reset")
-    if reset is not None:
-        try:
-            return max(0.0, float(reset) - now)
-        except ValueError:
-            return None
-    return None
+def _retry_after(headers: Mapping[str, str], now: float) -> float | None:
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        when = http_date(value)
+        return None if when is None else max(0.0, when - now)
+    return max(0.0, seconds) if math.isfinite(seconds) else None
 
 
 def retry_delay(
@@ -52,6 +48,10 @@ def retry_delay(
     headers: Mapping[str, str] | None = None,
     connect_failed: bool = False,
     paced: bool = False,
+    reset_at: float | None = None,
+    refusals: int = 1,
+    sent_at: float | None = None,
+    deadline: float | None = None,
     now: float,
     jitter: float,
 ) -> float | None:
@@ -61,18 +61,33 @@ def retry_delay(
     or ``None`` when no answer came (then ``connect_failed`` says whether the request never left,
     which makes it safe to repeat whatever its method). ``paced`` says that a pacer knows the
     bucket: a 429 then waits for the pacer's next token, not here (unless ``Retry-After`` says how
-    long). ``jitter`` is a number in [0, 1).
+    long), except the second 429 of a call (``refusals`` counts them): the pacer's token came too
+    early, and it waits for ``reset_at``. ``jitter`` is a number in [0, 1).
+
+    A 429 is retried ``max_retries`` times, and past that once more, at ``reset_at`` (the answer's
+    reset, on this machine's clock) if this attempt was sent before it: a call never gives up
+    before the budget comes back. No 429 wait ends past ``deadline`` (the call's
+    start plus ``max_rate_limit_wait``): a reset later than that gives up at once.
     """
+    backoff = min(policy.max_delay, policy.base_delay * 2.0 ** (attempt - 1)) * (1 - jitter / 4)
+    if status == 429:
+        end = now + policy.max_rate_limit_wait if deadline is None else deadline
+        advertised = _retry_after(headers or {}, now)
+        if advertised is None and reset_at is not None and (not paced or refusals > 1):
+            advertised = max(0.0, reset_at - now)
+        if advertised is not None:
+            wait = advertised + jitter * min(1.0, policy.base_delay)
+        else:
+            wait = 0.0 if paced else backoff
+        if attempt > policy.max_retries:
+            if attempt > policy.max_retries + 1 or reset_at is None or sent_at is None or sent_at >= reset_at:
+                return None  # the attempts are spent, and one already went at a reset (or none is known)
+            wait = max(wait, reset_at - now)
+        if now + wait > end:
+            return None if advertised is not None or attempt > policy.max_retries else max(0.0, end - now)
+        return wait
     if attempt > policy.max_retries:
         return None
-    backoff = min(policy.max_delay, policy.base_delay * 2.0 ** (attempt - 1)) * (1 - jitter / 4)
-    if status == 429 and paced and "retry-after" not in (headers or {}):
-        return 0.0
-    if status == 429:
-        advertised = _header_wait(headers or {}, now)
-        if advertised is None:
-            return backoff
-        return min(policy.max_rate_limit_wait, advertised) + jitter * min(1.0, policy.base_delay)
     if status is None:
         return backoff if (idempotent or connect_failed) else None
     if status >= 500 and status not in NEVER_RETRIED and idempotent:

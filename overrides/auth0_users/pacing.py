@@ -1,22 +1,28 @@
 """Pacing: send requests at the tenant's rate instead of finding the rate limit with 429s.
 
-Auth0 limits the Management API of each tenant with a token bucket: ``burst`` requests at once,
-refilled at ``rate`` tokens per second. Every answer carries ``X-RateLimit-Limit`` (the burst),
-``X-RateLimit-Remaining`` and ``X-RateLimit-Reset`` (epoch seconds: when the next token is added, or
-in older documentation when the bucket is full again). A pacer learns the bucket from those headers
-and makes each request wait, before it is sent, until the bucket will have a token for it.
+Auth0 limits the Management API of each tenant with token buckets: one for the tenant and, on
+some plans, buckets of their own for some endpoints (``Read Users``, ``Write Users``). Each is
+``burst`` requests at once, refilled at ``rate`` tokens per second. Every answer carries
+``X-RateLimit-Limit`` (the burst of the bucket that counted it), ``X-RateLimit-Remaining`` and
+``X-RateLimit-Reset`` (epoch seconds on the server's clock: when the next token is added, or in
+older documentation when the bucket is full again). A pacer learns each bucket from those
+headers and makes each request wait, before it is sent, until its bucket will have a token for it.
 
-The algorithm is a set of pure functions over a small state (:class:`BucketState`):
+The algorithm is a set of pure functions over small states of numbers:
 
-- :func:`send_delay` decides how long the request holding a ticket must still wait;
-- :func:`take` hands out a ticket (a place in the queue) and says how long it waits;
-- :func:`depart` takes a ticket out of the queue, as its request is sent (or abandoned);
-- :func:`learn` folds one response's headers into the state.
+- per bucket (:class:`BucketState`): :func:`send_delay` decides how long the request holding a
+  ticket must still wait; :func:`take` hands out a ticket (a place in the queue) and says how
+  long it waits; :func:`depart` takes a ticket out of the queue, as its request is sent (or
+  abandoned); :func:`learn` folds one response's headers into the state;
+- per tenant (:class:`PacingState`): :func:`learn_answer` finds which bucket an answer shows its
+  endpoint is in (endpoints share the tenant's bucket until an answer's ``Limit``, or a
+  ``Remaining`` the other endpoints' requests did not lower, shows a bucket of their own), and
+  :func:`clock_bounds` reads the server's ``Date``, so that a reset is read on the server's clock.
 
 A :class:`Pacer` applies them to a :class:`PacingStore`: :class:`LocalStore` (the default) keeps
 the state in this process behind a lock, for the threads and asyncio tasks of one or more clients;
 another store can keep the same state elsewhere (Redis, for many processes) without changing the
-algorithm. How the state is kept up to date:
+algorithm. How a bucket's state is kept up to date:
 
 - After each response, ``level`` is set from the server's ``X-RateLimit-Remaining`` minus the
   requests the server may not have counted yet (sent and not answered, or still waiting), so the
@@ -25,16 +31,20 @@ algorithm. How the state is kept up to date:
 - The refill ``rate`` is measured from how ``Remaining`` changes over time, given how many requests
   were served in between. Until it is measured it is guessed when the pacer first has no token to
   spare: the bucket's size over the time to ``X-RateLimit-Reset`` read as "full again", at most one
-  bucket per second. (Read as "next token", a header in whole seconds would say one token a second for any
-  fast bucket, and waiting that long lets the bucket fill up, which hides its rate.) A 429 that the
-  pacer did not expect halves the rate. A measurement replaces a guess once it is larger, or at
-  least ``TRUST_SPAN`` seconds long.
+  bucket per second. (Read as "next token", a header in whole seconds would say one token a second
+  for any fast bucket, and waiting that long lets the bucket fill up, which hides its rate.) A 429
+  that the pacer did not expect halves the rate. A measurement replaces a guess once it is
+  larger, or at least ``TRUST_SPAN`` seconds long. (The clients add one rule of their own: a
+  call refused twice waits for ``X-RateLimit-Reset`` before its next try.)
 - ``X-RateLimit-Reset`` is also an upper bound on when the next token comes, under either reading,
   so the first request in the queue never waits past it.
 
-Waiting requests ask again every ``RECHECK`` seconds, so that what later responses teach (a token
-sooner or later than expected) moves them. After a 429, each request takes a new ticket: they wake
-one token apart, not all at the reset.
+No request waits longer than ``Pacing.max_wait`` (60 s unless set): one that would raises
+:class:`WaitTooLong` (the clients raise ``RateLimitError``), saying when its bucket is expected to
+have a token. Waiting requests ask again every ``RECHECK`` seconds, so that what later responses
+teach (a token sooner or later than expected) moves them. After a 429, each request takes a new
+ticket: they wake one token apart, not all at the reset. A ticket still waiting long after
+``max_wait`` belongs to a process that died, and gives its token back.
 
 Until the first answer, only the first ``FIRST_GO`` requests go (the others wait until one of them
 ends, at most ``FIRST_WAIT`` seconds), so that a burst of many threads at start-up is paced by what
@@ -45,14 +55,30 @@ per request: no lock, no sleep.
 
 from __future__ import annotations
 
-import math
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import attrs
-
+from ._pacing_bucket import (
+    FALLBACK_RATE,
+    FIRST_GO,
+    FIRST_POLL,
+    FIRST_WAIT,
+    FLIGHT_TTL,
+    MAX_SPAN,
+    MIN_SPAN,
+    RECHECK,
+    TRUST_SPAN,
+    WAIT_GRACE,
+    BucketState,
+    depart,
+    learn,
+    send_delay,
+    take,
+)
+from ._pacing_limits import TENANT, Bucket, Pacing, endpoint_name
+from ._pacing_tenant import Mark, PacingState, clock_bounds, learn_answer, local_time
 from ._ratelimit import RateLimitState
 
 if TYPE_CHECKING:
@@ -69,337 +95,147 @@ __all__ = [
     "MAX_SPAN",
     "MIN_SPAN",
     "RECHECK",
+    "TENANT",
     "TRUST_SPAN",
+    "WAIT_GRACE",
+    "Bucket",
     "BucketState",
     "LocalStore",
+    "Mark",
     "Pacer",
     "Pacing",
+    "PacingState",
     "PacingStore",
     "RateLimitState",
     "Ticket",
+    "WaitTooLong",
+    "clock_bounds",
     "depart",
+    "endpoint_name",
     "learn",
+    "learn_answer",
+    "local_time",
     "send_delay",
     "take",
 ]
 
-#: A waiting request sleeps at most this long before asking the pacer again.
-RECHECK = 0.05
-#: The refill is measured over at least this many seconds.
-MIN_SPAN = 0.25
-#: A measurement at least this long replaces the rate even when it is lower.
-TRUST_SPAN = 2.0
-#: A measurement starts again after this long, so that the rate follows the tenant's.
-MAX_SPAN = 30.0
-#: The refill assumed while nothing better is known: one token a second.
-FALLBACK_RATE = 1.0
-#: Before the first answer, this many requests go: as many as Auth0's smallest bucket holds...
-FIRST_GO = 2
-#: ...and the others ask this often whether an answer came...
-FIRST_POLL = 0.002
-#: ...for at most this long.
-FIRST_WAIT = 2.0
-#: A request sent this long ago without an answer no longer counts as on its way.
-FLIGHT_TTL = 60.0
-
 _T = TypeVar("_T")
+_Step = Callable[[PacingState], tuple[_T, PacingState]]
 
 
-def _burst(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise ValueError(f"Pacing {attribute.name} must be a whole number of requests, 1 or more, got {value!r}")
+class WaitTooLong(Exception):
+    """A request would wait for its bucket longer than ``Pacing.max_wait``; it was not sent.
 
-
-def _rate(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and (
-        isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0
-    ):
-        raise ValueError(f"Pacing {attribute.name} must be a positive number of requests per second, got {value!r}")
-
-
-@attrs.frozen
-class Pacing:
-    """Known limits of a tenant's bucket: ``burst`` requests at once, refilled at ``rate`` per second.
-
-    Pass one as ``pacing=`` to a client. What is left out (``None``) is learned from the rate-limit
-    headers; a given ``rate`` is used as is, a given ``burst`` until the server reports its own.
-    Presets hold Auth0's documented figures: ``Pacing.FREE`` (2, 2/s), ``Pacing.ENTERPRISE``
-    (50, 16/s), and ``Pacing.ESSENTIALS`` and ``Pacing.PROFESSIONAL`` (user writes: 20, 200/min).
+    ``ready_at`` is when the bucket is expected to have its token (epoch seconds, this machine's clock).
     """
 
-    FREE: ClassVar[Pacing]
-    ENTERPRISE: ClassVar[Pacing]
-    ESSENTIALS: ClassVar[Pacing]
-    PROFESSIONAL: ClassVar[Pacing]
-    PLANS: ClassVar[Mapping[str, Pacing]]
-
-    burst: int | None = attrs.field(default=None, validator=_burst)
-    rate: float | None = attrs.field(default=None, validator=_rate)
-
-    @classmethod
-    def parse(cls, text: str) -> Pacing:
-        """A plan name (``free``, ``enterprise``, ``essentials``, ``professional``) or ``BURST/RATE``."""
-        plan = cls.PLANS.get(text.strip().lower())
-        if plan is not None:
-            return plan
-        burst, slash, rate = text.partition("/")
-        try:
-            numbers = (int(burst), float(rate)) if slash else None
-        except ValueError:
-            numbers = None
-        if numbers is None:
-            plans = ", ".join(cls.PLANS)
-            raise ValueError(f"rate limit {text!r}: give a plan ({plans}) or BURST/RATE, e.g. 10/30 (10 at once, 30/s)")
-        return cls(*numbers)
-
-
-Pacing.FREE = Pacing(burst=2, rate=2.0)
-Pacing.ENTERPRISE = Pacing(burst=50, rate=16.0)
-Pacing.ESSENTIALS = Pacing(burst=20, rate=200 / 60)
-Pacing.PROFESSIONAL = Pacing.ESSENTIALS
-Pacing.PLANS = {
-    "free": Pacing.FREE,
-    "enterprise": Pacing.ENTERPRISE,
-    "essentials": Pacing.ESSENTIALS,
-    "professional": Pacing.PROFESSIONAL,
-}
-
-
-class BucketState(NamedTuple):
-    """What a pacer knows about the bucket, in numbers, so that any store can keep it.
-
-    ``limit`` is the bucket's size (0 while no bucket is known). ``level`` is the number of tokens
-    at time ``at`` once every ticket handed out has taken its own: negative when that many wait.
-    ``issued`` counts the tickets handed out, ``sent`` the requests sent; ``waiting`` lists the
-    tickets still waiting, in order, and ``flying`` the send numbers and times of the requests sent
-    and not answered yet. ``anchor`` is the send number of the response that last set
-    ``level``, and ``reset`` that response's ``X-RateLimit-Reset`` (0 if none). ``rate`` is tokens
-    per second (0 while unknown), measured over ``rate_span`` seconds (0 for a guess); ``trust`` is
-    the first send number under the current rate. ``served`` counts responses that took a token
-    (all but 429s); the ``base_*`` fields are where the current refill measurement started. Before
-    any bucket is known, ``at`` is when the first ticket was handed out.
-    """
-
-    limit: int = 0
-    rate: float = 0.0
-    rate_span: float = 0.0
-    level: float = 0.0
-    at: float = 0.0
-    reset: float = 0.0
-    issued: int = 0
-    sent: int = 0
-    waiting: tuple[int, ...] = ()
-    flying: tuple[tuple[int, float], ...] = ()
-    anchor: int = 0
-    trust: int = 0
-    served: int = 0
-    base_at: float = 0.0
-    base_remaining: int = 0
-    base_served: int = 0
-
-    @classmethod
-    def known(cls, limits: Pacing, now: float) -> BucketState:
-        """The state of a pacer given ``limits``, before any response."""
-        if limits.burst is None and limits.rate is None:
-            return cls()
-        burst = limits.burst or 1
-        return cls(limit=burst, rate=limits.rate or 0.0, level=float(burst), at=now)
-
-
-def send_delay(state: BucketState, ticket: int, now: float) -> float:
-    """Seconds until the request holding ``ticket`` may be sent (0: now). The pacing decision.
-
-    The request may go once the bucket holds a token for it and for every ticket waiting ahead of
-    it; until then it waits for the missing tokens at the refill rate (one a second while the rate
-    is unknown). The first ticket in the queue (one token short, or less) waits no later than the
-    ``X-RateLimit-Reset`` of the response that set the level: by then the server has added a token,
-    whichever way it means the header. Before any bucket is known, tickets after the first
-    ``FIRST_GO`` wait for an answer, at most ``FIRST_WAIT`` seconds.
-    """
-    if state.limit <= 0:
-        return FIRST_POLL if ticket > FIRST_GO and now - state.at < FIRST_WAIT else 0.0
-    need = -state.level - sum(1 for number in state.waiting if number > ticket)
-    if need <= 0:
-        return 0.0
-    due = state.at + need / (state.rate or FALLBACK_RATE)
-    if need <= 1 and state.reset:
-        due = min(due, state.reset)
-    return max(0.0, due - now)
-
-
-def take(state: BucketState, now: float) -> tuple[int, float, BucketState]:
-    """Hand out the next ticket: its number, its wait, and the state after it.
-
-    A ticket that need not wait is sent at once (``sent`` counts it, ``flying`` holds it until its
-    answer); one that waits joins ``waiting`` until :func:`depart`.
-    """
-    ticket = state.issued + 1
-    if state.limit <= 0:
-        after = state._replace(issued=ticket, at=state.at or now)
-    else:
-        level, at, reset = state.level, state.at, state.reset
-        if state.rate > 0 and level + state.rate * (now - at) >= state.limit:
-            level, at, reset = float(state.limit), now, 0.0  # a full bucket holds no more
-        after = state._replace(level=level - 1, at=at, reset=reset, issued=ticket)
-    wait = send_delay(after, ticket, now)
-    if wait > 0:
-        return ticket, wait, after._replace(waiting=(*after.waiting, ticket))
-    return ticket, wait, _send(after, now)
-
-
-def depart(state: BucketState, ticket: int, *, sending: bool, now: float) -> tuple[int, BucketState]:
-    """Take a waiting ``ticket`` out of the queue: its send number (0 if not sending) and the state.
-
-    A ticket that is not sent after all gives its token back.
-    """
-    waiting = tuple(number for number in state.waiting if number != ticket)
-    if sending:
-        return state.sent + 1, _send(state._replace(waiting=waiting), now)
-    return 0, state._replace(waiting=waiting, level=state.level + (len(waiting) < len(state.waiting)))
-
-
-def _send(state: BucketState, now: float) -> BucketState:
-    flying = tuple(flight for flight in state.flying if flight[1] > now - FLIGHT_TTL)
-    return state._replace(sent=state.sent + 1, flying=(*flying, (state.sent + 1, now)))
-
-
-def learn(
-    state: BucketState, limits: Pacing, reading: RateLimitState, *, status: int | None, sent: int, now: float
-) -> BucketState:
-    """Fold one answer into the state: the bucket's size, its refill rate and its level.
-
-    ``sent`` is the request's send number; ``status`` tells whether it took a token (all but 429s
-    did), ``None`` when no answer came (a dropped connection, a timeout).
-    """
-    flying = tuple(flight for flight in state.flying if flight[0] != sent and flight[1] > now - FLIGHT_TTL)
-    remaining = reading.remaining
-    if remaining is None:
-        if status != 429:
-            return state._replace(flying=flying)
-        remaining = 0
-    limit = reading.limit or state.limit or limits.burst or remaining + 1
-    remaining = min(max(remaining, 0), limit)
-    # A reset before the answer arrived says nothing about the next token (clocks disagree).
-    reset = reading.reset if reading.reset is not None and reading.reset > now - 1 else 0.0
-    served = state.served + (status != 429)
-    # What the server may not have counted yet: requests on their way (as far as the client can
-    # tell, any of them may arrive after this one) and those still waiting.
-    unseen = len(flying) + len(state.waiting)
-    rate, rate_span, trust = state.rate, state.rate_span, state.trust
-    base_at, base_remaining, base_served = state.base_at, state.base_remaining, state.base_served
-    # The refill is measured from a moment the bucket was not full: a full bucket refills nothing.
-    restart = base_at <= 0 or (remaining > 0 and remaining >= limit - 1) or now - base_at > MAX_SPAN
-    if limits.rate is None:
-        span = now - base_at
-        if base_at > 0 and span >= MIN_SPAN:
-            # Floors of the two Remaining values hide up to one token: this is a lower bound.
-            bound = (remaining - base_remaining + served - base_served - 1) / span
-            if bound > 0 and (bound >= rate or span >= min(rate_span or TRUST_SPAN, TRUST_SPAN)):
-                rate, rate_span, trust = bound, span, state.sent + 1
-        if status == 429 and rate > 0 and sent >= trust:
-            # The pacer sent this request expecting a token: its rate is too high.
-            rate, rate_span, trust, restart = rate / 2, 0.0, state.sent + 1, True
-        elif rate == 0 and remaining - unseen < 1:
-            # No token to spare, for the first time: guess, reading Reset as "full again" (see the
-            # module's docstring).
-            rate, trust = limit / max(1.0, (reset or now) - now), state.sent + 1
-    if restart:
-        base_at, base_remaining, base_served = now, remaining, served
-    fresh = sent >= state.anchor or state.limit <= 0
-    return state._replace(
-        flying=flying,
-        limit=limit,
-        rate=rate,
-        rate_span=rate_span,
-        level=remaining - unseen if fresh else state.level,
-        at=now if fresh else state.at,
-        reset=reset if fresh else state.reset,
-        anchor=sent if fresh else state.anchor,
-        trust=trust,
-        served=served,
-        base_at=base_at,
-        base_remaining=base_remaining,
-        base_served=base_served,
-    )
+    def __init__(self, bucket: str, wait: float, ready_at: float, max_wait: float) -> None:
+        self.bucket, self.wait, self.ready_at, self.max_wait = bucket, wait, ready_at, max_wait
+        where = "the tenant's bucket" if bucket == TENANT else f"the bucket {bucket!r}"
+        super().__init__(
+            f"not sent: {where} is expected to have a token in {wait:.1f} s, longer than the longest wait allowed"
+            f" ({max_wait:g} s, Pacing(max_wait=...))"
+        )
 
 
 class PacingStore(Protocol):
-    """Where a pacer's :class:`BucketState` lives.
+    """Where a pacer's :class:`PacingState` lives.
 
     ``read`` returns the current state; ``update`` applies ``step`` to it atomically (no other
     update in between, in any thread or process sharing the store), stores the second item of
-    what ``step`` returns and returns the first.
+    what ``step`` returns and returns the first. ``aread`` and ``aupdate`` do the same for async
+    code, without blocking the event loop.
     """
 
-    def read(self) -> BucketState:
+    def read(self) -> PacingState:
         """The current state."""
         ...
 
-    def update(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> _T:
+    def update(self, step: _Step[_T]) -> _T:
         """Apply ``step`` atomically; return its result."""
+        ...
+
+    async def aread(self) -> PacingState:
+        """The current state, for async code."""
+        ...
+
+    async def aupdate(self, step: _Step[_T]) -> _T:
+        """Apply ``step`` atomically, for async code; return its result."""
         ...
 
 
 class LocalStore:
     """The state in this process, behind a lock: shared by threads and by asyncio tasks."""
 
-    def __init__(self, state: BucketState) -> None:
+    def __init__(self, state: PacingState) -> None:
         self._lock = threading.Lock()
         self._state = state
 
-    def read(self) -> BucketState:
+    def read(self) -> PacingState:
         """The current state."""
         return self._state
 
-    def update(self, step: Callable[[BucketState], tuple[_T, BucketState]]) -> _T:
+    def update(self, step: _Step[_T]) -> _T:
         """Apply ``step`` under the lock; return its result."""
         with self._lock:
             result, self._state = step(self._state)
         return result
 
+    async def aread(self) -> PacingState:
+        """The current state (no I/O: the same as ``read``)."""
+        return self._state
+
+    async def aupdate(self, step: _Step[_T]) -> _T:
+        """Apply ``step`` under the lock (held for microseconds; no I/O)."""
+        return self.update(step)
+
 
 class Ticket:
     """One request's place with a pacer.
 
-    ``number`` is its place in the queue, ``wait`` how long it was to wait when handed out, and
-    ``sent`` the request's send number once it leaves the queue (0 until then).
+    ``endpoint`` and ``bucket`` say whose queue it is in, ``number`` is its place there, ``wait``
+    how long it was to wait when handed out, ``deadline`` the latest it may be sent, and ``sent``
+    the request's send number once it leaves the queue (0 until then), at ``sent_at``.
     """
 
-    __slots__ = ("number", "sent", "wait")
+    __slots__ = ("bucket", "deadline", "endpoint", "number", "sent", "sent_at", "wait")
 
-    def __init__(self, number: int, wait: float, sent: int) -> None:
-        self.number, self.wait, self.sent = number, wait, sent
+    def __init__(self, endpoint: str, bucket: str, *, number: int, wait: float, sent: int, deadline: float) -> None:
+        self.endpoint, self.bucket, self.number, self.wait, self.sent = endpoint, bucket, number, wait, sent
+        self.deadline = deadline
+        self.sent_at = time.time() if sent else 0.0
 
     def __repr__(self) -> str:
-        return f"Ticket(number={self.number}, wait={self.wait:.3f}, sent={self.sent})"
-
-
-_UNPACED = Ticket(0, 0.0, 0)  # handed out when there is nothing to pace by; never changed
+        return f"Ticket({self.endpoint or 'any'!r} in {self.bucket!r}, number={self.number}, wait={self.wait:.3f})"
 
 
 class Pacer:
     """Paces the requests of one client, or of several that share it (``pacing=pacer``).
 
-    ``Pacer()`` learns the bucket from the responses; ``Pacer(Pacing(...))`` starts from known
+    ``Pacer()`` learns the buckets from the responses; ``Pacer(Pacing(...))`` starts from known
     limits; ``Pacer(store=...)`` keeps the state in another store. For each request: ``reserve``
-    before sending it, sleep through ``pauses``, send, then ``observe`` the response::
+    before sending it (naming its endpoint, ``"GET /users/{id}"``), wait for its turn, send, then
+    ``observe`` the response::
 
-        ticket = pacer.reserve()
-        for pause in pacer.pauses(ticket):
-            time.sleep(pause)                 # or: await asyncio.sleep(pause)
+        ticket = pacer.reserve("PATCH /users/{id}")
+        pacer.wait_turn(ticket)               # or: await pacer.await_turn(ticket) (after areserve)
         response = send(request)
         pacer.observe(ticket, RateLimitState.from_headers(response.headers), response.status_code)
 
-    Every method is safe to call from any thread or task; none blocks beyond a short lock.
+    ``wait_turn`` raises :class:`WaitTooLong` rather than wait past ``limits.max_wait``. Every
+    method is safe to call from any thread or task; none blocks beyond a short lock (or, with a
+    Redis store, a Redis round trip: the ``a``-methods make it without blocking the event loop).
     """
 
     def __init__(self, limits: Pacing | None = None, *, store: PacingStore | None = None) -> None:
         self.limits = Pacing() if limits is None else limits
-        self._store: PacingStore = LocalStore(BucketState.known(self.limits, time.time())) if store is None else store
+        self._store: PacingStore = LocalStore(PacingState.known(self.limits, time.time())) if store is None else store
         self._enabled = True
-        self._paces = self._store.read().limit > 0
+        self._paces = any(bucket.limit > 0 for bucket in self._store.read().buckets.values())
         # The first request has ended, without rate-limit headers: nothing to pace by, hold nobody.
         self._first_done = False
+        # How far the server's clock is ahead of this one's, as an interval (see clock_bounds).
+        self._clock: tuple[float, float] | None = None
 
     @staticmethod
     def off() -> Pacer:
@@ -420,17 +256,26 @@ class Pacer:
         if pacing is False:
             return cls.off()
         raise TypeError(
-            f"pacing must be True (learn the rate limit), False (off), a Pacing(burst=..., rate=...) or a Pacer,"
+            f"pacing must be True (learn the rate limits), False (off), a Pacing(burst=..., rate=...) or a Pacer,"
             f" got {type(pacing).__name__}"
         )
+
+    def bind(self, tenant: str) -> None:
+        """Called by each client given this pacer, with its API's origin; a shared store checks it here."""
 
     def __repr__(self) -> str:
         if not self._enabled:
             return "<Pacer off>"
-        state = self._store.read()
-        if state.limit <= 0:
+        known = [(name, state) for name, state in self._store.read().buckets.items() if state.limit > 0]
+        if not known:
             return "<Pacer: no bucket known yet>"
-        return f"<Pacer: bucket of {state.limit}, {state.rate:.3g}/s, {state.level:.1f} left>"
+
+        def describe(name: str, state: BucketState) -> str:
+            rate = f"{state.rate:.3g}/s" if state.rate > 0 else "rate not yet measured"
+            label = "bucket" if name == TENANT else f"bucket {name!r}"
+            return f"{label} of {state.limit}, {rate}, {state.level:.1f} left"
+
+        return f"<Pacer: {'; '.join(describe(name, state) for name, state in known)}>"
 
     @property
     def paces(self) -> bool:
@@ -438,47 +283,114 @@ class Pacer:
         return self._paces
 
     @property
-    def state(self) -> BucketState:
+    def state(self) -> PacingState:
         """What the pacer knows now."""
         return self._store.read()
 
-    def reserve(self, now: float | None = None) -> Ticket:
-        """Take a place in the queue for one request; ``ticket.wait`` is how long it waits."""
-        if not self._enabled or (self._first_done and not self._paces):
-            return _UNPACED
-        when = time.time() if now is None else now
+    def rate_given(self, bucket: str) -> bool:
+        """Whether the refill rate of ``bucket`` was given (in ``limits``), not learned."""
+        given = next((b for b in self.limits.buckets if b.name == bucket), None)
+        return given is not None or (bucket == TENANT and self.limits.rate is not None)
 
-        def step(state: BucketState) -> tuple[Ticket, BucketState]:
-            number, wait, after = take(state, when)
-            return Ticket(number, wait, 0 if wait > 0 else after.sent), after
+    def local_reset(self, reading: RateLimitState | None) -> float | None:
+        """``reading``'s reset on this machine's clock (read against the server's ``Date`` seen so far)."""
+        return None if reading is None else local_time(reading.reset, self._clock)
 
-        return self._store.update(step)
+    # Each operation is a step on the state, applied by the sync or the async driver below.
+
+    def _unpaced(self) -> bool:
+        return not self._enabled or (self._first_done and not self._paces)
+
+    def _reserve_step(self, endpoint: str, when: float) -> _Step[Ticket]:
+        max_wait = self.limits.max_wait
+
+        def step(state: PacingState) -> tuple[Ticket, PacingState]:
+            name = state.bucket_name(self.limits, endpoint)
+            number, wait, after = take(state.bucket(name), when, max_wait=max_wait)
+            sent = 0 if wait > 0 else after.sent
+            ticket = Ticket(endpoint, name, number=number, wait=wait, sent=sent, deadline=when + max_wait)
+            return ticket, state.with_bucket(name, after)
+
+        return step
+
+    def _depart_step(self, ticket: Ticket, sending: bool) -> _Step[int]:
+        def step(state: PacingState) -> tuple[int, PacingState]:
+            sent, after = depart(state.bucket(ticket.bucket), ticket.number, sending=sending, now=time.time())
+            return sent, state.with_bucket(ticket.bucket, after)
+
+        return step
+
+    def _observe_step(
+        self, ticket: Ticket, reading: RateLimitState, status: int | None, when: float
+    ) -> _Step[PacingState]:
+        reset = self.local_reset(reading)
+
+        def step(state: PacingState) -> tuple[PacingState, PacingState]:
+            after = learn_answer(
+                state, self.limits, ticket.endpoint, ticket.bucket,
+                limit=reading.limit, remaining=reading.remaining, reset=reset,
+                status=status, sent=ticket.sent, now=when,
+            )  # fmt: skip
+            return after, after
+
+        return step
+
+    def _next_pause(self, ticket: Ticket, state: PacingState, now: float) -> float:
+        """How long to sleep before asking again (0: go now); raises ``WaitTooLong`` past the deadline."""
+        if self._first_done and not self._paces:
+            return 0.0
+        wait = send_delay(state.bucket(ticket.bucket), ticket.number, now)
+        if wait > 0 and now + wait > ticket.deadline:
+            raise WaitTooLong(ticket.bucket, wait, now + wait, self.limits.max_wait)
+        return min(wait, RECHECK)
+
+    def _before_observe(self, ticket: Ticket, reading: RateLimitState | None, when: float) -> bool:
+        """Note what an answer tells outside the state; whether the state has anything to learn."""
+        if not self._enabled or (reading is None and not ticket.sent):
+            return False
+        if (reading is None or reading.remaining is None) and not self._paces:
+            self._first_done = True  # no usable headers (or no answer): the others need not wait for it
+        if reading is not None and reading.date is not None and ticket.sent_at:
+            self._clock = clock_bounds(self._clock, reading.date, ticket.sent_at, when)
+        return True
+
+    def _after_observe(self, state: PacingState) -> None:
+        self._paces = any(bucket.limit > 0 for bucket in state.buckets.values())
+
+    # The sync driver.
+
+    def reserve(self, endpoint: str = "", now: float | None = None) -> Ticket:
+        """Take a place in the queue of ``endpoint``'s bucket for one request; ``ticket.wait`` is how long it waits."""
+        if self._unpaced():
+            return _unpaced_ticket()
+        return self._store.update(self._reserve_step(endpoint, time.time() if now is None else now))
 
     def wait(self, ticket: Ticket, now: float | None = None) -> float:
         """How much longer the request holding ``ticket`` waits, given what is known now."""
         if self._first_done and not self._paces:
             return 0.0
-        return send_delay(self._store.read(), ticket.number, time.time() if now is None else now)
+        return send_delay(self._store.read().bucket(ticket.bucket), ticket.number, time.time() if now is None else now)
 
-    def pauses(self, ticket: Ticket) -> Iterator[float]:
-        """The sleeps before ``ticket``'s request may go, each at most ``RECHECK`` seconds.
+    def wait_turn(self, ticket: Ticket) -> None:
+        """Sleep until ``ticket``'s request may go; then it counts as sent.
 
-        Once they are over the request counts as sent; stopped early (an exception, a cancelled
-        task) it leaves the queue and gives its token back.
+        Raises :class:`WaitTooLong` instead of waiting past the ticket's deadline. Stopped early
+        (that, or any exception) the ticket leaves the queue and gives its token back.
         """
-        wait, sending = ticket.wait, False
+        if not ticket.wait:
+            return
+        sending = False
         try:
-            while wait > 0:
-                yield min(wait, RECHECK)
-                wait = self.wait(ticket)
+            if ticket.wait > 0 and time.time() + ticket.wait > ticket.deadline:
+                raise WaitTooLong(ticket.bucket, ticket.wait, time.time() + ticket.wait, self.limits.max_wait)
+            pause = min(ticket.wait, RECHECK)
+            while pause > 0:
+                time.sleep(pause)
+                pause = self._next_pause(ticket, self._store.read(), time.time())
             sending = True
         finally:
-            if ticket.wait > 0:  # only a ticket that waited is in the queue
-
-                def step(state: BucketState) -> tuple[int, BucketState]:
-                    return depart(state, ticket.number, sending=sending, now=time.time())
-
-                ticket.sent = self._store.update(step)
+            ticket.sent = self._store.update(self._depart_step(ticket, sending))
+            ticket.sent_at = time.time()
 
     def observe(
         self, ticket: Ticket, reading: RateLimitState | None, status: int | None, now: float | None = None
@@ -488,18 +400,51 @@ class Pacer:
         Call it with ``reading=None, status=None`` when no answer came, so that the request no longer
         counts as on its way.
         """
-        if not self._enabled or (reading is None and not ticket.sent):
-            return
-        if reading is None and not self._paces:
-            self._first_done = True  # no headers (or no answer): the others need not wait for it
         when = time.time() if now is None else now
+        if not self._before_observe(ticket, reading, when):
+            return
         seen = RateLimitState(None, None, None) if reading is None else reading
+        self._after_observe(self._store.update(self._observe_step(ticket, seen, status, when)))
 
-        def step(state: BucketState) -> tuple[None, BucketState]:
-            return None, learn(state, self.limits, seen, status=status, sent=ticket.sent, now=when)
+    # The async driver: the same steps, through the store's async methods.
 
-        self._store.update(step)
-        self._paces = self._store.read().limit > 0
+    async def areserve(self, endpoint: str = "") -> Ticket:
+        """``reserve`` for async code."""
+        if self._unpaced():
+            return _unpaced_ticket()
+        return await self._store.aupdate(self._reserve_step(endpoint, time.time()))
+
+    async def await_turn(self, ticket: Ticket) -> None:
+        """``wait_turn`` for async code: sleeps without blocking the event loop."""
+        import asyncio
+
+        if not ticket.wait:
+            return
+        sending = False
+        try:
+            if ticket.wait > 0 and time.time() + ticket.wait > ticket.deadline:
+                raise WaitTooLong(ticket.bucket, ticket.wait, time.time() + ticket.wait, self.limits.max_wait)
+            pause = min(ticket.wait, RECHECK)
+            while pause > 0:
+                await asyncio.sleep(pause)
+                pause = self._next_pause(ticket, await self._store.aread(), time.time())
+            sending = True
+        finally:
+            ticket.sent = await self._store.aupdate(self._depart_step(ticket, sending))
+            ticket.sent_at = time.time()
+
+    async def aobserve(self, ticket: Ticket, reading: RateLimitState | None, status: int | None) -> None:
+        """``observe`` for async code."""
+        when = time.time()
+        if not self._before_observe(ticket, reading, when):
+            return
+        seen = RateLimitState(None, None, None) if reading is None else reading
+        self._after_observe(await self._store.aupdate(self._observe_step(ticket, seen, status, when)))
+
+
+def _unpaced_ticket() -> Ticket:
+    """A ticket for a request that nothing paces: it goes at once and teaches nothing."""
+    return Ticket("", TENANT, number=0, wait=0.0, sent=0, deadline=0.0)
 
 
 def __getattr__(name: str) -> Any:

@@ -63,8 +63,8 @@ async def test_concurrent_writers_stay_under_the_bucket_and_write_each_user_once
     assert applied == Counter(users)  # every write applied, none twice
     assert all(sandbox.backend.users[uid]["user_metadata"]["paced"] == uid for uid in users)
     assert pacer.paces
-    assert pacer.state.limit == 5
-    assert 0 < pacer.state.rate <= 40  # guessed or measured, never above the truth
+    assert pacer.state.bucket("*").limit == 5
+    assert 0 < pacer.state.bucket("*").rate <= 40  # guessed or measured, never above the truth
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
@@ -104,7 +104,7 @@ async def test_without_rate_limit_headers_pacing_stays_out_of_the_way() -> None:
                 mgmt.users.get("auth0|1")
             assert pacer.state is state
             assert pacer.reserve().wait == 0.0
-            assert state.issued <= 16  # only the requests that started before the first answer
+            assert state.bucket("*").issued <= 16  # only the requests that started before the first answer
         assert len(server.requests) == 74
 
 
@@ -117,7 +117,7 @@ async def test_a_client_its_copies_and_another_client_can_share_one_pacer(sandbo
             uid = seed_users(sandbox, 1)[0]
             copy.users.get(uid)
             await amgmt.users.get(uid)
-        assert mgmt.pacer.state.sent == 2
+        assert mgmt.pacer.state.bucket("*").sent == 2
 
 
 def test_pacing_off_and_bad_values(sandbox: SandboxServer) -> None:
@@ -130,7 +130,9 @@ def test_pacing_off_and_bad_values(sandbox: SandboxServer) -> None:
         ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing="on")  # type: ignore[arg-type]
     with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=Pacing.ENTERPRISE) as mgmt:
         assert mgmt.pacer.paces  # known limits pace from the first request
-        assert repr(mgmt.pacer) == "<Pacer: bucket of 50, 16/s, 50.0 left>"
+        assert repr(mgmt.pacer).startswith('<Pacer: bucket of 50, 16/s, 50.0 left; bucket "Read user\'s organizations"')
+    with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=Pacing(burst=7)) as mgmt:
+        assert repr(mgmt.pacer) == "<Pacer: bucket of 7, rate not yet measured, 7.0 left>"
 
 
 def test_a_first_request_without_an_answer_holds_nobody_back(sandbox: SandboxServer) -> None:
@@ -155,7 +157,7 @@ async def test_rate_limit_headers_start_pacing_whenever_they_come() -> None:
                                                          "X-RateLimit-Reset": reset})  # fmt: skip
             mgmt.users.get("auth0|1")
             assert mgmt.pacer.paces
-            assert (mgmt.pacer.state.limit, mgmt.pacer.state.level) == (5, 3)
+            assert (mgmt.pacer.state.bucket("*").limit, mgmt.pacer.state.bucket("*").level) == (5, 3)
 
 
 def test_the_pacer_is_made_on_first_use_not_with_the_package() -> None:

@@ -73,9 +73,12 @@ async def test_rate_limit_error_after_max_retries_carries_reset_and_attempts(san
     mgmt = ManagementClient(base_url=sandbox.base_url, token=sandbox.token, max_retries=2)
     with mgmt, pytest.raises(RateLimitError) as caught:
         mgmt.users.get(uid)
-    assert caught.value.attempts == 3
+    # Two retries, then one more at the reset: the call does not give up before the budget is back.
+    assert caught.value.attempts == 4
     assert caught.value.reset_at is not None
-    assert sent(sandbox, "GET") == 3
+    assert caught.value.expected_at is not None
+    assert "expects the budget back" in str(caught.value)
+    assert sent(sandbox, "GET") == 4
 
 
 async def test_5xx_is_retried_on_get_but_not_on_post(direct: Any, sandbox: SandboxServer) -> None:
