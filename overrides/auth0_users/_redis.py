@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     import redis
     import redis.asyncio
 
+SOCKET_TIMEOUT = 1.0
+"""Seconds to connect to Redis or to wait for an answer, for a client made from a URL that sets none:
+a store that waits longer holds up the calls it serves."""
+
 
 def _import_redis() -> Any:
     try:
@@ -73,6 +77,13 @@ class RedisConnection:
         kwargs: dict[str, Any] = getattr(getattr(client, "connection_pool", None), "connection_kwargs", {})
         where = kwargs.get("path") or f"{kwargs.get('host', '?')}:{kwargs.get('port', '?')}"
         return f"<{type(client).__module__}.{type(client).__name__} {where} db={kwargs.get('db', 0)}>"
+
+    @property
+    def given(self) -> redis.Redis | redis.asyncio.Redis | None:
+        """The caller's own client, or ``None`` when this connection was made from a URL."""
+        if self._url is not None:
+            return None
+        return self._sync if self._sync is not None else self._async
 
     def sync(self) -> redis.Redis:
         """The client for sync code."""
