@@ -263,11 +263,6 @@ def test_a_repeated_checkpoint_cursor_ends_with_an_error(
     assert len(recording_server.requests) == 2
 
 
-def test_search_all_refuses_arguments_it_sets_itself(mgmt: ManagementClient) -> None:
-    with pytest.raises(TypeError, match="sets include_totals, sort itself"):
-        mgmt.users.search_all(sort="email:1", include_totals=False)
-
-
 def test_unreadable_rate_limit_headers_read_as_unknown() -> None:
     headers = {"x-ratelimit-limit": "inf", "x-ratelimit-remaining": "nan", "x-ratelimit-reset": "7"}
     state = RateLimitState.from_headers(headers)

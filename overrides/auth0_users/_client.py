@@ -29,7 +29,7 @@ from ._errors import (
     TokenError,
     error_for,
 )
-from ._operation import Argument, Operation, endpoint
+from ._operation import Argument, Operation, endpoint, query_value
 from ._pager import AsyncPager, SyncPager
 from ._ratelimit import RateLimitState
 from ._response import RawResponse
@@ -281,7 +281,7 @@ class _BaseClient(Generic[H]):
             elif argument.kind == "body":
                 body[argument.wire] = _jsonable(value)
             else:
-                endpoint_args[argument.field] = value
+                endpoint_args[argument.field] = query_value(op, argument, value)
         described: dict[str, Any] = endpoint(op)._get_kwargs(*path_args, **endpoint_args)
         if op.body == "array":
             described["json"] = array_body

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Any
 
 from auth0_users_facade.operations import OPERATIONS
 from auth0_users_facade.shapes import Argument, Operation, Paging
 
 from ._errors import OperationUnavailableError
 
-__all__ = ["Argument", "Operation", "Paging", "endpoint", "require"]
+__all__ = ["Argument", "Operation", "Paging", "endpoint", "query_value", "require"]
 
 
 def endpoint(op: Operation) -> ModuleType:
@@ -31,3 +32,16 @@ def require(key: str, feature: str) -> Operation:
             "from does not have; regenerate from a spec that has it (make update-spec SPEC=...)"
         )
     return op
+
+
+def query_value(op: Operation, argument: Argument, value: Any) -> Any:
+    """What to send for a query parameter: a list or tuple of names joined with commas.
+
+    Only where the spec describes the parameter as comma-separated (``fields``): Auth0 reads that
+    form, not a repeated parameter.
+    """
+    if not argument.comma_separated or not isinstance(value, list | tuple):
+        return value
+    if not all(isinstance(name, str) for name in value):
+        raise TypeError(f"{op.key}: {argument.name} takes a string or a list of strings, got {value!r}")
+    return ",".join(value)

@@ -30,8 +30,10 @@ def facade(mgmt: ManagementClient, id: str) -> None:
         assert_type(page.items, list[UserResponseSchema])
     for role in mgmt.users.roles.list(id):
         assert_type(role, Role)
-    for found in mgmt.users.search_all(q="blocked:false"):
+    for found in mgmt.users.search_all(q="blocked:false", fields=["user_id", "email"], per_page=50):
         assert_type(found, UserResponseSchema)
+    assert_type(mgmt.users.count(q="blocked:true"), int)
+    assert_type(mgmt.users.get(id, fields=("email", "name")), GetUserResponseContent)
 
 
 def mistakes(mgmt: ManagementClient, id: str) -> None:
@@ -41,6 +43,11 @@ def mistakes(mgmt: ManagementClient, id: str) -> None:
     mgmt.users.list(per_page="100")  # error: Argument "per_page"
     mgmt.users.roles.assign(id, roles=[1])  # error: List item 0 has incompatible type "int"; expected "str"
     mgmt.users.get(id).email.lower()  # error: Item "Unset" of "str | Unset" has no attribute "lower"
+    mgmt.users.search_all(q="x", feilds="user_id")  # error: Unexpected keyword argument "feilds"
+    mgmt.users.search_all(q="x", sort="email:1")  # error: Unexpected keyword argument "sort"
+    mgmt.users.search_all(per_page="100")  # error: Argument "per_page"
+    mgmt.users.count(q="x", bogus=1)  # error: Unexpected keyword argument "bogus"
+    mgmt.users.get(id, fields=["email", 1])  # error: List item 1 has incompatible type "int"
 
 
 async def async_facade(amgmt: AsyncManagementClient, id: str) -> None:
@@ -52,7 +59,10 @@ async def async_facade(amgmt: AsyncManagementClient, id: str) -> None:
         assert_type(user, UserResponseSchema)
     async for found in amgmt.users.search_all(q="blocked:false"):
         assert_type(found, UserResponseSchema)
+    assert_type(await amgmt.users.count(q="blocked:true"), int)
     await amgmt.users.get(id, fieldz="email")  # error: Unexpected keyword argument "fieldz"
+    amgmt.users.search_all(feilds="user_id")  # error: Unexpected keyword argument "feilds"
+    await amgmt.users.count(bogus=1)  # error: Unexpected keyword argument "bogus"
 
 
 def generated_layer(api: AuthenticatedClient, id: str) -> None:
