@@ -7,7 +7,8 @@ report to ``build/spec-changes.md``, regenerates ``generated/`` (``generate.py``
 ``openapi/pin.json``, then prints the report. The pin records where the spec came from: the URL
 given, or the path given (relative to the project when it lies beside it), or ``--source`` when
 the file is a download of that URL, so that other clones can fetch it. Adopting the spec that
-is already pinned reports no changes and rewrites nothing (a pinned URL stays).
+is already pinned reports no changes and rewrites nothing: the pinned source stays, a URL or a
+local file that still holds that spec.
 """
 
 from __future__ import annotations
@@ -37,16 +38,23 @@ def recorded_source(given: str) -> str:
     return os.path.relpath(path, ROOT) if path.is_relative_to(ROOT.parent) else str(path)
 
 
+def still_there(pin: Pin) -> bool:
+    """Whether the pin's source still names its spec: a URL (every clone can fetch it), or a local
+    file with the pinned sha256. Adopting the pinned spec again from elsewhere then keeps it."""
+    if is_url(pin.source):
+        return True
+    path = ROOT / pin.source
+    return path.is_file() and sha256(path.read_bytes()) == pin.sha256
+
+
 def update_spec(given: str, source: str | None = None) -> tuple[str, list[str]]:
     """Adopt the spec at ``given``; return the change report (also written to ``REPORT``) and what it rewrote."""
     data = fetch(given)
     new_slice = cut_users_slice(parse_spec(data, given))
     old_pin, digest = read_pin(), sha256(data)
     unchanged = digest == old_pin.sha256
-    # The pinned spec again, from a local copy: its URL stays, since every clone can fetch that.
-    keep_url = unchanged and is_url(old_pin.source)
     new_pin = Pin(
-        source or (old_pin.source if keep_url else recorded_source(given)),
+        source or (old_pin.source if unchanged and still_there(old_pin) else recorded_source(given)),
         digest,
         len(data),
         users_operations(new_slice),

@@ -377,3 +377,17 @@ def test_the_hand_written_layer_type_checks_against_a_renamed_schema(
             "tests/typed_usage.py"]  # fmt: skip
     checked = subprocess.run(mypy, cwd=result.repo, capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_adopting_the_pinned_local_file_again_from_elsewhere_keeps_the_pin(adopted: Callable[[str], Adopted]) -> None:
+    """A pin whose source is a local file keeps it, as a pinned URL is kept, while the file holds the spec."""
+    result = adopted("schema renamed")
+    commit(result.repo, "adopted from a local file")
+    assert result.pin()["source"] == "../spec.json"
+    elsewhere = result.spec.parent / "downloads" / "spec.json"
+    elsewhere.parent.mkdir()
+    shutil.copyfile(result.spec, elsewhere)
+    again = update_spec(result.repo, str(elsewhere))
+    assert again.returncode == 0, again.stderr
+    assert "No changes to the Users API." in again.stdout
+    assert changed_paths(result.repo) == []
