@@ -116,6 +116,7 @@ def require_an_organization_for_groups(spec: Spec) -> Spec:
 class Scenario:
     change: Callable[[Spec], Spec]
     expected: tuple[str, ...]  # lines the report must hold
+    changes_calls: bool = False  # operations, or what they take: the tests that call each one run too
 
 
 SCENARIOS = {
@@ -128,6 +129,7 @@ SCENARIOS = {
             "### Operations removed (**breaking**)",
             "- `users.effective_roles.sources.groups.list`: `GET /users/{id}/effective-roles/sources/groups`",
         ),
+        changes_calls=True,
     ),
     "user dates a oneOf": Scenario(
         make_created_at_a_one_of,
@@ -162,6 +164,7 @@ SCENARIOS = {
             "- `users.groups.get`: `GET /users/{id}/groups`",
             "  - **breaking**: query parameter `organization_id`: added, required",
         ),
+        changes_calls=True,
     ),
 }
 
@@ -396,3 +399,38 @@ def test_adopting_the_pinned_local_file_again_from_elsewhere_keeps_the_pin(adopt
     assert again.returncode == 0, again.stderr
     assert "No changes to the Users API." in again.stdout
     assert changed_paths(result.repo) == []
+
+
+READS_THE_PIN = ("test_introspection", "test_facade_naming", "test_slice_holds_exactly_the_users_operations",
+                 "test_dates_need_nothing_beyond_the_standard_library", "test_search_arguments")  # fmt: skip
+"""Tests whose expectations come from the pinned spec (its operations, arguments and models)."""
+CALLS_EVERY_OPERATION = ("test_every_operation", "test_every_users_operation_conforms")
+"""Tests that call each pinned operation, taking what it requires from the pin (``spec_pin``)."""
+
+
+def pytest_in(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """This environment's pytest in an adopted copy, importing the copy's packages, with this Prism."""
+    modules = ROOT / "node_modules"
+    if modules.is_dir() and not (repo / "node_modules").exists():
+        (repo / "node_modules").symlink_to(modules)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo / "generated"), str(repo / "overrides")])}
+    command = [sys.executable, "-m", "pytest", "-q", *args]
+    return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_suite_follows_the_adopted_spec(adopted: Callable[[str], Adopted], name: str) -> None:
+    """In the adopted copy the whole suite collects and the tests that depend on the spec pass.
+
+    Collecting every module catches a test that imports what the spec no longer has; running those
+    that read the pin (and, where operations or their arguments changed, those that call each
+    operation) catches one that assumes the old spec. The whole suite passes on each scenario too,
+    but takes too long to run five more times here.
+    """
+    result = adopted(name)
+    assert result.run.returncode == 0, result.run.stderr
+    selected = READS_THE_PIN + (CALLS_EVERY_OPERATION if SCENARIOS[name].changes_calls else ())
+    ran = pytest_in(result.repo, "tests", "-k", " or ".join(selected))
+    assert ran.returncode == 0, ran.stdout[-4000:]
+    assert " passed" in ran.stdout.splitlines()[-1]
