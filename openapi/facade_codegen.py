@@ -729,13 +729,14 @@ def _alias_name(key: str, kind: str = "Result") -> str:
 
 
 def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -> str:
-    """``User``, one type to annotate with, and the result type of each operation, by key."""
+    """``User``, one type to annotate with, the result type of each operation and the item type of
+    each list operation, by key (``UsersGetResult``, ``UsersRolesListItem``)."""
     aliases = {"User": " | ".join(f"_models.{name}" for name in models) or "Any"}
     results = {op.key: re.sub(r"(?<![.\w])list\[", "builtins.list[", annotations.qualify(op.returns)) for op in ops}
     for key in sorted({*results, *HANDWRITTEN_NEEDS}):
         aliases[_alias_name(key)] = results.get(key, "Any")
     items = {op.key: annotations.qualify(op.item) for op in ops if op.item}
-    for key in HANDWRITTEN_ITEMS:
+    for key in sorted({*items, *HANDWRITTEN_ITEMS}):
         aliases[_alias_name(key, "Item")] = items.get(key, "Any")
     out = _header("Types to annotate with, derived from the spec: ``User`` and each operation's result.")
     out += [
