@@ -259,6 +259,7 @@ def test_user_id_reads_from_a_model_or_a_dict(user: Any, expected: str | None) -
          {"per_page": 100, "fields": "email", "include_fields": False}),
         ({"fields": "user_id,created_at", "include_fields": False}, {"per_page": 100}),
         ({"fields": UNSET, "per_page": UNSET}, {"per_page": 100}),
+        ({"fields": ["email", "user_id"], "q": "x"}, {"per_page": 100, "fields": "email,user_id,created_at", "q": "x"}),
     ],
 )  # fmt: skip
 def test_search_all_asks_for_the_fields_it_reads(arguments: dict[str, Any], sent: dict[str, Any]) -> None:

@@ -138,7 +138,8 @@ def _field_names(fields: Any) -> list[str]:
 def _checked(given: Mapping[str, Any]) -> dict[str, Any]:
     """The caller's ``list`` arguments, with the page size checked and the fields search_all reads.
 
-    What search_all sets itself (``sort``, ``page``, ``include_totals``) its signature leaves out.
+    What search_all sets itself (``sort``, ``page``, ``include_totals``, ``primary_order``) its
+    signature leaves out.
     """
     arguments = {key: value for key, value in given.items() if not _unset(value)}
     per_page = arguments.setdefault("per_page", PER_PAGE)
