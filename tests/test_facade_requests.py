@@ -19,7 +19,7 @@ from auth0_users import (
     TokenError,
     UnauthorizedError,
 )
-from auth0_users_api.models import GetUserResponseContent
+from auth0_users_facade.aliases import UsersGetResult  # the model the pinned spec gives
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from loopback import RecordingServer
@@ -37,7 +37,7 @@ def mgmt(recording_server: RecordingServer) -> ManagementClient:
 def test_get_returns_the_model_and_sends_the_token(mgmt: ManagementClient, recording_server: RecordingServer) -> None:
     recording_server.respond(200, USER)
     user = mgmt.users.get("auth0|abc", fields="email")
-    assert isinstance(user, GetUserResponseContent)
+    assert isinstance(user, UsersGetResult)
     assert user.email == "ada@example.com"
     request = recording_server.requests[0]
     assert request.path == "/api/v2/users/auth0%7Cabc?fields=email"

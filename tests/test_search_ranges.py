@@ -21,8 +21,8 @@ import pytest
 from auth0_users import SearchSplitError
 from auth0_users._pager import Page
 from auth0_users._search import SearchPlan, Span, _checked, created_at_of, user_id_of
-from auth0_users_api.models import UserResponseSchema
 from auth0_users_api.types import UNSET
+from auth0_users_facade.aliases import UsersListItem  # the model the pinned spec gives
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -218,7 +218,7 @@ NOON = datetime(2024, 3, 1, 12, 0, 0, 123000, tzinfo=UTC)
         (TypedUser(DateObject({"ts": {"iso": "2024-03-01T12:00:00.123Z"}})), NOON),
         (LooseUser(additional_properties={"created_at": "2024-03-01T12:00:00.123Z"}), NOON),
         ({"user_id": "auth0|1", "created_at": "2024-03-01T12:00:00.123Z"}, NOON),
-        (UserResponseSchema.from_dict({"user_id": "auth0|1", "created_at": "2024-03-01T12:00:00.123Z"}), NOON),
+        (UsersListItem.from_dict({"user_id": "auth0|1", "created_at": "2024-03-01T12:00:00.123Z"}), NOON),
         (TypedUser(UNSET), None),
         (TypedUser(None), None),
         (TypedUser("yesterday"), None),
