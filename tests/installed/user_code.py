@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from typing import assert_type
 
-from auth0_users import AsyncManagementClient, AsyncPager, ManagementClient, Page, RawResponse, SyncPager
+from auth0_users import (
+    AsyncManagementClient,
+    AsyncPager,
+    AsyncSearchAll,
+    ManagementClient,
+    Page,
+    RawResponse,
+    SearchAll,
+    SyncPager,
+)
 from auth0_users_api import AuthenticatedClient
 from auth0_users_api.api.users import get_users_by_id
 from auth0_users_api.types import Unset
@@ -32,6 +41,7 @@ def facade(mgmt: ManagementClient, id: str) -> None:
         assert_type(page.items, list[UsersListItem])
     for role in mgmt.users.roles.list(id):
         assert_type(role, UsersRolesListItem)
+    assert_type(mgmt.users.search_all(), SearchAll[UsersListItem])
     for found in mgmt.users.search_all(q="blocked:false", fields=["user_id", "email"], per_page=50):
         assert_type(found, UsersListItem)
     assert_type(mgmt.users.count(q="blocked:true"), int)
@@ -59,6 +69,7 @@ async def async_facade(amgmt: AsyncManagementClient, id: str) -> None:
     assert_type(users, AsyncPager[UsersListItem])
     async for user in users:
         assert_type(user, UsersListItem)
+    assert_type(amgmt.users.search_all(), AsyncSearchAll[UsersListItem])
     async for found in amgmt.users.search_all(q="blocked:false"):
         assert_type(found, UsersListItem)
     assert_type(await amgmt.users.count(q="blocked:true"), int)
