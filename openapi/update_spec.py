@@ -8,7 +8,7 @@ report to ``build/spec-changes.md``, regenerates ``generated/`` (``generate.py``
 given, or the path given (relative to the project when it lies beside it), or ``--source`` when
 the file is a download of that URL, so that other clones can fetch it. Adopting the spec that
 is already pinned reports no changes and rewrites nothing: the pinned source stays, a URL or a
-local file that still holds that spec.
+local path alike (``--source`` still replaces it).
 """
 
 from __future__ import annotations
@@ -38,15 +38,6 @@ def recorded_source(given: str) -> str:
     return os.path.relpath(path, ROOT) if path.is_relative_to(ROOT.parent) else str(path)
 
 
-def still_there(pin: Pin) -> bool:
-    """Whether the pin's source still names its spec: a URL (every clone can fetch it), or a local
-    file with the pinned sha256. Adopting the pinned spec again from elsewhere then keeps it."""
-    if is_url(pin.source):
-        return True
-    path = ROOT / pin.source
-    return path.is_file() and sha256(path.read_bytes()) == pin.sha256
-
-
 def update_spec(given: str, source: str | None = None) -> tuple[str, list[str]]:
     """Adopt the spec at ``given``; return the change report (also written to ``REPORT``) and what it rewrote."""
     data = fetch(given)
@@ -54,7 +45,8 @@ def update_spec(given: str, source: str | None = None) -> tuple[str, list[str]]:
     old_pin, digest = read_pin(), sha256(data)
     unchanged = digest == old_pin.sha256
     new_pin = Pin(
-        source or (old_pin.source if unchanged and still_there(old_pin) else recorded_source(given)),
+        # The pinned spec again, from anywhere: the pin keeps its source, a URL or a local path alike.
+        source or (old_pin.source if unchanged else recorded_source(given)),
         digest,
         len(data),
         users_operations(new_slice),

@@ -106,7 +106,9 @@ def remove_a_search_engine(spec: Spec) -> Spec:
 
 
 def require_an_organization_for_groups(spec: Spec) -> Spec:
-    need("get" in spec["paths"].get("/users/{id}/groups", {}), "GET /users/{id}/groups")
+    groups = spec["paths"].get("/users/{id}/groups", {}).get("get", {})
+    taken = {parameter.get("name") for parameter in groups.get("parameters", [])}
+    need(bool(groups) and "organization_id" not in taken, "GET /users/{id}/groups, or it has an organization_id")
     parameter = {"name": "organization_id", "in": "query", "required": True, "schema": {"type": "string"}}
     spec["paths"]["/users/{id}/groups"]["get"].setdefault("parameters", []).append(parameter)
     return spec
@@ -388,7 +390,7 @@ def test_the_hand_written_layer_type_checks_against_a_renamed_schema(
 
 
 def test_adopting_the_pinned_local_file_again_from_elsewhere_keeps_the_pin(adopted: Callable[[str], Adopted]) -> None:
-    """A pin whose source is a local file keeps it, as a pinned URL is kept, while the file holds the spec."""
+    """A pin whose source is a local file keeps it when the same spec is adopted again, as a pinned URL does."""
     result = adopted("schema renamed")
     commit(result.repo, "adopted from a local file")
     assert result.pin()["source"] == "../spec.json"
