@@ -14,6 +14,7 @@ Beside the package it writes ``API.md``, the reference of every method.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import html
 import json
 import keyword
@@ -74,6 +75,7 @@ class Argument:
     maximum: int | None = None
     description: str = ""
     enum: list[str] = field(default_factory=list)
+    comma_separated: bool = False
 
 
 @dataclass
@@ -222,6 +224,23 @@ def _enum_values(schemas: dict[str, Any], schema: dict[str, Any]) -> list[str]:
     return [str(value) for value in schema.get("enum", []) if value is not None]
 
 
+COMMA_SEPARATED = re.compile(r"comma[- ]separated", re.IGNORECASE)
+"""How the spec describes a string parameter that lists names (``fields``): the facade also takes a list."""
+
+
+def _comma_separated(parameter: dict[str, Any]) -> bool:
+    schema = parameter.get("schema", {})
+    described = COMMA_SEPARATED.search(parameter.get("description", ""))
+    return parameter.get("in") == "query" and schema.get("type") == "string" and described is not None
+
+
+def _with_sequence(annotation: str) -> str:
+    """``str | Unset`` -> ``str | Sequence[str] | Unset``."""
+    members = _union(annotation)
+    at = members.index("str") + 1
+    return " | ".join([*members[:at], "Sequence[str]", *members[at:]])
+
+
 def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
     schemas = spec["components"]["schemas"]
     annotations = Annotations(generated)
@@ -254,11 +273,13 @@ def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
                 if arg.arg != "body":
                     parameter = specs[arg.arg]
                     schema = parameter.get("schema", {})
+                    listed = _comma_separated(parameter) and "str" in _union(annotation)
+                    widened = annotations.widen(annotation)
                     arguments.append(
                         Argument(
                             facade_name(parameter["name"]),
                             arg.arg,
-                            annotations.widen(annotation),
+                            _with_sequence(widened) if listed else widened,
                             parameter["name"],
                             parameter["in"],
                             required="Unset" not in annotation,
@@ -266,6 +287,7 @@ def build_operations(spec: dict[str, Any], generated: Generated) -> list[Op]:
                             maximum=schema.get("maximum"),
                             description=plain_text(parameter.get("description", "")),
                             enum=_enum_values(schemas, schema),
+                            comma_separated=listed,
                         )
                     )
                     continue
@@ -356,6 +378,8 @@ def _limits(argument: Argument) -> str:
         parts.append(f"at most {argument.maximum}")
     if argument.enum:
         parts.append("one of " + ", ".join(f"``{value}``" for value in argument.enum))
+    if argument.comma_separated:
+        parts.append("a list of strings is sent joined with commas")
     if argument.required:
         parts.append("required")
     return f" ({'; '.join(parts)})" if parts else ""
@@ -391,14 +415,117 @@ def _docstring(op: Op) -> str:
     if op.key == "users.list":
         lines += _wrapped(SEARCH_CAP_NOTE, "")
     documented = [(name, op.path_descriptions.get(name, "")) for name in op.path_params]
-    documented += [(a.name, a.description + _limits(a)) for a in op.arguments]
+    return _as_docstring(lines, documented, op.arguments)
+
+
+def _as_docstring(lines: list[str], documented: list[tuple[str, str]], arguments: list[Argument]) -> str:
+    """``lines``, then an Args section for ``documented`` (name, text) and ``arguments``, quoted."""
+    documented = documented + [(a.name, a.description + _limits(a)) for a in arguments]
     if documented:
-        lines += ["", "Args:"]
+        lines = [*lines, "", "Args:"]
         for name, text in documented:
             wrapped = _wrapped(f"{name}: {text or 'see the Management API reference.'}", "    ")
             lines += [wrapped[0], *("    " + line if line else line for line in wrapped[1:])]
     text = "\n".join(line.rstrip() for line in lines).replace("\\", "\\\\").replace('"""', "'''")
     return f'"""{text}\n"""'
+
+
+@dataclass(frozen=True)
+class Helper:
+    """A method of the hand-written layer that takes one operation's arguments, typed from the spec.
+
+    The generated method takes the operation's arguments by name, less ``leaves_out`` (wire names
+    the helper sets itself or that mean nothing to it), so that a misspelt argument fails as it
+    does on any operation, and hands them to the hook ``_NAME(op, arguments)``, which the
+    hand-written resource in ``auth0_users`` implements. It exists where the spec has the operation.
+    """
+
+    name: str
+    operation: str
+    returns: str  # "search": a search pager over the operation's items; "count": an int
+    leaves_out: frozenset[str]
+    doc: str
+    page_sizes: tuple[str, ...] = ()  # arguments that must be at least 1
+
+
+HELPERS = (
+    Helper(
+        "count",
+        "users.list",
+        "count",
+        frozenset(
+            {"page", "per_page", "include_totals", "sort", "fields", "include_fields", "primary_order", "from", "take"}
+        ),
+        """Count the users matching ``q``: one request for no user and Auth0's ``total``.
+
+        Sends ``GET /users`` with ``per_page=0`` and ``include_totals=true`` and returns the
+        ``total`` of the answer. Auth0 serves only the first 1000 matches of a search, while its
+        ``total`` counts the matches (so does the sandbox); answers on Auth0's community forum
+        have described that total as stopping at 1000 for searches, so a count of exactly 1000
+        may mean at least 1000: split the query (by ``created_at`` range, say) to be sure.""",
+    ),
+    Helper(
+        "search_all",
+        "users.list",
+        "search",
+        frozenset({"sort", "include_totals", "page", "from", "take", "primary_order"}),
+        """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
+
+        Matches come oldest first, each once, one page in memory. Each range of ``created_at`` is
+        read up to the 1000 results Auth0 serves, and the next range starts at the last one
+        served, so the cost is about that of paging the matches: ceil(matches / 100) requests
+        and a few more. It takes ``list``'s arguments but those it sets itself: ``sort``,
+        ``page``, ``include_totals``, and ``primary_order`` (it needs the deterministic order).
+        ``fields`` that leave out ``created_at`` or ``user_id`` get them added, as search_all
+        reads both. Users created while it runs may or may not appear. To copy a whole large
+        tenant, a users export job (``POST /jobs/users-exports``) is cheaper. Raises
+        ``SearchSplitError`` if over 1000 matches share one millisecond.""",
+        page_sizes=("per_page",),
+    ),
+)
+
+
+def _helpers_of(ops: list[Op]) -> list[tuple[Helper, Op]]:
+    """The helpers whose operation the spec has, each with that operation."""
+    by_key = {op.key: op for op in ops}
+    return [(helper, by_key[helper.operation]) for helper in HELPERS if helper.operation in by_key]
+
+
+def _helper_op(helper: Helper, op: Op) -> Op:
+    """``op`` as the helper takes it: no path parameters, only the arguments it passes on."""
+    kept = [a for a in op.arguments if a.wire not in helper.leaves_out]
+    arguments = [dataclasses.replace(a, minimum=max(a.minimum or 1, 1)) if a.name in helper.page_sizes else a
+                 for a in kept]  # fmt: skip
+    return dataclasses.replace(op, path_params=[], arguments=arguments)
+
+
+def _helper_returns(helper: Helper, op: Op, is_async: bool, annotations: Annotations, item: str | None = None) -> str:
+    if helper.returns == "count":
+        return "int"
+    return f"_shapes.{'AsyncSearchAll' if is_async else 'SearchAll'}[{item or annotations.qualify(op.item or 'Any')}]"
+
+
+def _render_helper(helper: Helper, op: Op, is_async: bool, annotations: Annotations) -> list[str]:
+    taken = _helper_op(helper, op)
+    call = f"self._{helper.name}(_ops.{_const(op)}, {{{', '.join(f'{a.name!r}: {a.name}' for a in taken.arguments)}}})"
+    coroutine = is_async and helper.returns == "count"
+    prefix, awaited = ("async def", "await ") if coroutine else ("def", "")
+    lines = [line.strip() for line in helper.doc.split("\n")]
+    if op.scopes:
+        lines.append(f"Scopes (any of): {', '.join(op.scopes)}.")
+    docstring = _as_docstring(lines, [], taken.arguments)
+    return [
+        "",
+        f"    {prefix} {helper.name}({_signature(taken, annotations)}) -> "
+        f"{_helper_returns(helper, op, is_async, annotations)}:",
+        *("        " + line if line else "" for line in docstring.split("\n")),
+        f"        return {awaited}{call}",
+        "",
+        f"    {prefix} _{helper.name}(self, op: _shapes.Operation, arguments: _shapes.Arguments) -> "
+        f"{_helper_returns(helper, op, is_async, annotations, item='Any')}:",
+        f'        """``{helper.name}`` itself, which the ``users`` resource of ``auth0_users`` provides."""',
+        "        raise NotImplementedError",
+    ]
 
 
 MODES = {
@@ -431,7 +558,8 @@ def render_operations(ops: list[Op]) -> str:
     for op in ops:
         args = ", ".join(
             f"Argument({a.name!r}, {a.field!r}, {a.wire!r}, {a.kind!r}, nullable={a.nullable}, minimum={a.minimum},"
-            f" maximum={a.maximum}, array={_union(a.annotation)[0].startswith('Sequence[')})"
+            f" maximum={a.maximum}, array={_union(a.annotation)[0].startswith('Sequence[')}"
+            f"{', comma_separated=True' if a.comma_separated else ''})"
             for a in op.arguments
         )
         paging = (
@@ -472,7 +600,7 @@ def render_mode(ops: list[Op], mode: str, annotations: Annotations) -> str:
         out.append(f"from . import {MODES[RAW_OF[mode]][0]} as _raw")
     out.append("")
     for group in sorted(tree, key=len, reverse=True):
-        out += _render_class(group, tree, mode, annotations)
+        out += _render_class(group, tree, mode, annotations, _helpers_of(ops))
     body = "\n".join(out[header_end:])
     stdlib = [f"import {module}" for module in ("datetime", "uuid") if re.search(rf"(?<![.\w]){module}\.", body)]
     return "\n".join([*out[:header_end], *stdlib, *out[header_end:]]) + "\n"
@@ -489,7 +617,11 @@ def _class_name(group: tuple[str, ...], mode: str) -> str:
 
 
 def _render_class(
-    group: tuple[str, ...], tree: dict[tuple[str, ...], list[Op]], mode: str, annotations: Annotations
+    group: tuple[str, ...],
+    tree: dict[tuple[str, ...], list[Op]],
+    mode: str,
+    annotations: Annotations,
+    helpers: list[tuple[Helper, Op]],
 ) -> list[str]:
     is_async, is_raw = mode.startswith("async"), mode.endswith("raw")
     base = MODES[mode][2]
@@ -499,6 +631,8 @@ def _render_class(
     where = ".".join(group) + (".with_raw_response" if is_raw else "")
     lines = ["", "", f"class {name}({base}):", f'    """``{where}``: {len(tree[group])} operations."""', ""]
     lines += ["    __slots__ = ()", f"    _path = {where!r}", f"    _operations = {tuple(methods)!r}"]
+    if children:
+        lines.append(f"    _resources = {tuple(child[-1] for child in children)!r}")
     for child in children:
         lines += [
             "",
@@ -518,6 +652,9 @@ def _render_class(
         ]
     for op in tree[group]:
         lines += _render_method(op, is_async, is_raw, annotations)
+    for helper, op in helpers:
+        if op.group == group and not is_raw:
+            lines += _render_helper(helper, op, is_async, annotations)
     return lines
 
 
@@ -592,13 +729,14 @@ def _alias_name(key: str, kind: str = "Result") -> str:
 
 
 def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -> str:
-    """``User``, one type to annotate with, and the result type of each operation, by key."""
+    """``User``, one type to annotate with, the result type of each operation and the item type of
+    each list operation, by key (``UsersGetResult``, ``UsersRolesListItem``)."""
     aliases = {"User": " | ".join(f"_models.{name}" for name in models) or "Any"}
     results = {op.key: re.sub(r"(?<![.\w])list\[", "builtins.list[", annotations.qualify(op.returns)) for op in ops}
     for key in sorted({*results, *HANDWRITTEN_NEEDS}):
         aliases[_alias_name(key)] = results.get(key, "Any")
     items = {op.key: annotations.qualify(op.item) for op in ops if op.item}
-    for key in HANDWRITTEN_ITEMS:
+    for key in sorted({*items, *HANDWRITTEN_ITEMS}):
         aliases[_alias_name(key, "Item")] = items.get(key, "Any")
     out = _header("Types to annotate with, derived from the spec: ``User`` and each operation's result.")
     out += [
@@ -637,7 +775,8 @@ def render_reference(ops: list[Op], annotations: Annotations) -> str:
         "",
         "Generated by `openapi/facade_codegen.py` from the Users slice; do not edit. Every method exists on",
         "`ManagementClient` (`mgmt.…`) and, awaited, on `AsyncManagementClient`; list operations return",
-        "pagers. `mgmt.users` also has `merge_metadata` and `search_all` (see the README).",
+        "pagers. `mgmt.users` also has `merge_metadata` (see the README), and helpers typed from an",
+        "operation's arguments, listed after the operations.",
         "",
     ]
     for op in ops:
@@ -655,6 +794,13 @@ def render_reference(ops: list[Op], annotations: Annotations) -> str:
         ]
         if op.scopes:
             out += [f"Scopes (any of): {', '.join(f'`{scope}`' for scope in op.scopes)}.", ""]
+    for helper, op in _helpers_of(ops):
+        taken = _helper_op(helper, op)
+        signature = re.sub(r"^self(, )?", "", _signature(taken, annotations)).replace("_models.", "")
+        returns = _helper_returns(helper, op, False, annotations).replace("_models.", "").replace("_shapes.", "")
+        summary = helper.doc.split("\n", 1)[0]
+        out += [f"## `mgmt.{'.'.join(op.group)}.{helper.name}`", "", f"Takes `{op.key}`'s arguments: {summary}", ""]
+        out += ["```python", f"{helper.name}({signature}) -> {returns}", "```", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 

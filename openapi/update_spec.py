@@ -7,7 +7,8 @@ report to ``build/spec-changes.md``, regenerates ``generated/`` (``generate.py``
 ``openapi/pin.json``, then prints the report. The pin records where the spec came from: the URL
 given, or the path given (relative to the project when it lies beside it), or ``--source`` when
 the file is a download of that URL, so that other clones can fetch it. Adopting the spec that
-is already pinned reports no changes and rewrites nothing (a pinned URL stays).
+is already pinned reports no changes and rewrites nothing: the pinned source stays, a URL or a
+local path alike (``--source`` still replaces it).
 """
 
 from __future__ import annotations
@@ -43,10 +44,9 @@ def update_spec(given: str, source: str | None = None) -> tuple[str, list[str]]:
     new_slice = cut_users_slice(parse_spec(data, given))
     old_pin, digest = read_pin(), sha256(data)
     unchanged = digest == old_pin.sha256
-    # The pinned spec again, from a local copy: its URL stays, since every clone can fetch that.
-    keep_url = unchanged and is_url(old_pin.source)
     new_pin = Pin(
-        source or (old_pin.source if keep_url else recorded_source(given)),
+        # The pinned spec again, from anywhere: the pin keeps its source, a URL or a local path alike.
+        source or (old_pin.source if unchanged else recorded_source(given)),
         digest,
         len(data),
         users_operations(new_slice),

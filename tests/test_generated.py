@@ -177,18 +177,39 @@ def test_generation_is_independent_of_the_surrounding_project(tmp_path: Path) ->
     assert run_generate("--check", "--target", str(target)).returncode == 0
 
 
+DATES = """if True:
+    import sys, attrs, auth0_users_api.models as models
+
+    def dates(model):
+        fields = attrs.fields(model)
+        dated = [f.name for f in fields if "datetime.datetime" in str(f.type)]
+        required = [f.name for f in fields if f.default is attrs.NOTHING and f.name not in dated]
+        return [] if required else dated  # a model that needs other fields is left to other tests
+
+    dated = {name: dates(getattr(models, name)) for name in models.__all__ if attrs.has(getattr(models, name))}
+    dated = {name: fields for name, fields in dated.items() if fields}
+    parsed = set()
+    for name, fields in dated.items():
+        model = getattr(models, name)
+        utc = model.from_dict(dict.fromkeys(fields, "2024-03-01T10:00:00.000Z"))
+        local = model.from_dict(dict.fromkeys(fields, "2024-03-02T11:30:15.123+02:00"))
+        parsed |= {(getattr(utc, f).isoformat(), str(getattr(local, f).utcoffset())) for f in fields}
+    print(len(dated), "dateutil" in sys.modules, sorted(parsed))
+"""
+
+
 def test_dates_need_nothing_beyond_the_standard_library() -> None:
-    code = (
-        "import sys, attrs\n"
-        "from auth0_users_api.models import GetUserResponseContent as User\n"
-        "dates = [f.name for f in attrs.fields(User) if 'datetime.datetime' in str(f.type)]\n"
-        "utc = User.from_dict(dict.fromkeys(dates, '2024-03-01T10:00:00.000Z'))\n"
-        "local = User.from_dict(dict.fromkeys(dates, '2024-03-02T11:30:15.123+02:00'))\n"
-        "print(len(dates) > 1, {getattr(utc, name).isoformat() for name in dates},"
-        " {str(getattr(local, name).utcoffset()) for name in dates}, 'dateutil' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "True {'2024-03-01T10:00:00+00:00'} {'2:00:00'} False"
+    """Every model field the pinned spec types as date-time parses with the standard library alone.
+
+    Which fields those are comes from the generated models: specs differ (some give a user's
+    ``created_at`` as a ``oneOf`` of string and object, which is no date-time).
+    """
+    result = subprocess.run([sys.executable, "-c", DATES], capture_output=True, text=True, check=True)
+    models, dateutil, parsed = result.stdout.strip().split(" ", 2)
+    if models == "0":
+        pytest.skip("the pinned spec types no model field as a date-time")
+    assert parsed == "[('2024-03-01T10:00:00+00:00', '2:00:00')]"
+    assert dateutil == "False"
 
 
 def test_generated_package_imports_without_the_facade() -> None:

@@ -60,6 +60,7 @@ def test_reprs_say_what_things_are() -> None:
     mgmt = ManagementClient(**OPTIONS)
     assert repr(mgmt.users).startswith("<users: create(), delete(), get(), list()")
     assert repr(mgmt.users.roles) == "<users.roles: assign(), delete(), list()>"
+    assert "object at 0x" not in repr(mgmt.users.effective_permissions.sources)
     assert "raw" in repr(mgmt.users.with_raw_response)
     assert repr(UNSET) == "UNSET"
     assert "UNSET" in str(inspect.signature(mgmt.users.get))
@@ -67,6 +68,20 @@ def test_reprs_say_what_things_are() -> None:
     assert isinstance(mgmt.users.list(), SyncPager)
     assert repr(mgmt.users.search_all(q="blocked:true")).startswith("<SearchAllPager q='blocked:true'")
     assert "users.list" in repr(mgmt.users.list())
+
+
+@pytest.mark.parametrize("client_class", [ManagementClient, AsyncManagementClient])
+def test_the_users_repr_and_dir_list_operations_helpers_and_resources(client_class: type) -> None:
+    users = client_class(**OPTIONS).users
+    operations = {key.split(".")[1] for key in OPERATIONS if key.count(".") == 1}
+    resources = {key.split(".")[1] for key in OPERATIONS if key.count(".") > 1}
+    helpers = {"merge_metadata"} | ({"search_all", "count"} if "users.list" in OPERATIONS else set())
+    calls, helpers_part, resources_part = repr(users).removeprefix("<users: ").removesuffix(">").split("; ")
+    assert set(calls.split(", ")) == {f"{name}()" for name in operations}
+    assert set(helpers_part.removeprefix("helpers: ").split(", ")) == {f"{name}()" for name in helpers}
+    assert set(resources_part.removeprefix("resources: ").split(", ")) == resources
+    public = {name for name in dir(users) if not name.startswith("_")}
+    assert public == operations | helpers | resources | {"with_raw_response"}
 
 
 def test_dir_shows_what_users_call() -> None:

@@ -21,8 +21,8 @@ import pytest
 from auth0_users import ManagementClient, SearchSplitError
 from auth0_users._pager import Page
 from auth0_users._search import SearchPlan, Span, _checked, created_at_of, user_id_of
-from auth0_users_api.models import UserResponseSchema
 from auth0_users_api.types import UNSET
+from auth0_users_facade.aliases import UsersListItem  # the model the pinned spec gives
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -218,7 +218,7 @@ NOON = datetime(2024, 3, 1, 12, 0, 0, 123000, tzinfo=UTC)
         (TypedUser(DateObject({"ts": {"iso": "2024-03-01T12:00:00.123Z"}})), NOON),
         (LooseUser(additional_properties={"created_at": "2024-03-01T12:00:00.123Z"}), NOON),
         ({"user_id": "auth0|1", "created_at": "2024-03-01T12:00:00.123Z"}, NOON),
-        (UserResponseSchema.from_dict({"user_id": "auth0|1", "created_at": "2024-03-01T12:00:00.123Z"}), NOON),
+        (UsersListItem.from_dict({"user_id": "auth0|1", "created_at": "2024-03-01T12:00:00.123Z"}), NOON),
         (TypedUser(UNSET), None),
         (TypedUser(None), None),
         (TypedUser("yesterday"), None),
@@ -259,6 +259,7 @@ def test_user_id_reads_from_a_model_or_a_dict(user: Any, expected: str | None) -
          {"per_page": 100, "fields": "email", "include_fields": False}),
         ({"fields": "user_id,created_at", "include_fields": False}, {"per_page": 100}),
         ({"fields": UNSET, "per_page": UNSET}, {"per_page": 100}),
+        ({"fields": ["email", "user_id"], "q": "x"}, {"per_page": 100, "fields": "email,user_id,created_at", "q": "x"}),
     ],
 )  # fmt: skip
 def test_search_all_asks_for_the_fields_it_reads(arguments: dict[str, Any], sent: dict[str, Any]) -> None:

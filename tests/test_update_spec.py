@@ -73,15 +73,20 @@ USER_SCHEMAS = (
 
 
 def make_created_at_a_one_of(spec: Spec) -> Spec:
-    """As in the specs published before late June 2026."""
+    """As in the specs published before late June 2026: a user's dates are text or an object.
+
+    Every date-time field of the user schemas (``created_at``, ``updated_at``, ``last_login``, ...)
+    becomes a ``oneOf`` of string and object, so the user models carry no ``datetime`` at all.
+    """
     schemas = spec["components"]["schemas"]
     dates = [schemas.get(name, {}).get("properties", {}).get("created_at", {}) for name in USER_SCHEMAS]
     need(all(date.get("format") == "date-time" for date in dates), f"date-time created_at in each of {USER_SCHEMAS}")
     schemas["UserDateSchema"] = {"type": "object", "additionalProperties": True}
     for name in USER_SCHEMAS:
-        schemas[name]["properties"]["created_at"] = {
-            "oneOf": [{"type": "string"}, {"$ref": SCHEMAS + "UserDateSchema"}]
-        }
+        properties = schemas[name]["properties"]
+        for field, schema in properties.items():
+            if schema.get("format") == "date-time":
+                properties[field] = {"oneOf": [{"type": "string"}, {"$ref": SCHEMAS + "UserDateSchema"}]}
     return spec
 
 
@@ -101,7 +106,9 @@ def remove_a_search_engine(spec: Spec) -> Spec:
 
 
 def require_an_organization_for_groups(spec: Spec) -> Spec:
-    need("get" in spec["paths"].get("/users/{id}/groups", {}), "GET /users/{id}/groups")
+    groups = spec["paths"].get("/users/{id}/groups", {}).get("get", {})
+    taken = {parameter.get("name") for parameter in groups.get("parameters", [])}
+    need(bool(groups) and "organization_id" not in taken, "GET /users/{id}/groups, or it has an organization_id")
     parameter = {"name": "organization_id", "in": "query", "required": True, "schema": {"type": "string"}}
     spec["paths"]["/users/{id}/groups"]["get"].setdefault("parameters", []).append(parameter)
     return spec
@@ -111,6 +118,7 @@ def require_an_organization_for_groups(spec: Spec) -> Spec:
 class Scenario:
     change: Callable[[Spec], Spec]
     expected: tuple[str, ...]  # lines the report must hold
+    changes_calls: bool = False  # operations, or what they take: the tests that call each one run too
 
 
 SCENARIOS = {
@@ -123,8 +131,9 @@ SCENARIOS = {
             "### Operations removed (**breaking**)",
             "- `users.effective_roles.sources.groups.list`: `GET /users/{id}/effective-roles/sources/groups`",
         ),
+        changes_calls=True,
     ),
-    "created_at a oneOf": Scenario(
+    "user dates a oneOf": Scenario(
         make_created_at_a_one_of,
         (
             "- `users.get`: `GET /users/{id}`",
@@ -157,6 +166,7 @@ SCENARIOS = {
             "- `users.groups.get`: `GET /users/{id}/groups`",
             "  - **breaking**: query parameter `organization_id`: added, required",
         ),
+        changes_calls=True,
     ),
 }
 
@@ -300,7 +310,7 @@ def test_adopting_the_pinned_spec_from_its_shared_copy_keeps_the_pin(tmp_path: P
 
 
 def test_generated_code_matches_the_new_pin(adopted: Callable[[str], Adopted]) -> None:
-    result = adopted("created_at a oneOf")
+    result = adopted("user dates a oneOf")
     check = subprocess.run(
         [sys.executable, "openapi/generate.py", "--check"], cwd=result.repo, capture_output=True, text=True, check=False
     )
@@ -335,7 +345,7 @@ def run_features(repo: Path) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("name", ["created_at a oneOf", "schema renamed", "operation removed and added"])
+@pytest.mark.parametrize("name", ["user dates a oneOf", "schema renamed", "operation removed and added"])
 def test_every_feature_works_on_the_adopted_spec(adopted: Callable[[str], Adopted], name: str) -> None:
     result = adopted(name)
     assert result.run.returncode == 0, result.run.stderr
@@ -349,7 +359,7 @@ def test_every_feature_works_on_the_adopted_spec(adopted: Callable[[str], Adopte
     assert len(features["by_email"]) == 1
     assert features["raw_status"] == 200
     assert features["hints_resolve"]
-    if name == "created_at a oneOf":
+    if name == "user dates a oneOf":
         assert "datetime" not in features["created_at_type"]  # the users carry created_at as text or an object
     if name == "schema renamed":
         assert "UserSchema" in features["user_models"]
@@ -377,3 +387,57 @@ def test_the_hand_written_layer_type_checks_against_a_renamed_schema(
             "tests/typed_usage.py"]  # fmt: skip
     checked = subprocess.run(mypy, cwd=result.repo, capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_adopting_the_pinned_local_file_again_from_elsewhere_keeps_the_pin(adopted: Callable[[str], Adopted]) -> None:
+    """A pin whose source is a local file keeps it when the same spec is adopted again, as a pinned URL does."""
+    result = adopted("schema renamed")
+    commit(result.repo, "adopted from a local file")
+    assert result.pin()["source"] == "../spec.json"
+    elsewhere = result.spec.parent / "downloads" / "spec.json"
+    elsewhere.parent.mkdir()
+    shutil.copyfile(result.spec, elsewhere)
+    again = update_spec(result.repo, str(elsewhere))
+    assert again.returncode == 0, again.stderr
+    assert "No changes to the Users API." in again.stdout
+    assert changed_paths(result.repo) == []
+
+
+READS_THE_PIN = (
+    "test_introspection",
+    "test_facade_naming",
+    "test_slice_holds_exactly_the_users_operations",
+    "test_dates_need_nothing_beyond_the_standard_library",
+    "test_the_helpers_take_the_pinned_list_arguments",
+)
+"""Tests whose expectations come from the pinned spec (its operations, arguments and models)."""
+CALLS_EVERY_OPERATION = ("test_every_operation", "test_every_users_operation_conforms")
+"""Tests that call each pinned operation, taking what it requires from the pin (``spec_pin``)."""
+
+
+def pytest_in(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """This environment's pytest in an adopted copy, importing the copy's packages, with this Prism."""
+    modules = ROOT / "node_modules"
+    if modules.is_dir() and not (repo / "node_modules").exists():
+        (repo / "node_modules").symlink_to(modules)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo / "generated"), str(repo / "overrides")])}
+    command = [sys.executable, "-m", "pytest", "-q", *args]
+    return subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_suite_follows_the_adopted_spec(adopted: Callable[[str], Adopted], name: str) -> None:
+    """In the adopted copy the whole suite collects and the tests that depend on the spec pass.
+
+    Collecting every module catches a test that imports what the spec no longer has; running those
+    that read the pin (and, where operations or their arguments changed, those that call each
+    operation) catches one that assumes the old spec. The whole suite passes on each scenario too,
+    but takes too long to run five more times here.
+    """
+    result = adopted(name)
+    assert result.run.returncode == 0, result.run.stderr
+    selected = READS_THE_PIN + (CALLS_EVERY_OPERATION if SCENARIOS[name].changes_calls else ())
+    ran = pytest_in(result.repo, "tests", "-k", " or ".join(selected))
+    assert ran.returncode == 0, ran.stdout[-4000:]
+    assert " passed" in ran.stdout.splitlines()[-1]

@@ -21,9 +21,17 @@ def sync_usage(mgmt: ManagementClient) -> list[str]:
     emails = [str(u.email) for u in mgmt.users.list(q='email:"*@example.com"').limit(10)]
     found: list[User] = list(mgmt.users.list_users_by_email(email="Ada@Example.com"))
     merged: User = mgmt.users.merge_metadata("auth0|123", user_metadata={"addresses": {"home": "Nice"}})
-    every: list[User] = list(mgmt.users.search_all(q="blocked:false"))
+    every: list[User] = list(mgmt.users.search_all(q="blocked:false", fields=["user_id", "email"]))
+    blocked: int = mgmt.users.count(q="blocked:true")
     emails += [str(u.email) for u in found + every] + [str(merged.user_id)]
-    return [str(user.email), str(raw.status_code), str(first.total), *(str(r.name) for r in roles), *emails]
+    return [
+        str(user.email),
+        str(raw.status_code),
+        str(first.total),
+        str(blocked),
+        *(str(r.name) for r in roles),
+        *emails,
+    ]
 
 
 async def async_usage(amgmt: AsyncManagementClient) -> list[str]:
@@ -31,6 +39,7 @@ async def async_usage(amgmt: AsyncManagementClient) -> list[str]:
     ids = [str(u.user_id) async for u in amgmt.users.list(per_page=100)]
     ids += [str(u.user_id) async for u in amgmt.users.search_all(q="blocked:false")]
     ids += [str(u.user_id) for u in await amgmt.users.list_users_by_email(email="a@example.com")]
+    ids.append(str(await amgmt.users.count(q="blocked:true")))
     await amgmt.users.roles.delete("auth0|123", roles=["rol_abc"])
     return [str(user.email), *ids]
 

@@ -75,7 +75,20 @@ if TYPE_CHECKING:
     UsersSessionsDeleteResult: TypeAlias = None
     UsersSessionsListResult: TypeAlias = _models.ListUserSessionsPaginatedResponseContent
     UsersUpdateResult: TypeAlias = _models.UpdateUserResponseContent
+    UsersAuthenticationMethodsListItem: TypeAlias = _models.UserAuthenticationMethod
+    UsersConnectedAccountsListItem: TypeAlias = _models.ConnectedAccount
+    UsersEffectivePermissionsListItem: TypeAlias = _models.UserEffectivePermissionResponseContent
+    UsersEffectivePermissionsSourcesRolesListItem: TypeAlias = _models.UserEffectivePermissionRoleSourceResponseContent
+    UsersEffectiveRolesListItem: TypeAlias = _models.UserEffectiveRole
+    UsersEffectiveRolesSourcesGroupsListItem: TypeAlias = _models.Group
+    UsersGroupsGetItem: TypeAlias = _models.UserGroupsResponseSchema
     UsersListItem: TypeAlias = _models.UserResponseSchema
+    UsersLogsListItem: TypeAlias = _models.Log
+    UsersOrganizationsListItem: TypeAlias = _models.Organization
+    UsersPermissionsListItem: TypeAlias = _models.UserPermissionSchema
+    UsersRefreshTokenListItem: TypeAlias = _models.RefreshTokenResponseContent
+    UsersRolesListItem: TypeAlias = _models.Role
+    UsersSessionsListItem: TypeAlias = _models.SessionResponseContent
 else:
     _ALIASES = {
         "User": lambda: (
@@ -143,7 +156,22 @@ else:
         "UsersSessionsDeleteResult": lambda: None,
         "UsersSessionsListResult": lambda: _models.ListUserSessionsPaginatedResponseContent,
         "UsersUpdateResult": lambda: _models.UpdateUserResponseContent,
+        "UsersAuthenticationMethodsListItem": lambda: _models.UserAuthenticationMethod,
+        "UsersConnectedAccountsListItem": lambda: _models.ConnectedAccount,
+        "UsersEffectivePermissionsListItem": lambda: _models.UserEffectivePermissionResponseContent,
+        "UsersEffectivePermissionsSourcesRolesListItem": lambda: (
+            _models.UserEffectivePermissionRoleSourceResponseContent
+        ),
+        "UsersEffectiveRolesListItem": lambda: _models.UserEffectiveRole,
+        "UsersEffectiveRolesSourcesGroupsListItem": lambda: _models.Group,
+        "UsersGroupsGetItem": lambda: _models.UserGroupsResponseSchema,
         "UsersListItem": lambda: _models.UserResponseSchema,
+        "UsersLogsListItem": lambda: _models.Log,
+        "UsersOrganizationsListItem": lambda: _models.Organization,
+        "UsersPermissionsListItem": lambda: _models.UserPermissionSchema,
+        "UsersRefreshTokenListItem": lambda: _models.RefreshTokenResponseContent,
+        "UsersRolesListItem": lambda: _models.Role,
+        "UsersSessionsListItem": lambda: _models.SessionResponseContent,
     }
 
     def __getattr__(name: str) -> Any:

@@ -389,7 +389,17 @@ USERS__GET = Operation(
     path="/users/{id}",
     path_params=("id",),
     arguments=(
-        Argument("fields", "fields", "fields", "query", nullable=False, minimum=None, maximum=None, array=False),
+        Argument(
+            "fields",
+            "fields",
+            "fields",
+            "query",
+            nullable=False,
+            minimum=None,
+            maximum=None,
+            array=False,
+            comma_separated=True,
+        ),
         Argument(
             "include_fields",
             "include_fields",
@@ -413,7 +423,17 @@ USERS__GROUPS__GET = Operation(
     path="/users/{id}/groups",
     path_params=("id",),
     arguments=(
-        Argument("fields", "fields", "fields", "query", nullable=False, minimum=None, maximum=None, array=False),
+        Argument(
+            "fields",
+            "fields",
+            "fields",
+            "query",
+            nullable=False,
+            minimum=None,
+            maximum=None,
+            array=False,
+            comma_separated=True,
+        ),
         Argument(
             "include_fields",
             "include_fields",
@@ -496,7 +516,17 @@ USERS__LIST = Operation(
         Argument(
             "connection", "connection", "connection", "query", nullable=False, minimum=None, maximum=None, array=False
         ),
-        Argument("fields", "fields", "fields", "query", nullable=False, minimum=None, maximum=None, array=False),
+        Argument(
+            "fields",
+            "fields",
+            "fields",
+            "query",
+            nullable=False,
+            minimum=None,
+            maximum=None,
+            array=False,
+            comma_separated=True,
+        ),
         Argument(
             "include_fields",
             "include_fields",
@@ -541,7 +571,17 @@ USERS__LIST_USERS_BY_EMAIL = Operation(
     path="/users-by-email",
     path_params=(),
     arguments=(
-        Argument("fields", "fields", "fields", "query", nullable=False, minimum=None, maximum=None, array=False),
+        Argument(
+            "fields",
+            "fields",
+            "fields",
+            "query",
+            nullable=False,
+            minimum=None,
+            maximum=None,
+            array=False,
+            comma_separated=True,
+        ),
         Argument(
             "include_fields",
             "include_fields",

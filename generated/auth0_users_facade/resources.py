@@ -113,6 +113,7 @@ class UsersEffectivePermissionsSourcesResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_permissions.sources"
     _operations = ()
+    _resources = ("roles",)
 
     @property
     def roles(self) -> UsersEffectivePermissionsSourcesRolesResource:
@@ -131,6 +132,7 @@ class UsersEffectiveRolesSourcesResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_roles.sources"
     _operations = ()
+    _resources = ("groups",)
 
     @property
     def groups(self) -> UsersEffectiveRolesSourcesGroupsResource:
@@ -452,6 +454,7 @@ class UsersEffectivePermissionsResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_permissions"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> UsersEffectivePermissionsSourcesResource:
@@ -495,6 +498,7 @@ class UsersEffectiveRolesResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_roles"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> UsersEffectiveRolesSourcesResource:
@@ -624,7 +628,7 @@ class UsersGroupsResource(SyncResource):
         id: str,
         /,
         *,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
@@ -643,7 +647,7 @@ class UsersGroupsResource(SyncResource):
         Args:
             id: ID of the user to list groups for.
             fields: A comma separated list of fields to include or exclude (depending on include_fields)
-                from the result, empty to retrieve all fields
+                from the result, empty to retrieve all fields (a list of strings is sent joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false).
             page: Page index of the results to return. First page is 0. (at least 0)
             per_page: Number of results per page. Defaults to 50. (from 1 to 100)
@@ -1258,6 +1262,25 @@ class UsersResource(SyncResource):
         "revoke_access",
         "update",
     )
+    _resources = (
+        "authentication_methods",
+        "authenticators",
+        "connected_accounts",
+        "effective_permissions",
+        "effective_roles",
+        "enrollments",
+        "federated_connections_tokensets",
+        "groups",
+        "identities",
+        "logs",
+        "multifactor",
+        "organizations",
+        "permissions",
+        "refresh_token",
+        "risk_assessments",
+        "roles",
+        "sessions",
+    )
 
     @property
     def authentication_methods(self) -> UsersAuthenticationMethodsResource:
@@ -1447,7 +1470,7 @@ class UsersResource(SyncResource):
         return cast("None", self._client._call(_ops.USERS__DELETE, (id,), {}))
 
     def get(
-        self, id: str, /, *, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, id: str, /, *, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _models.GetUserResponseContent:
         """Get a User.
 
@@ -1461,7 +1484,8 @@ class UsersResource(SyncResource):
         Args:
             id: ID of the user to retrieve.
             fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false).
         """
         return cast(
@@ -1477,7 +1501,7 @@ class UsersResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         sort: str | Unset = UNSET,
         connection: str | Unset = UNSET,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
@@ -1520,7 +1544,8 @@ class UsersResource(SyncResource):
             connection: Connection filter. Only applies when using ``search_engine=v1``. To filter by
                 connection with ``search_engine=v2|v3``, use ``q=identities.connection:"connection_name"``
             fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false).
             q: Query in Lucene query string syntax. Some query types cannot be used on metadata fields, for
                 details see Searchable Fields.
@@ -1548,7 +1573,7 @@ class UsersResource(SyncResource):
         )
 
     def list_users_by_email(
-        self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, *, email: str, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> builtins.list[_models.UserResponseSchema]:
         """Search Users by Email.
 
@@ -1566,7 +1591,8 @@ class UsersResource(SyncResource):
 
         Args:
             fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false). Defaults
                 to true.
             email: Email address to search for (case-sensitive). (required)
@@ -1807,3 +1833,83 @@ class UsersResource(SyncResource):
                 },
             ),
         )
+
+    def count(
+        self,
+        *,
+        connection: str | Unset = UNSET,
+        q: str | Unset = UNSET,
+        search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
+    ) -> int:
+        """Count the users matching ``q``: one request for no user and Auth0's ``total``.
+
+        Sends ``GET /users`` with ``per_page=0`` and ``include_totals=true`` and returns the
+        ``total`` of the answer. Auth0 serves only the first 1000 matches of a search, while its
+        ``total`` counts the matches (so does the sandbox); answers on Auth0's community forum
+        have described that total as stopping at 1000 for searches, so a count of exactly 1000
+        may mean at least 1000: split the query (by ``created_at`` range, say) to be sure.
+        Scopes (any of): read:users, read:user_idp_tokens.
+
+        Args:
+            connection: Connection filter. Only applies when using ``search_engine=v1``. To filter by
+                connection with ``search_engine=v2|v3``, use ``q=identities.connection:"connection_name"``
+            q: Query in Lucene query string syntax. Some query types cannot be used on metadata fields, for
+                details see Searchable Fields.
+            search_engine: The version of the search engine (one of ``v1``, ``v2``, ``v3``)
+        """
+        return self._count(_ops.USERS__LIST, {"connection": connection, "q": q, "search_engine": search_engine})
+
+    def _count(self, op: _shapes.Operation, arguments: _shapes.Arguments) -> int:
+        """``count`` itself, which the ``users`` resource of ``auth0_users`` provides."""
+        raise NotImplementedError
+
+    def search_all(
+        self,
+        *,
+        per_page: int | Unset = UNSET,
+        connection: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
+        include_fields: bool | Unset = UNSET,
+        q: str | Unset = UNSET,
+        search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
+    ) -> _shapes.SearchAll[_models.UserResponseSchema]:
+        """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
+
+        Matches come oldest first, each once, one page in memory. Each range of ``created_at`` is
+        read up to the 1000 results Auth0 serves, and the next range starts at the last one
+        served, so the cost is about that of paging the matches: ceil(matches / 100) requests
+        and a few more. It takes ``list``'s arguments but those it sets itself: ``sort``,
+        ``page``, ``include_totals``, and ``primary_order`` (it needs the deterministic order).
+        ``fields`` that leave out ``created_at`` or ``user_id`` get them added, as search_all
+        reads both. Users created while it runs may or may not appear. To copy a whole large
+        tenant, a users export job (``POST /jobs/users-exports``) is cheaper. Raises
+        ``SearchSplitError`` if over 1000 matches share one millisecond.
+        Scopes (any of): read:users, read:user_idp_tokens.
+
+        Args:
+            per_page: Number of results per page. (from 1 to 100)
+            connection: Connection filter. Only applies when using ``search_engine=v1``. To filter by
+                connection with ``search_engine=v2|v3``, use ``q=identities.connection:"connection_name"``
+            fields: Comma-separated list of fields to include or exclude (based on value provided for
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
+            include_fields: Whether specified fields are to be included (true) or excluded (false).
+            q: Query in Lucene query string syntax. Some query types cannot be used on metadata fields, for
+                details see Searchable Fields.
+            search_engine: The version of the search engine (one of ``v1``, ``v2``, ``v3``)
+        """
+        return self._search_all(
+            _ops.USERS__LIST,
+            {
+                "per_page": per_page,
+                "connection": connection,
+                "fields": fields,
+                "include_fields": include_fields,
+                "q": q,
+                "search_engine": search_engine,
+            },
+        )
+
+    def _search_all(self, op: _shapes.Operation, arguments: _shapes.Arguments) -> _shapes.SearchAll[Any]:
+        """``search_all`` itself, which the ``users`` resource of ``auth0_users`` provides."""
+        raise NotImplementedError

@@ -113,6 +113,7 @@ class AsyncUsersEffectivePermissionsSourcesResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_permissions.sources"
     _operations = ()
+    _resources = ("roles",)
 
     @property
     def roles(self) -> AsyncUsersEffectivePermissionsSourcesRolesResource:
@@ -131,6 +132,7 @@ class AsyncUsersEffectiveRolesSourcesResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_roles.sources"
     _operations = ()
+    _resources = ("groups",)
 
     @property
     def groups(self) -> AsyncUsersEffectiveRolesSourcesGroupsResource:
@@ -454,6 +456,7 @@ class AsyncUsersEffectivePermissionsResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_permissions"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> AsyncUsersEffectivePermissionsSourcesResource:
@@ -497,6 +500,7 @@ class AsyncUsersEffectiveRolesResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_roles"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> AsyncUsersEffectiveRolesSourcesResource:
@@ -626,7 +630,7 @@ class AsyncUsersGroupsResource(AsyncResource):
         id: str,
         /,
         *,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
@@ -645,7 +649,7 @@ class AsyncUsersGroupsResource(AsyncResource):
         Args:
             id: ID of the user to list groups for.
             fields: A comma separated list of fields to include or exclude (depending on include_fields)
-                from the result, empty to retrieve all fields
+                from the result, empty to retrieve all fields (a list of strings is sent joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false).
             page: Page index of the results to return. First page is 0. (at least 0)
             per_page: Number of results per page. Defaults to 50. (from 1 to 100)
@@ -1264,6 +1268,25 @@ class AsyncUsersResource(AsyncResource):
         "revoke_access",
         "update",
     )
+    _resources = (
+        "authentication_methods",
+        "authenticators",
+        "connected_accounts",
+        "effective_permissions",
+        "effective_roles",
+        "enrollments",
+        "federated_connections_tokensets",
+        "groups",
+        "identities",
+        "logs",
+        "multifactor",
+        "organizations",
+        "permissions",
+        "refresh_token",
+        "risk_assessments",
+        "roles",
+        "sessions",
+    )
 
     @property
     def authentication_methods(self) -> AsyncUsersAuthenticationMethodsResource:
@@ -1453,7 +1476,7 @@ class AsyncUsersResource(AsyncResource):
         return cast("None", await self._client._call(_ops.USERS__DELETE, (id,), {}))
 
     async def get(
-        self, id: str, /, *, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, id: str, /, *, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _models.GetUserResponseContent:
         """Get a User.
 
@@ -1467,7 +1490,8 @@ class AsyncUsersResource(AsyncResource):
         Args:
             id: ID of the user to retrieve.
             fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false).
         """
         return cast(
@@ -1483,7 +1507,7 @@ class AsyncUsersResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         sort: str | Unset = UNSET,
         connection: str | Unset = UNSET,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
@@ -1526,7 +1550,8 @@ class AsyncUsersResource(AsyncResource):
             connection: Connection filter. Only applies when using ``search_engine=v1``. To filter by
                 connection with ``search_engine=v2|v3``, use ``q=identities.connection:"connection_name"``
             fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false).
             q: Query in Lucene query string syntax. Some query types cannot be used on metadata fields, for
                 details see Searchable Fields.
@@ -1554,7 +1579,7 @@ class AsyncUsersResource(AsyncResource):
         )
 
     async def list_users_by_email(
-        self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, *, email: str, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> builtins.list[_models.UserResponseSchema]:
         """Search Users by Email.
 
@@ -1572,7 +1597,8 @@ class AsyncUsersResource(AsyncResource):
 
         Args:
             fields: Comma-separated list of fields to include or exclude (based on value provided for
-                include_fields) in the result. Leave empty to retrieve all fields.
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
             include_fields: Whether specified fields are to be included (true) or excluded (false). Defaults
                 to true.
             email: Email address to search for (case-sensitive). (required)
@@ -1813,3 +1839,83 @@ class AsyncUsersResource(AsyncResource):
                 },
             ),
         )
+
+    async def count(
+        self,
+        *,
+        connection: str | Unset = UNSET,
+        q: str | Unset = UNSET,
+        search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
+    ) -> int:
+        """Count the users matching ``q``: one request for no user and Auth0's ``total``.
+
+        Sends ``GET /users`` with ``per_page=0`` and ``include_totals=true`` and returns the
+        ``total`` of the answer. Auth0 serves only the first 1000 matches of a search, while its
+        ``total`` counts the matches (so does the sandbox); answers on Auth0's community forum
+        have described that total as stopping at 1000 for searches, so a count of exactly 1000
+        may mean at least 1000: split the query (by ``created_at`` range, say) to be sure.
+        Scopes (any of): read:users, read:user_idp_tokens.
+
+        Args:
+            connection: Connection filter. Only applies when using ``search_engine=v1``. To filter by
+                connection with ``search_engine=v2|v3``, use ``q=identities.connection:"connection_name"``
+            q: Query in Lucene query string syntax. Some query types cannot be used on metadata fields, for
+                details see Searchable Fields.
+            search_engine: The version of the search engine (one of ``v1``, ``v2``, ``v3``)
+        """
+        return await self._count(_ops.USERS__LIST, {"connection": connection, "q": q, "search_engine": search_engine})
+
+    async def _count(self, op: _shapes.Operation, arguments: _shapes.Arguments) -> int:
+        """``count`` itself, which the ``users`` resource of ``auth0_users`` provides."""
+        raise NotImplementedError
+
+    def search_all(
+        self,
+        *,
+        per_page: int | Unset = UNSET,
+        connection: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
+        include_fields: bool | Unset = UNSET,
+        q: str | Unset = UNSET,
+        search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
+    ) -> _shapes.AsyncSearchAll[_models.UserResponseSchema]:
+        """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
+
+        Matches come oldest first, each once, one page in memory. Each range of ``created_at`` is
+        read up to the 1000 results Auth0 serves, and the next range starts at the last one
+        served, so the cost is about that of paging the matches: ceil(matches / 100) requests
+        and a few more. It takes ``list``'s arguments but those it sets itself: ``sort``,
+        ``page``, ``include_totals``, and ``primary_order`` (it needs the deterministic order).
+        ``fields`` that leave out ``created_at`` or ``user_id`` get them added, as search_all
+        reads both. Users created while it runs may or may not appear. To copy a whole large
+        tenant, a users export job (``POST /jobs/users-exports``) is cheaper. Raises
+        ``SearchSplitError`` if over 1000 matches share one millisecond.
+        Scopes (any of): read:users, read:user_idp_tokens.
+
+        Args:
+            per_page: Number of results per page. (from 1 to 100)
+            connection: Connection filter. Only applies when using ``search_engine=v1``. To filter by
+                connection with ``search_engine=v2|v3``, use ``q=identities.connection:"connection_name"``
+            fields: Comma-separated list of fields to include or exclude (based on value provided for
+                include_fields) in the result. Leave empty to retrieve all fields. (a list of strings is sent
+                joined with commas)
+            include_fields: Whether specified fields are to be included (true) or excluded (false).
+            q: Query in Lucene query string syntax. Some query types cannot be used on metadata fields, for
+                details see Searchable Fields.
+            search_engine: The version of the search engine (one of ``v1``, ``v2``, ``v3``)
+        """
+        return self._search_all(
+            _ops.USERS__LIST,
+            {
+                "per_page": per_page,
+                "connection": connection,
+                "fields": fields,
+                "include_fields": include_fields,
+                "q": q,
+                "search_engine": search_engine,
+            },
+        )
+
+    def _search_all(self, op: _shapes.Operation, arguments: _shapes.Arguments) -> _shapes.AsyncSearchAll[Any]:
+        """``search_all`` itself, which the ``users`` resource of ``auth0_users`` provides."""
+        raise NotImplementedError

@@ -73,6 +73,7 @@ class AsyncRawUsersEffectivePermissionsSourcesResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_permissions.sources.with_raw_response"
     _operations = ()
+    _resources = ("roles",)
 
     @property
     def roles(self) -> AsyncRawUsersEffectivePermissionsSourcesRolesResource:
@@ -86,6 +87,7 @@ class AsyncRawUsersEffectiveRolesSourcesResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_roles.sources.with_raw_response"
     _operations = ()
+    _resources = ("groups",)
 
     @property
     def groups(self) -> AsyncRawUsersEffectiveRolesSourcesGroupsResource:
@@ -248,6 +250,7 @@ class AsyncRawUsersEffectivePermissionsResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_permissions.with_raw_response"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> AsyncRawUsersEffectivePermissionsSourcesResource:
@@ -271,6 +274,7 @@ class AsyncRawUsersEffectiveRolesResource(AsyncResource):
     __slots__ = ()
     _path = "users.effective_roles.with_raw_response"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> AsyncRawUsersEffectiveRolesSourcesResource:
@@ -331,7 +335,7 @@ class AsyncRawUsersGroupsResource(AsyncResource):
         id: str,
         /,
         *,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
@@ -615,6 +619,25 @@ class AsyncRawUsersResource(AsyncResource):
         "revoke_access",
         "update",
     )
+    _resources = (
+        "authentication_methods",
+        "authenticators",
+        "connected_accounts",
+        "effective_permissions",
+        "effective_roles",
+        "enrollments",
+        "federated_connections_tokensets",
+        "groups",
+        "identities",
+        "logs",
+        "multifactor",
+        "organizations",
+        "permissions",
+        "refresh_token",
+        "risk_assessments",
+        "roles",
+        "sessions",
+    )
 
     @property
     def authentication_methods(self) -> AsyncRawUsersAuthenticationMethodsResource:
@@ -754,7 +777,7 @@ class AsyncRawUsersResource(AsyncResource):
         return await self._client._call_raw(_ops.USERS__DELETE, (id,), {})
 
     async def get(
-        self, id: str, /, *, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, id: str, /, *, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _shapes.RawResponse[_models.GetUserResponseContent]:
         """``users.get``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
@@ -769,7 +792,7 @@ class AsyncRawUsersResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         sort: str | Unset = UNSET,
         connection: str | Unset = UNSET,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
@@ -794,7 +817,7 @@ class AsyncRawUsersResource(AsyncResource):
         )
 
     async def list_users_by_email(
-        self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, *, email: str, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _shapes.RawResponse[builtins.list[_models.UserResponseSchema]]:
         """``users.list_users_by_email``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(

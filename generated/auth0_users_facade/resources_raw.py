@@ -73,6 +73,7 @@ class RawUsersEffectivePermissionsSourcesResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_permissions.sources.with_raw_response"
     _operations = ()
+    _resources = ("roles",)
 
     @property
     def roles(self) -> RawUsersEffectivePermissionsSourcesRolesResource:
@@ -86,6 +87,7 @@ class RawUsersEffectiveRolesSourcesResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_roles.sources.with_raw_response"
     _operations = ()
+    _resources = ("groups",)
 
     @property
     def groups(self) -> RawUsersEffectiveRolesSourcesGroupsResource:
@@ -248,6 +250,7 @@ class RawUsersEffectivePermissionsResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_permissions.with_raw_response"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> RawUsersEffectivePermissionsSourcesResource:
@@ -271,6 +274,7 @@ class RawUsersEffectiveRolesResource(SyncResource):
     __slots__ = ()
     _path = "users.effective_roles.with_raw_response"
     _operations = ("list",)
+    _resources = ("sources",)
 
     @property
     def sources(self) -> RawUsersEffectiveRolesSourcesResource:
@@ -331,7 +335,7 @@ class RawUsersGroupsResource(SyncResource):
         id: str,
         /,
         *,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
@@ -615,6 +619,25 @@ class RawUsersResource(SyncResource):
         "revoke_access",
         "update",
     )
+    _resources = (
+        "authentication_methods",
+        "authenticators",
+        "connected_accounts",
+        "effective_permissions",
+        "effective_roles",
+        "enrollments",
+        "federated_connections_tokensets",
+        "groups",
+        "identities",
+        "logs",
+        "multifactor",
+        "organizations",
+        "permissions",
+        "refresh_token",
+        "risk_assessments",
+        "roles",
+        "sessions",
+    )
 
     @property
     def authentication_methods(self) -> RawUsersAuthenticationMethodsResource:
@@ -754,7 +777,7 @@ class RawUsersResource(SyncResource):
         return self._client._call_raw(_ops.USERS__DELETE, (id,), {})
 
     def get(
-        self, id: str, /, *, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, id: str, /, *, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _shapes.RawResponse[_models.GetUserResponseContent]:
         """``users.get``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields})
@@ -767,7 +790,7 @@ class RawUsersResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         sort: str | Unset = UNSET,
         connection: str | Unset = UNSET,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
@@ -792,7 +815,7 @@ class RawUsersResource(SyncResource):
         )
 
     def list_users_by_email(
-        self, *, email: str, fields: str | Unset = UNSET, include_fields: bool | Unset = UNSET
+        self, *, email: str, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
     ) -> _shapes.RawResponse[builtins.list[_models.UserResponseSchema]]:
         """``users.list_users_by_email``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(

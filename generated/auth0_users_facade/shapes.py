@@ -24,7 +24,8 @@ class Argument(NamedTuple):
 
     ``name`` is the facade's keyword (the spec's name; a Python keyword gets a trailing
     underscore), ``field`` the generated endpoint's keyword, ``wire`` the name sent; ``array``
-    whether it takes a list.
+    whether it takes a list; ``comma_separated`` whether it is a string of comma-separated names
+    (``fields``), which the facade also takes as a list of strings and joins.
     """
 
     name: str
@@ -35,6 +36,7 @@ class Argument(NamedTuple):
     minimum: int | None = None
     maximum: int | None = None
     array: bool = False
+    comma_separated: bool = False
 
 
 class Paging(NamedTuple):
@@ -117,6 +119,20 @@ class AsyncPager(Protocol[T]):
 
 
 @runtime_checkable
+class SearchAll(Protocol[T_co]):
+    """What ``users.search_all`` returns: iterate for every match, oldest first, each once."""
+
+    def __iter__(self) -> Iterator[T_co]: ...
+
+
+@runtime_checkable
+class AsyncSearchAll(Protocol[T_co]):
+    """What ``amgmt.users.search_all`` returns: ``async for`` every match, oldest first, each once."""
+
+    def __aiter__(self) -> AsyncIterator[T_co]: ...
+
+
+@runtime_checkable
 class RawResponse(Protocol[T_co]):
     """What ``with_raw_response`` calls return: the parsed result and the HTTP response."""
 
@@ -164,10 +180,22 @@ class _Resource:
     __slots__ = ("_client",)
     _path: str = ""
     _operations: tuple[str, ...] = ()
+    _resources: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
-        calls = ", ".join(f"{name}()" for name in self._operations)
-        return f"<{self._path}: {calls}>" if calls else f"<{self._path}>"
+        """``<users: get(), ...; helpers: search_all(), ...; resources: roles, ...>``.
+
+        Operations are the spec's; helpers, every other public method (the generated and the
+        hand-written ones); resources, the nested nodes.
+        """
+        cls = type(self)
+        listed = {*self._operations, *self._resources, "with_raw_response"}
+        helpers = [n for n in dir(cls) if not n.startswith("_") and n not in listed and callable(getattr(cls, n))]
+        parts = [", ".join(f"{name}()" for name in self._operations)]
+        parts.append("helpers: " + ", ".join(f"{name}()" for name in helpers) if helpers else "")
+        parts.append("resources: " + ", ".join(self._resources) if self._resources else "")
+        described = "; ".join(part for part in parts if part)
+        return f"<{self._path}: {described}>" if described else f"<{self._path}>"
 
 
 class SyncResource(_Resource):

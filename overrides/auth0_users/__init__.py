@@ -5,13 +5,13 @@
     with ManagementClient(domain="TENANT.eu.auth0.com", token="...") as mgmt:
         user = mgmt.users.get("auth0|123")
 
-``SyncPager``, ``AsyncPager``, ``Page`` and ``RawResponse`` are the types the resource tree
-returns, to annotate with; ``User`` covers every model a call returns a user as.
+``SyncPager``, ``AsyncPager``, ``Page``, ``RawResponse``, ``SearchAll`` and ``AsyncSearchAll``
+are the types the resource tree returns, to annotate with; ``User`` covers every model a call returns a user as.
 """
 
 from typing import TYPE_CHECKING, Any
 
-from auth0_users_facade.shapes import AsyncPager, Page, RawResponse, SyncPager
+from auth0_users_facade.shapes import AsyncPager, AsyncSearchAll, Page, RawResponse, SearchAll, SyncPager
 
 from ._address import InvalidAddressError
 from ._client import AsyncManagementClient, ManagementClient
@@ -49,6 +49,7 @@ __all__ = [
     "APITransportError",
     "AsyncManagementClient",
     "AsyncPager",
+    "AsyncSearchAll",
     "Auth0Error",
     "BadRequestError",
     "ConflictError",
@@ -63,6 +64,7 @@ __all__ = [
     "RateLimitState",
     "RawResponse",
     "ResponseParseError",
+    "SearchAll",
     "SearchLimitError",
     "SearchSplitError",
     "ServerError",

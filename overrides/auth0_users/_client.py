@@ -34,7 +34,7 @@ from ._errors import (
     error_for,
     redact,
 )
-from ._operation import Operation, check_bounds, endpoint
+from ._operation import Operation, check_bounds, endpoint, query_value
 from ._pager import AsyncPager, SyncPager
 from ._ratelimit import RateLimitState
 from ._response import RawResponse
@@ -302,7 +302,7 @@ class _BaseClient(Generic[H]):
                 except TypeError as error:
                     raise TypeError(f"{op.key}: {argument.name}: {error}") from None
             else:
-                endpoint_args[argument.field] = value
+                endpoint_args[argument.field] = query_value(op, argument, value)
         described: dict[str, Any] = endpoint(op)._get_kwargs(*path_args, **endpoint_args)
         if op.body == "array":
             described["json"] = array_body

@@ -11,7 +11,7 @@ from auth0_users_facade.shapes import Argument, Operation, Paging
 
 from ._errors import InvalidArgumentError, OperationUnavailableError
 
-__all__ = ["Argument", "Operation", "Paging", "check_bounds", "endpoint", "require"]
+__all__ = ["Argument", "Operation", "Paging", "check_bounds", "endpoint", "query_value", "require"]
 
 
 def endpoint(op: Operation) -> ModuleType:
@@ -43,3 +43,16 @@ def check_bounds(where: str, name: str, value: Any, minimum: int | None, maximum
         high = "" if maximum is None else f" at most {maximum}"
         joined = " and".join(part for part in (low, high) if part)
         raise InvalidArgumentError(f"{where}: {name} must be{joined}, got {value}")
+
+
+def query_value(op: Operation, argument: Argument, value: Any) -> Any:
+    """What to send for a query parameter: a list or tuple of names joined with commas.
+
+    Only where the spec describes the parameter as comma-separated (``fields``): Auth0 reads that
+    form, not a repeated parameter.
+    """
+    if not argument.comma_separated or not isinstance(value, list | tuple):
+        return value
+    if not all(isinstance(name, str) for name in value):
+        raise TypeError(f"{op.key}: {argument.name} takes a string or a list of strings, got {value!r}")
+    return ",".join(value)

@@ -40,8 +40,6 @@ MAX_PER_PAGE = 100
 SORT = "created_at:1"
 MARGIN = 2
 """A bounded range spans this many times the time the last 1000 matches took."""
-RESERVED = frozenset({"sort", "include_totals", "page", "from_", "take"})
-"""``list`` arguments that search_all sets itself: ranges are paged oldest first, with totals."""
 NEEDED_FIELDS = ("created_at", "user_id")
 """What search_all reads from each match; added to a caller's ``fields`` that leave them out."""
 _TICK = timedelta(milliseconds=1)
@@ -129,15 +127,24 @@ def user_id_of(user: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _checked(extra: Mapping[str, Any]) -> dict[str, Any]:
-    """The caller's ``list`` arguments, with the page size checked and the fields search_all reads."""
-    taken = sorted(RESERVED & extra.keys())
-    if taken:
-        raise TypeError(f"search_all sets {', '.join(taken)} itself; leave {'them' if len(taken) > 1 else 'it'} out")
-    arguments = {key: value for key, value in extra.items() if not _unset(value)}
+def _field_names(fields: Any) -> list[str]:
+    """The names in ``fields``: comma-separated text, or a list or tuple of names."""
+    if isinstance(fields, str):
+        fields = fields.split(",")
+    if not isinstance(fields, list | tuple) or not all(isinstance(name, str) for name in fields):
+        return []
+    return [name.strip() for name in fields if name.strip()]
+
+
+def _checked(given: Mapping[str, Any]) -> dict[str, Any]:
+    """The caller's ``list`` arguments, with the page size checked and the fields search_all reads.
+
+    What search_all sets itself (``sort``, ``page``, ``include_totals``, ``primary_order``) its
+    signature leaves out.
+    """
+    arguments = {key: value for key, value in given.items() if not _unset(value)}
     check_bounds("users.search_all", "per_page", arguments.setdefault("per_page", PER_PAGE), 1, MAX_PER_PAGE)
-    fields = arguments.get("fields")
-    names = [name.strip() for name in fields.split(",") if name.strip()] if isinstance(fields, str) else []
+    names = _field_names(arguments.get("fields"))
     if not names:
         return arguments
     if arguments.get("include_fields") is False:
@@ -279,8 +286,9 @@ class SearchPlan(Generic[T]):
 class _SearchAll(Generic[PagerT]):
     """What both search_all pagers hold: how to list users, the query and the other arguments."""
 
-    def __init__(self, list_users: Callable[[dict[str, Any]], PagerT], q: str | None, extra: Mapping[str, Any]) -> None:
-        self._list, self._q, self._arguments = list_users, q, _checked(extra)
+    def __init__(self, list_users: Callable[[dict[str, Any]], PagerT], arguments: Mapping[str, Any]) -> None:
+        checked = _checked(arguments)
+        self._list, self._q, self._arguments = list_users, checked.pop("q", None), checked
 
     def __repr__(self) -> str:
         extra = "".join(f" {name}={value!r}" for name, value in self._arguments.items())

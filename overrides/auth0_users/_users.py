@@ -2,6 +2,8 @@
 
 The extras name operations by key (``users.get``) rather than by generated method or model, so
 that they keep working on any spec that has the operations, and say so on one that lacks them.
+``search_all`` and ``count`` are generated with ``users.list``'s arguments, typed; the resource
+implements their hooks (``_search_all``, ``_count``) with what is here and in ``_search``.
 """
 
 from __future__ import annotations
@@ -9,23 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import httpx
 from auth0_users_api.types import Unset
 
+from ._errors import ResponseParseError
 from ._operation import Operation, require
 from .metadata import checked, deep_merge_patch
-
-SEARCH_ALL_DOC = """Stream every user matching ``q``, past the 1000 results Auth0 serves per search.
-
-        Matches come oldest first, each once, one page in memory. Each range of ``created_at`` is
-        read up to the 1000 results Auth0 serves, and the next range starts at the last one
-        served, so the cost is about that of paging the matches: ceil(matches / 100) requests
-        and a few more. Other keyword arguments (``fields``, ``connection``, ``per_page``, ...)
-        pass through to ``list``; ``fields`` that leave out ``created_at`` or ``user_id`` get
-        them added, as search_all reads both. Users created while it runs may or may not
-        appear. To copy a whole large tenant, a users export job (``POST /jobs/users-exports``)
-        is cheaper. Raises ``SearchSplitError`` if over 1000 matches share one millisecond.
-        Scope: read:users.
-        """
 
 MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they do not mention.
 
@@ -45,11 +36,6 @@ BY_EMAIL_DOC = """Find users by email address (``GET /users-by-email``; scope ``
         once more in lower case, since Auth0 stores the addresses it owns lower-cased. Pass
         ``lowercase_fallback=False`` to send only the first request.
         """
-
-
-def list_operation() -> Operation:
-    """``users.list``, which ``search_all`` pages through."""
-    return require("users.list", "search_all")
 
 
 def by_email_operation() -> Operation:
@@ -82,3 +68,16 @@ def metadata_patch(user: Any, changes: Mapping[str, Any]) -> dict[str, Any]:
         if field_patch:
             patch[field] = field_patch
     return patch
+
+
+def count_arguments(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """``users.list``'s arguments for a count: no user, with Auth0's total."""
+    return {**arguments, "per_page": 0, "include_totals": True}
+
+
+def total_of(parsed: Any, response: httpx.Response) -> int:
+    """The ``total`` of a count's answer; an answer without one cannot be counted."""
+    total = getattr(parsed, "total", None)
+    if isinstance(total, bool) or not isinstance(total, int):
+        raise ResponseParseError(response, "the answer carries no total, which count reads")
+    return total

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from auth0_users_api.types import UNSET, Unset
 from auth0_users_facade import aliases as _aliases
 from auth0_users_facade.resources_async import AsyncUsersResource
 
+from ._operation import Operation
 from ._search import AsyncSearchAllPager
 from ._users import (
     BY_EMAIL_DOC,
     MERGE_DOC,
-    SEARCH_ALL_DOC,
     by_email_operation,
-    list_operation,
+    count_arguments,
     merge_operations,
     metadata_patch,
     retry_lowercase,
+    total_of,
 )
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class AsyncUsers(AsyncUsersResource):
-    """``amgmt.users``: every Users operation, with a case-insensitive email lookup, metadata merge and search_all."""
+    """``amgmt.users``: every Users operation, plus an email lookup, metadata merge, search_all and count."""
 
     __slots__ = ()
     _client: AsyncManagementClient
@@ -35,7 +36,7 @@ class AsyncUsers(AsyncUsersResource):
         self,
         *,
         email: str,
-        fields: str | Unset = UNSET,
+        fields: str | Sequence[str] | Unset = UNSET,
         include_fields: bool | Unset = UNSET,
         lowercase_fallback: bool = True,
     ) -> _aliases.UsersListUsersByEmailResult:
@@ -65,8 +66,8 @@ class AsyncUsers(AsyncUsersResource):
 
     merge_metadata.__doc__ = MERGE_DOC
 
-    def search_all(self, *, q: str | None = None, **list_arguments: Any) -> AsyncSearchAllPager[_aliases.UsersListItem]:
-        op = list_operation()
-        return AsyncSearchAllPager(lambda arguments: self._client._paginate(op, (), arguments), q, list_arguments)
+    def _search_all(self, op: Operation, arguments: Mapping[str, Any]) -> AsyncSearchAllPager[Any]:
+        return AsyncSearchAllPager(lambda page: self._client._paginate(op, (), page), arguments)
 
-    search_all.__doc__ = SEARCH_ALL_DOC
+    async def _count(self, op: Operation, arguments: Mapping[str, Any]) -> int:
+        return total_of(*(await self._client._fetch(op, (), count_arguments(arguments))))

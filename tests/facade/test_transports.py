@@ -20,7 +20,7 @@ import pytest
 from auth0_users import APIConnectionError, APITimeoutError, AsyncManagementClient, ManagementClient, NotFoundError
 from auth0_users._transport import as_httpx_names_it
 from auth0_users.sandbox import SandboxServer
-from auth0_users_api.models import UserResponseSchema
+from auth0_users_facade.aliases import UsersListItem  # the model the pinned spec gives
 from both_modes import collect, run
 from httpx_aiohttp import HttpxAiohttpClient
 from loopback import TricklingServer, serve_trickling
@@ -89,7 +89,7 @@ def sandbox_users(sandbox: SandboxServer) -> list[dict[str, Any]]:
     """The seeded users as the plain httpx client reads them, oldest first."""
     with httpx.Client(headers={"Authorization": f"Bearer {sandbox.token}"}) as http:
         answer = http.get(f"{sandbox.base_url}/users", params={"per_page": 50, "sort": "created_at:1"})
-    return [UserResponseSchema.from_dict(item).to_dict() for item in answer.json()]
+    return [UsersListItem.from_dict(item).to_dict() for item in answer.json()]
 
 
 class HangUpServer(socketserver.ThreadingTCPServer):

@@ -175,7 +175,7 @@ def search(
         if every:
             if sort:
                 raise click.UsageError("--all streams matches oldest first; leave out --sort")
-            found: Iterable[Any] = _only(mgmt.users.search_all(q=query, **_list_arguments(fields)), fields)
+            found: Iterable[Any] = _only(mgmt.users.search_all(q=_given(query), **_list_arguments(fields)), fields)
             if limit is not None:
                 found = (user for user, _ in zip(found, range(limit), strict=False))
         else:
@@ -206,7 +206,7 @@ def export(ctx: click.Context, query: str | None, form: str, target: Path, field
         if writer is not None:
             writer.writerow(columns)
         count = 0
-        for user in _only(mgmt.users.search_all(q=query, **_list_arguments(fields)), fields):
+        for user in _only(mgmt.users.search_all(q=_given(query), **_list_arguments(fields)), fields):
             if writer is None:
                 out.write(json_line(user) + "\n")
             else:
