@@ -4,6 +4,7 @@ answers, and refusing what the spec refuses, as whole classes of input rather th
 from __future__ import annotations
 
 import ast
+import graphlib
 import subprocess
 import sys
 from pathlib import Path
@@ -50,6 +51,24 @@ def test_the_sandbox_imports_nothing_from_the_client() -> None:
         and not (name == "auth0_users.sandbox" or name.startswith("auth0_users.sandbox."))
     }
     assert not outside, sorted(outside)
+
+
+def test_the_sandbox_modules_import_one_another_without_a_circle() -> None:
+    """Imports inside functions and under ``TYPE_CHECKING`` count: a circle is a circle to a reader."""
+    modules = {
+        "auth0_users.sandbox" + ("" if path.stem == "__init__" else f".{path.stem}"): path
+        for path in SANDBOX.glob("*.py")
+    }
+    graph = {name: imported_modules(path) & modules.keys() - {name} for name, path in modules.items()}
+    try:
+        tuple(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as circle:
+        pytest.fail(f"import circle: {' -> '.join(circle.args[1])}")
+
+
+def test_no_sandbox_module_is_over_400_lines() -> None:
+    sizes = {path.name: len(path.read_text().splitlines()) for path in SANDBOX.glob("*.py")}
+    assert not {name: size for name, size in sizes.items() if size > 400}
 
 
 def test_the_import_walk_sees_relative_and_absolute_imports(tmp_path: Path) -> None:

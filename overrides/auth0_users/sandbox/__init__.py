@@ -8,11 +8,12 @@ Start it with ``python -m auth0_users.sandbox``, with ``with serve() as server:`
 _EXTRA = {"jsonschema", "luqum", "uvicorn"}  # the ``sandbox`` extra in pyproject.toml
 
 try:
+    from ._errors import ApiError
     from ._faults import Faults, RecordedRequest, RequestLog
     from ._plans import PLANS, BucketLimit, EndpointGroup, Plan
     from ._query import QueryError, compile_query
     from ._server import SandboxServer, serve
-    from .backend import ApiError, SandboxBackend
+    from .backend import SandboxBackend
 except ModuleNotFoundError as missing:
     if (missing.name or "").partition(".")[0] not in _EXTRA:
         raise

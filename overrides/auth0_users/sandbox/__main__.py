@@ -8,9 +8,9 @@ import math
 import sys
 
 from ._admin import ADMIN_PREFIX
+from ._passwords import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 from ._plans import PLANS, Plan, rate_limit_plan
 from ._server import DEFAULT_INDEX_LAG, SandboxServer
-from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
 def _rate_limit(text: str) -> Plan:

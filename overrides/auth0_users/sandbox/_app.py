@@ -21,10 +21,12 @@ from email.utils import formatdate
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+from ._errors import ApiError
 from ._faults import Decision, Faults, RateLimitWindow, RecordedRequest, RequestLog
 from ._paging import Checkpoint, Offset, OffsetOrCheckpoint, Paging
+from ._records import Projected, project
 from ._validate import request_check
-from .backend import ApiError, Projected, SandboxBackend, project
+from .backend import SandboxBackend
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .backend import ApiError
+from ._errors import ApiError
 
 MAX_PER_PAGE = 100
 SEARCH_RESULT_LIMIT = 1000

@@ -14,12 +14,10 @@ from __future__ import annotations
 import random
 import string
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
-from .backend import DATABASE_CONNECTION, JsonObject, UserState, iso
-
-if TYPE_CHECKING:
-    from .backend import SandboxBackend
+from ._catalog import DATABASE_CONNECTION
+from ._records import JsonObject, iso
+from ._tenant import Tenant, UserState
 
 FIRST_NAMES = (
     "Ada",
@@ -81,8 +79,8 @@ CLIENT_ID = "sandboxWebApp0000000000000000000"
 EPOCH = datetime(2022, 1, 1, tzinfo=UTC)
 
 
-def seed_users(backend: SandboxBackend, n: int, seed: int = 0, *, same_created_at: int = 1) -> list[JsonObject]:
-    """Add ``n`` users to ``backend`` and return them."""
+def seed_users(tenant: Tenant, n: int, seed: int = 0, *, same_created_at: int = 1) -> list[JsonObject]:
+    """Add ``n`` users to ``tenant`` and return them."""
     if n < 0 or same_created_at < 1:
         raise ValueError("n must be >= 0 and same_created_at >= 1")
     rng = random.Random(seed)
@@ -91,8 +89,8 @@ def seed_users(backend: SandboxBackend, n: int, seed: int = 0, *, same_created_a
     for index in range(n):
         if index % same_created_at == 0:
             created += timedelta(seconds=rng.randint(60, 6 * 3600), milliseconds=rng.randint(0, 999))
-        user, state = _user(backend, rng, index, created)
-        users.append(backend.insert_user(user, state))
+        user, state = _user(tenant, rng, index, created)
+        users.append(tenant.insert_user(user, state))
     return users
 
 
@@ -105,7 +103,7 @@ def _pick_connection(rng: random.Random) -> tuple[str, str]:
     return CONNECTIONS[0][:2]
 
 
-def _user(backend: SandboxBackend, rng: random.Random, index: int, created: datetime) -> tuple[JsonObject, UserState]:
+def _user(tenant: Tenant, rng: random.Random, index: int, created: datetime) -> tuple[JsonObject, UserState]:
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     email = f"{first}.{last.replace(' ', '')}{index}@{rng.choice(DOMAINS)}".lower()
     connection, provider = _pick_connection(rng)
@@ -155,15 +153,15 @@ def _user(backend: SandboxBackend, rng: random.Random, index: int, created: date
         user["multifactor"] = ["guardian"]
     if rng.random() < 0.02:
         user["blocked"] = True
-    return user, _state(backend, rng, user, created)
+    return user, _state(tenant, rng, user, created)
 
 
 def _token(rng: random.Random, size: int = 32) -> str:
     return "".join(rng.choices(string.ascii_letters + string.digits, k=size))
 
 
-def _state(backend: SandboxBackend, rng: random.Random, user: JsonObject, created: datetime) -> UserState:
-    catalog = backend.catalog
+def _state(tenant: Tenant, rng: random.Random, user: JsonObject, created: datetime) -> UserState:
+    catalog = tenant.catalog
     state = UserState()
     state.roles = rng.sample(sorted(catalog.roles), rng.choice((0, 0, 1, 1, 2)))
     if rng.random() < 0.1:

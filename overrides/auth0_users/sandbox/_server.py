@@ -13,10 +13,13 @@ import uvicorn
 
 from ._admin import AdminApp, Traffic, logger
 from ._app import API_PREFIX, SandboxApp, TokenIssuer
+from ._catalog import DATABASE_CONNECTION
 from ._faults import Faults, RequestLog, ResetMeaning
+from ._passwords import DEFAULT_PASSWORD_POLICY
 from ._plans import Plan, rate_limit_plan
+from ._records import JsonObject
 from ._tls import make_certificates, trust_environment
-from .backend import DATABASE_CONNECTION, DEFAULT_PASSWORD_POLICY, JsonObject, SandboxBackend
+from .backend import SandboxBackend
 
 HOST = "127.0.0.1"
 DEFAULT_TOKEN = "sandbox-management-api-token"  # noqa: S105 - a well-known local test token

@@ -23,7 +23,8 @@ from auth0_users_facade.request_schemas import DEFINITIONS, REQUESTS
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.exceptions import best_match
 
-from .backend import EMAIL_PATTERN, ApiError
+from ._bodies import EMAIL_PATTERN
+from ._errors import ApiError
 
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$")
 

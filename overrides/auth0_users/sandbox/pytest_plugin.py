@@ -26,9 +26,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from ._passwords import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 from ._plans import PLANS
 from ._server import DEFAULT_INDEX_LAG, SandboxServer
-from .backend import DEFAULT_PASSWORD_POLICY, PASSWORD_POLICIES
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
