@@ -15,7 +15,7 @@ SDK_VENV := .venv-sdk
 SDK_STAMP := $(SDK_VENV)/.installed
 SPEC ?=
 
-.PHONY: help demo test pytest generate check-generated update-spec lint format bench prism sdk clean
+.PHONY: help demo test docs pytest generate check-generated update-spec lint format bench prism sdk clean
 
 help:
 	@echo "make demo             walk through the client against a local sandbox (or AUTH0_DOMAIN)"
@@ -24,6 +24,7 @@ help:
 	@echo "make check-generated  fail, naming the files, when generated/ is not what the pinned spec makes"
 	@echo "make update-spec SPEC=path-or-url  adopt another spec: pin it, regenerate, report what changed"
 	@echo "make lint             ruff and mypy --strict"
+	@echo "make docs             build the documentation site into build/docs, warnings as errors"
 	@echo "make prism            install the pinned Stoplight Prism into node_modules/"
 	@echo "make sdk              install the pinned official SDKs the tests run against the sandbox"
 	@echo "make bench            benchmarks side by side with auth0-python and raw httpx (BENCH_ARGS=--help)"
@@ -52,7 +53,7 @@ sdk: $(SDK_STAMP) $(NODE_STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m auth0_users.demo
 
-test: check-generated lint pytest
+test: check-generated lint docs pytest
 
 pytest: $(STAMP) $(NODE_STAMP) $(SDK_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -68,14 +69,17 @@ update-spec: $(STAMP)
 	@test -n '$(SPEC)' || { echo "usage: make update-spec SPEC=path-or-url [SOURCE=url]" >&2; exit 2; }
 	$(BIN)/python openapi/update_spec.py '$(SPEC)' $(if $(SOURCE),--source '$(SOURCE)')
 
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs build/docs
+
 lint: $(STAMP)
-	$(BIN)/ruff check overrides openapi tests
-	$(BIN)/ruff format --check overrides openapi tests
+	$(BIN)/ruff check overrides openapi tests docs
+	$(BIN)/ruff format --check overrides openapi tests docs
 	$(BIN)/mypy overrides/auth0_users tests/typed_usage.py
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix overrides openapi tests
-	$(BIN)/ruff format overrides openapi tests
+	$(BIN)/ruff check --fix overrides openapi tests docs
+	$(BIN)/ruff format overrides openapi tests docs
 
 $(BENCH_STAMP): pyproject.toml Makefile
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)

@@ -37,12 +37,14 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 import buckets_bench  # noqa: E402
+import chart  # noqa: E402
 import fleet_bench  # noqa: E402
 import ratelimit_bench  # noqa: E402
 import search  # noqa: E402
 import server  # noqa: E402
 from clients import CLIENTS, Client, Floor, Sdk  # noqa: E402
 
+CHART = ROOT / "docs" / "_static" / "bench-rate-limits.png"
 LIST_TOTAL = 10_000
 STREAM_TOTAL = 100_000
 GETS = 1_000
@@ -343,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + overview(report, CLIENTS))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if chart.draw(report, CHART):
+        print(f"\nchart of the rate-limit scenarios: {CHART.relative_to(ROOT)}")
     print(f"\nwrote {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}")
     return 0
 

@@ -1,4 +1,4 @@
-"""Every Python example in README.md type-checks under mypy --strict against the installed wheel.
+"""Every Python example in README.md and the docs type-checks under mypy --strict against the installed wheel.
 
 Each fenced block whose language is ``python`` is checked as a module of its own. A block that
 cannot be checked opts out with ``<!-- not type-checked: REASON -->`` on the line before its
@@ -15,6 +15,7 @@ from clean_install import mypy_strict
 from loopback import ROOT
 
 README = ROOT / "README.md"
+PAGES = [README, *sorted((ROOT / "docs").rglob("*.md"))]
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?P<language>[\w+-]*)")
 OPT_OUT = re.compile(r"^<!--\s*not type-checked:\s*(?P<reason>.*?)\s*-->$")
 
@@ -73,13 +74,19 @@ def test_the_extractor_finds_blocks_and_opt_outs() -> None:
     ]
 
 
-def test_readme_examples_type_check_against_the_wheel(clean_python: Path, mypy_cache: Path, tmp_path: Path) -> None:
-    examples = python_examples(README.read_text(encoding="utf-8"))
-    assert len(examples) >= 8, "README.md should show its usage in python blocks"
-    assert all(example.opt_out for example in examples if example.opt_out is not None), "an opt-out needs a reason"
-    checked = {f"readme_{index:02}.py": example for index, example in enumerate(examples) if example.opt_out is None}
-    for name, example in checked.items():
+def test_readme_and_docs_examples_type_check_against_the_wheel(
+    clean_python: Path, mypy_cache: Path, tmp_path: Path
+) -> None:
+    examples = {page.relative_to(ROOT): python_examples(page.read_text(encoding="utf-8")) for page in PAGES}
+    assert sum(map(len, examples.values())) >= 8, "README.md and the docs should show usage in python blocks"
+    found = [(page, example) for page, page_examples in examples.items() for example in page_examples]
+    assert all(example.opt_out for _, example in found if example.opt_out is not None), "an opt-out needs a reason"
+    checked = {f"example_{index:03}.py": pair for index, pair in enumerate(found) if pair[1].opt_out is None}
+    for name, (_, example) in checked.items():
         (tmp_path / name).write_text(example.code, encoding="utf-8")
     messages = mypy_strict(clean_python, tmp_path, sorted(checked), mypy_cache / "wheel")
-    where = [f"README.md:{checked[m.file].first_line + m.line - 1}: {m.severity}: {m.message}" for m in messages]
+    where = [
+        f"{checked[m.file][0]}:{checked[m.file][1].first_line + m.line - 1}: {m.severity}: {m.message}"
+        for m in messages
+    ]
     assert not any(m.severity == "error" for m in messages), "\n".join(where)
