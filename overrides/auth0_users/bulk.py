@@ -1,4 +1,4 @@
-r"""Bulk work: one operation applied to many items, with bounded concurrency, losing nothing.
+r"""Bulk work: one operation applied to many items, with bounded concurrency, losing nothing::
 
     from auth0_users import ManagementClient, bulk
 
