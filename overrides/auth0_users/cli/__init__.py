@@ -43,7 +43,7 @@ class ExitStatus(IntEnum):
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     try:
-        from ._commands import run
+        from ._main import run
     except ImportError as error:
         if error.name not in ("click", "rich"):
             raise
