@@ -32,10 +32,10 @@ from .. import ManagementClient, bulk
 from ..bulk import BulkOperation, JournalError
 from ..bulk.settle import METADATA, USER_ID
 from ..metadata import deep_merge_patch, predict, predict_merge
-from . import ExitStatus
 from ._change import operation_fields
 from ._connection import connect
 from ._output import Output, plural, progress
+from ._status import ExitStatus
 
 
 class Line(NamedTuple):

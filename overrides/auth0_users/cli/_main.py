@@ -22,13 +22,13 @@ from .. import (
     TokenError,
 )
 from ..bulk import JournalError
-from . import ExitStatus
 from ._apply import apply
 from ._change import create, delete, update
 from ._connection import Settings, default_token_cache
 from ._find import by_email, export, get, search
 from ._metadata import merge_metadata
 from ._roles import roles
+from ._status import ExitStatus
 
 
 class Interrupted(Exception):
