@@ -21,18 +21,27 @@ ResultT = TypeVar("ResultT")
 DEFAULT_CONCURRENCY = 8
 
 
+Settle = Callable[[Any, Any], Any]
+
+
 def _plan(
     items: object,
+    operation: Callable[..., Any],
+    settle: Settle | None,
     *,
     concurrency: int,
     journal: str | os.PathLike[str] | None,
-    job: str,
-    can_settle: bool,
+    job: str | None,
     dry_run: bool,
     total: int | None,
     **choices: Any,
-) -> Run:
-    """Check what both runners take, open and claim the journal, and plan a run over ``items``."""
+) -> tuple[Run, Settle | None]:
+    """Check what both runners take, open and claim the journal, and plan a run over ``items``.
+
+    Returns the plan and the settle function: ``settle``, else the operation's own, if any.
+    """
+    settle = settle or getattr(operation, "settle", None)
+    job = job_of(operation) if job is None else job
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
         raise ValueError(f"concurrency must be a positive integer, got {concurrency!r}")
     if total is None and isinstance(items, Collection):
@@ -46,7 +55,7 @@ def _plan(
         except BaseException:
             opened.close()
             raise
-    return Run(journal=opened, can_settle=can_settle and not dry_run, total=total, **choices)
+    return Run(journal=opened, can_settle=settle is not None and not dry_run, total=total, **choices), settle
 
 
 def _not_awaitable(value: Any) -> Any:
@@ -90,16 +99,16 @@ def run(
     """
     if isinstance(client, AsyncManagementClient):
         raise TypeError("an AsyncManagementClient needs bulk.arun")
-    settle = settle or getattr(operation, "settle", None)
-    state = _plan(
+    state, settle = _plan(
         items,
+        operation,
+        settle,
         key=key,
         concurrency=concurrency,
         journal=journal,
-        job=job_of(operation) if job is None else job,
+        job=job,
         stop_on_error=stop_on_error,
         retry_unknown=retry_unknown,
-        can_settle=settle is not None,
         dry_run=dry_run,
         progress=progress,
         total=total,
@@ -179,16 +188,16 @@ async def arun(
 
     if isinstance(client, ManagementClient):
         raise TypeError("a ManagementClient needs bulk.run")
-    settle = settle or getattr(operation, "settle", None)
-    state = _plan(
+    state, settle = _plan(
         items,
+        operation,
+        settle,
         key=key,
         concurrency=concurrency,
         journal=journal,
-        job=job_of(operation) if job is None else job,
+        job=job,
         stop_on_error=stop_on_error,
         retry_unknown=retry_unknown,
-        can_settle=settle is not None,
         dry_run=dry_run,
         progress=progress,
         total=total,
