@@ -19,6 +19,7 @@ from auth0_users import (
 )
 from auth0_users._errors import error_for
 from auth0_users.bulk import JournalError, Status, default_key, status_of
+from auth0_users.bulk.journal import read_entries
 
 
 def answer(method: str, status: int, path: str = "/api/v2/users") -> httpx.Response:
@@ -85,11 +86,11 @@ def test_status_of(error: BaseException, expected: Status) -> None:
     ],
 )
 def test_reading_a_journal(data: bytes, entries: dict[str, tuple[str, str | None]], whole: int | None) -> None:
-    read = bulk._read_journal(io.BytesIO(data))
+    read = read_entries(io.BytesIO(data))
     assert {key: tuple(entry) for key, entry in read.entries.items()} == entries
     assert read.whole == (len(data) if whole is None else whole)
     assert read.job is None  # no header: an earlier version's journal (or an empty one)
-    with_header = bulk._read_journal(io.BytesIO(b'{"job":"import","format":2}\n' + data))
+    with_header = read_entries(io.BytesIO(b'{"job":"import","format":2}\n' + data))
     assert (with_header.job, with_header.entries) == ("import", read.entries)
 
 
@@ -112,7 +113,7 @@ def test_reading_a_journal(data: bytes, entries: dict[str, tuple[str, str | None
 )
 def test_a_line_that_is_not_a_journal_line_is_an_error(data: bytes) -> None:
     with pytest.raises(JournalError, match=r"line [12] is not a journal line"):
-        bulk._read_journal(io.BytesIO(data))
+        read_entries(io.BytesIO(data))
 
 
 def test_default_keys() -> None:

@@ -7,7 +7,8 @@ the nested object replaces the stored one whole and ``work`` is gone. A first-le
 deletes that key, and an empty object ``{}`` clears the field.
 
 ``predict`` tells what Auth0 will store for a patch; ``deep_merge_patch`` builds the smallest
-first-level patch that merges nested changes instead::
+first-level patch that merges nested changes instead, and ``predict_merge`` tells what Auth0 will
+store once that patch is sent::
 
     deep_merge_patch(current, {"addresses": {"home": "Nice"}})
     # -> {"addresses": {"home": "Nice", "work": "Lyon"}}
@@ -108,3 +109,12 @@ def deep_merge_patch(current: Mapping[str, Any] | None, changes: Mapping[str, An
     patch: dict[str, Any] = {key: None for key in current if key not in target}
     patch.update({key: value for key, value in target.items() if key not in current or current[key] != value})
     return patch
+
+
+def predict_merge(current: Mapping[str, Any] | None, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """What Auth0 stores once the :func:`deep_merge_patch` for ``changes`` is sent (``users.merge_metadata``).
+
+    An empty patch is not sent, so ``current`` stays as it is.
+    """
+    patch = deep_merge_patch(current, changes)
+    return predict(current, patch) if patch else dict(current or {})

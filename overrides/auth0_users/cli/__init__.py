@@ -21,29 +21,14 @@ Exit statuses, for scripts (``ExitStatus``):
 from __future__ import annotations
 
 import sys
-from enum import IntEnum
 
-
-class ExitStatus(IntEnum):
-    """What ``auth0-users`` exits with; see the module docstring."""
-
-    OK = 0
-    ERROR = 1
-    USAGE = 2
-    NOT_FOUND = 3
-    NOT_ALLOWED = 4
-    REFUSED = 5
-    RATE_LIMITED = 6
-    UNAVAILABLE = 7
-    SOME_FAILED = 8
-    SOME_UNKNOWN = 9
-    INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+from ._status import ExitStatus
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     try:
-        from ._commands import run
+        from ._main import run
     except ImportError as error:
         if error.name not in ("click", "rich"):
             raise

@@ -29,16 +29,13 @@ from typing import Any, NamedTuple
 import click
 
 from .. import ManagementClient, bulk
-from ..bulk import JournalError
-from ..metadata import deep_merge_patch, predict
-from . import ExitStatus
-from ._commands import operation_fields
-from ._output import plural
-
-USER_ID = "user_id"
-
-
-METADATA = ("user_metadata", "app_metadata")
+from ..bulk import BulkOperation, JournalError
+from ..bulk.settle import METADATA, USER_ID
+from ..metadata import deep_merge_patch, predict, predict_merge
+from ._change import operation_fields
+from ._connection import connect
+from ._output import Output, plural, progress
+from ._status import ExitStatus
 
 
 class Line(NamedTuple):
@@ -60,40 +57,15 @@ class Line(NamedTuple):
         return f"line {self.number} ({self.op} {target})".replace(" )", ")")
 
 
-def _merge(mgmt: ManagementClient, arguments: Mapping[str, Any]) -> Any:
-    changes = {name: arguments[name] for name in METADATA if name in arguments}
-    return mgmt.users.merge_metadata(arguments[USER_ID], **changes)
-
-
-def _merged(mgmt: ManagementClient, arguments: Mapping[str, Any]) -> Any:
-    """Settle a merge: applied when merging the change again would change nothing."""
-    if not all(bulk._kept_as_sent(arguments[name]) for name in METADATA if name in arguments):
-        raise bulk.Unsettled("a read cannot show whether a number beyond 2**53 was stored")
-    user = mgmt.users.get(arguments[USER_ID])
-    stored = user.to_dict()
-    for name in METADATA:
-        if name in arguments and deep_merge_patch(stored.get(name) or {}, arguments[name]):
-            return bulk.NOT_APPLIED
-    return user
-
-
-def _roles_held(mgmt: ManagementClient, arguments: Mapping[str, Any], wanted: bool) -> Any:
-    """Settle a role change: applied when every role is (or, for a removal, is no longer) held."""
-    held = {role.id for role in mgmt.users.roles.list(arguments[USER_ID])}
-    done = all((role in held) is wanted for role in arguments["roles"])
-    return None if done else bulk.NOT_APPLIED
-
-
 class Kind(NamedTuple):
-    """What an ``op`` does, which arguments it must have and may have, and how to tell whether it applied.
+    """What an ``op`` does (a bulk operation, which knows how to settle it), and which arguments it takes.
 
     ``fields`` is the set of arguments, or the key of the operation whose arguments it takes.
     """
 
-    call: Callable[[ManagementClient, dict[str, Any]], Any]
+    operation: BulkOperation[Mapping[str, Any]]
     required: tuple[str, ...]
     fields: frozenset[str] | str
-    settle: Callable[[ManagementClient, dict[str, Any]], Any] | None
 
     def allowed(self) -> frozenset[str]:
         """Every argument a line of this kind may carry."""
@@ -104,22 +76,12 @@ class Kind(NamedTuple):
 
 ROLES = frozenset({USER_ID, "roles"})
 KINDS: dict[str, Kind] = {
-    "create": Kind(bulk.create_user.call, ("connection",), "users.create", bulk.create_user.settle),
-    "update": Kind(bulk.update_user.call, (USER_ID,), "users.update", bulk.update_user.settle),
-    "merge-metadata": Kind(_merge, (USER_ID,), frozenset({USER_ID, "user_metadata", "app_metadata"}), _merged),
-    "delete": Kind(lambda m, a: m.users.delete(a[USER_ID]), (USER_ID,), frozenset({USER_ID}), None),
-    "assign-roles": Kind(
-        lambda m, a: m.users.roles.assign(a[USER_ID], roles=a["roles"]),
-        (USER_ID, "roles"),
-        ROLES,
-        lambda m, a: _roles_held(m, a, wanted=True),
-    ),
-    "remove-roles": Kind(
-        lambda m, a: m.users.roles.delete(a[USER_ID], roles=a["roles"]),
-        (USER_ID, "roles"),
-        ROLES,
-        lambda m, a: _roles_held(m, a, wanted=False),
-    ),
+    "create": Kind(bulk.create_user, ("connection",), "users.create"),
+    "update": Kind(bulk.update_user, (USER_ID,), "users.update"),
+    "merge-metadata": Kind(bulk.merge_metadata, (USER_ID,), frozenset({USER_ID, *METADATA})),
+    "delete": Kind(bulk.delete_user, (USER_ID,), frozenset({USER_ID})),
+    "assign-roles": Kind(bulk.assign_roles, (USER_ID, "roles"), ROLES),
+    "remove-roles": Kind(bulk.remove_roles, (USER_ID, "roles"), ROLES),
 }
 
 
@@ -162,11 +124,11 @@ def read_lines(path: Path) -> list[Line]:
 
 
 def _call(mgmt: ManagementClient, line: Line) -> Any:
-    return KINDS[line.op].call(mgmt, line.arguments)
+    return KINDS[line.op].operation(mgmt, line.arguments)
 
 
 def _settle(mgmt: ManagementClient, line: Line) -> Any:
-    settle = KINDS[line.op].settle
+    settle = KINDS[line.op].operation.settle
     if settle is None:
         raise bulk.Unsettled(f"{line.op} has no way to check its outcome")
     return settle(mgmt, line.arguments)
@@ -184,11 +146,12 @@ def preview(mgmt: ManagementClient, line: Line) -> dict[str, Any]:
         stored = mgmt.users.get(arguments[USER_ID], fields=",".join(metadata), include_fields=True).to_dict()
         for name in metadata:
             current = stored.get(name) or {}
-            patch = arguments[name]
+            change = arguments[name]
             if line.op == "merge-metadata":  # what is sent is the first-level patch of the deep merge
-                patch = deep_merge_patch(current, arguments[name])
-                arguments[name] = patch
-            shown[name] = predict(current, patch) if patch or line.op != "merge-metadata" else current
+                arguments[name] = deep_merge_patch(current, change)
+                shown[name] = predict_merge(current, change)
+            else:
+                shown[name] = predict(current, change)
     return shown
 
 
@@ -219,7 +182,7 @@ def check_journal(journal: Path, job: str, path: Path, lines: list[Line]) -> Non
         )
 
 
-def apply(
+def apply_lines(
     mgmt: ManagementClient,
     path: Path,
     *,
@@ -231,8 +194,6 @@ def apply(
     output: Callable[[Any], None],
 ) -> ExitStatus:
     """Apply (or, with ``dry_run``, preview) every line of ``path``; prints a summary, returns the status."""
-    from ._output import progress
-
     lines = read_lines(path)
     job = f"users apply {path.name}"
     check_journal(journal, job, path, lines)
@@ -273,3 +234,24 @@ def apply(
     if report.counts[bulk.Status.FAILED] or report.counts[bulk.Status.NOT_ATTEMPTED]:
         return ExitStatus.SOME_FAILED
     return ExitStatus.OK
+
+
+@click.command("apply")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would be sent, and the metadata users would end up with.")
+@click.option("--journal", type=click.Path(dir_okay=False, path_type=Path), help="Default: PATH.journal.")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True)
+@click.option("--stop-on-error", is_flag=True, help="Start nothing new after the first failure.")
+@click.option("--retry-unknown", is_flag=True, help="Send again lines whose outcome stayed unknown.")
+@click.pass_context
+def apply(
+    ctx: click.Context,
+    /,
+    path: Path,
+    journal: Path | None,
+    **options: Any,
+) -> int:
+    """Apply the operations in a JSON-lines file (one per line) at the tenant's pace; re-runs resume."""
+    with connect(ctx) as mgmt:
+        journal = journal or path.with_name(path.name + ".journal")
+        return apply_lines(mgmt, path, journal=journal, output=Output().record, **options)
