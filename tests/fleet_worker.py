@@ -5,7 +5,7 @@
 CONFIG is ``{"base_url", "client_id", "client_secret", "mode": "sync" | "async", "cache": SPEC}``
 with SPEC ``{"kind": "memory"}``, ``{"kind": "file", "path": ...}`` or ``{"kind": "redis", "url": ...}``,
 each optionally with ``encryption_key`` and ``lock_timeout``, and optionally ``"pacing"``:
-``{"kind": "redis", "url": ..., "key": TENANT}`` for a ``RedisPacing`` (``"limits": "BURST/RATE"``
+``{"kind": "redis", "url": ..., "key": TENANT}`` for a ``RedisPacer`` (``"limits": "BURST/RATE"``
 optional), or by default the client's own pacer. The worker prints ``ready`` once its client is
 built, then answers each command with one JSON line:
 
@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from auth0_users import AsyncManagementClient, Auth0Error, ManagementClient
-from auth0_users.pacing import Pacer, Pacing, RedisPacing
+from auth0_users.pacing import Pacer, RateLimits, RedisPacer
 from auth0_users.token_cache import FileTokenCache, MemoryTokenCache, RedisTokenCache, TokenCache
 
 CONNECTION = "Username-Password-Authentication"
@@ -48,8 +48,8 @@ def make_cache(spec: dict[str, Any]) -> TokenCache:
 def make_pacing(spec: dict[str, Any] | None) -> bool | Pacer:
     if spec is None:
         return True
-    limits = Pacing.parse(spec["limits"]) if "limits" in spec else None
-    return RedisPacing(spec["url"], key=spec["key"], limits=limits)
+    limits = RateLimits.parse(spec["limits"]) if "limits" in spec else None
+    return RedisPacer(spec["url"], key=spec["key"], limits=limits)
 
 
 def outcome(call: Any) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def tally(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def close_pacing(pacer: Pacer) -> None:
-    if isinstance(pacer, RedisPacing):
+    if isinstance(pacer, RedisPacer):
         pacer.close()
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from auth0_users import AsyncManagementClient, ManagementClient, RateLimitError, TokenQuotaError
-from auth0_users.pacing import Pacing
+from auth0_users.pacing import RateLimits
 
 USER = {"user_id": "auth0|1", "email": "a@example.com"}
 Reply = tuple[int, dict[str, str], Any]
@@ -112,7 +112,10 @@ def test_a_reset_in_2100_returns_or_raises_within_the_cap(status: int) -> None:
         return status, limited(10, 0, far, now), USER if status == 200 else {"message": "slow down"}
 
     refused = []
-    with scripted(answer) as (url, _), ManagementClient(base_url=url, token="t", pacing=Pacing(max_wait=2.0)) as mgmt:
+    with (
+        scripted(answer) as (url, _),
+        ManagementClient(base_url=url, token="t", pacing=RateLimits(max_wait=2.0)) as mgmt,
+    ):
         started = time.monotonic()
         for _ in range(3):
             try:
@@ -138,7 +141,7 @@ def test_a_reset_an_hour_ahead_on_a_skewed_server_clock_costs_nothing() -> None:
         state["tokens"] -= 1
         return 200, limited(5, int(state["tokens"]), now + skew + 1, now + skew), USER
 
-    pacing = Pacing(max_wait=5.0)
+    pacing = RateLimits(max_wait=5.0)
     with scripted(answer) as (url, log), ManagementClient(base_url=url, token="t", pacing=pacing) as mgmt:
         with ThreadPoolExecutor(4) as pool:
             list(pool.map(lambda _: mgmt.users.get("auth0|1"), range(40)))
@@ -154,7 +157,7 @@ def test_a_pacer_that_would_wait_past_the_cap_raises_saying_when() -> None:
     def answer(method: str, path: str, now: float) -> Reply:
         return 200, limited(1, 0, reset, now), USER
 
-    pacing = Pacing(burst=1, rate=0.05, max_wait=1.0)
+    pacing = RateLimits(burst=1, rate=0.05, max_wait=1.0)
     with scripted(answer) as (url, log), ManagementClient(base_url=url, token="t", pacing=pacing) as mgmt:
         mgmt.users.get("auth0|1")
         with pytest.raises(RateLimitError, match=r"not sent.*expects the budget back") as caught:

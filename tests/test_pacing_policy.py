@@ -14,8 +14,8 @@ from auth0_users.pacing import (
     WAIT_GRACE,
     BucketState,
     Pacer,
-    Pacing,
     PacingState,
+    RateLimits,
     RateLimitState,
     clock_bounds,
     depart,
@@ -39,12 +39,12 @@ def take(state: BucketState, now: float) -> tuple[int, float, BucketState]:
     return take_ticket(state, now, max_wait=60.0)
 
 
-def known(limits: Pacing, now: float) -> BucketState:
+def known(limits: RateLimits, now: float) -> BucketState:
     return BucketState.known(limits.burst, limits.rate, now)
 
 
 def learn(
-    state: BucketState, limits: Pacing, reading: RateLimitState, *, status: int | None, sent: int, now: float
+    state: BucketState, limits: RateLimits, reading: RateLimitState, *, status: int | None, sent: int, now: float
 ) -> BucketState:
     figures = (limits.burst, limits.rate)
     return learn_bucket(
@@ -83,7 +83,7 @@ def test_send_delay_table(state: BucketState, ticket: int, now: float, expected:
 
 
 def test_take_queues_the_tickets_the_bucket_cannot_cover_one_token_apart() -> None:
-    state = known(Pacing(burst=3, rate=2.0), NOW)
+    state = known(RateLimits(burst=3, rate=2.0), NOW)
     waits = []
     for _ in range(5):
         _, wait, state = take(state, NOW)
@@ -97,7 +97,7 @@ def test_take_queues_the_tickets_the_bucket_cannot_cover_one_token_apart() -> No
 
 
 def test_a_ticket_that_is_not_sent_gives_its_token_back() -> None:
-    state = known(Pacing(burst=1, rate=1.0), NOW)
+    state = known(RateLimits(burst=1, rate=1.0), NOW)
     _, _, state = take(state, NOW)
     ticket, wait, state = take(state, NOW)
     assert wait == 1.0
@@ -106,7 +106,7 @@ def test_a_ticket_that_is_not_sent_gives_its_token_back() -> None:
 
 
 def test_a_full_bucket_holds_no_more_than_its_size() -> None:
-    state = known(Pacing(burst=3, rate=2.0), NOW - 3600)
+    state = known(RateLimits(burst=3, rate=2.0), NOW - 3600)
     waits = []
     for _ in range(4):
         _, wait, state = take(state, NOW)
@@ -118,7 +118,7 @@ def reading(limit: int | None, remaining: int | None, reset: float | None = None
     return RateLimitState(limit, remaining, reset)
 
 
-LEARN = Pacing()
+LEARN = RateLimits()
 
 
 def test_the_first_answer_sets_the_bucket_minus_what_the_server_has_not_counted_yet() -> None:
@@ -177,7 +177,7 @@ def test_a_429_the_pacer_did_not_expect_halves_its_rate_once() -> None:
 
 
 def test_given_limits_are_kept() -> None:
-    known = Pacing(burst=10, rate=3.0)
+    known = RateLimits(burst=10, rate=3.0)
     state = BucketState.known(known.burst, known.rate, NOW)
     state = learn(state, known, reading(10, 0, NOW + 1), status=429, sent=1, now=NOW)
     state = learn(state, known, reading(50, 49), status=200, sent=2, now=NOW + 10)
@@ -209,17 +209,17 @@ def test_requests_without_an_answer_stop_counting_after_a_while() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("free", Pacing(2, 2.0)),
-        ("Enterprise", Pacing.ENTERPRISE),
-        ("enterprise-non-production", Pacing.ENTERPRISE_NON_PRODUCTION),
-        ("essentials", Pacing.ESSENTIALS),
-        ("professional", Pacing.ESSENTIALS),
-        ("10/30", Pacing(10, 30.0)),
-        ("20/3.5", Pacing(20, 3.5)),
+        ("free", RateLimits(2, 2.0)),
+        ("Enterprise", RateLimits.ENTERPRISE),
+        ("enterprise-non-production", RateLimits.ENTERPRISE_NON_PRODUCTION),
+        ("essentials", RateLimits.ESSENTIALS),
+        ("professional", RateLimits.ESSENTIALS),
+        ("10/30", RateLimits(10, 30.0)),
+        ("20/3.5", RateLimits(20, 3.5)),
     ],
 )
-def test_rate_limits_by_name(text: str, expected: Pacing) -> None:
-    assert Pacing.parse(text) == expected
+def test_rate_limits_by_name(text: str, expected: RateLimits) -> None:
+    assert RateLimits.parse(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -235,17 +235,17 @@ def test_rate_limits_by_name(text: str, expected: Pacing) -> None:
 )
 def test_bad_rate_limits_say_what_to_give(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        Pacing.parse(text)
+        RateLimits.parse(text)
 
 
 def test_pacing_arguments_are_checked() -> None:
     with pytest.raises(ValueError, match="burst"):
-        Pacing(burst=True)  # type: ignore[arg-type]
+        RateLimits(burst=True)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="pacing must be True"):
         Pacer.from_option("fast")  # type: ignore[arg-type]
     shared = Pacer()
     assert Pacer.from_option(shared) is shared
-    assert Pacer.from_option(Pacing.FREE).state.bucket("*").limit == 2
+    assert Pacer.from_option(RateLimits.FREE).state.bucket("*").limit == 2
     assert not Pacer.from_option(False).paces
 
 
@@ -298,7 +298,7 @@ def test_no_split_while_the_refill_is_not_measured() -> None:
 
 
 def test_given_buckets_are_kept_whatever_the_headers_say() -> None:
-    limits = Pacing.ESSENTIALS
+    limits = RateLimits.ESSENTIALS
     state = PacingState.known(limits, NOW)
     assert state.bucket_name(limits, "PATCH /users/{id}") == "Write Users"
     assert state.bucket_name(limits, "GET /users-by-email") == "Read Users"
@@ -386,7 +386,7 @@ def test_token_quota_header_table(header: str, expected: list[tuple[str, int, in
 
 
 def test_a_waiting_ticket_of_a_dead_process_gives_its_token_back() -> None:
-    state = known(Pacing(burst=1, rate=1.0), NOW)
+    state = known(RateLimits(burst=1, rate=1.0), NOW)
     _, _, state = take(state, NOW)
     _, wait, state = take(state, NOW)  # this one's process dies while it waits
     assert wait == 1.0

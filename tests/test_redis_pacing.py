@@ -1,4 +1,4 @@
-"""A shared rate budget: RedisPacing against a real Redis server, worker processes and the sandbox's bucket."""
+"""A shared rate budget: RedisPacer against a real Redis server, worker processes and the sandbox's bucket."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 import redis
 from auth0_users import AsyncManagementClient, InvalidAddressError, ManagementClient
-from auth0_users._redis_pacing import decode, encode, tenant_origin
-from auth0_users.pacing import BucketState, Mark, Pacing, PacingState, RedisPacing
+from auth0_users.pacing import BucketState, Mark, PacingState, RateLimits, RedisPacer
+from auth0_users.pacing._redis_pacer import tenant_origin
+from auth0_users.pacing._redis_store import decode, encode
 from auth0_users.sandbox import SandboxServer
 from fleet import Fleet
 from redis_server import RedisServer, redis_server_binary
@@ -85,8 +86,8 @@ def test_a_fleet_through_one_bucket_gets_almost_no_429s_and_applies_every_write_
 
 def test_processes_share_one_state_per_tenant(bucket: SandboxServer, redis_url: str) -> None:
     uid = str(bucket.seed(1)[0]["user_id"])
-    here = RedisPacing(redis_url, key=bucket.base_url)
-    other_tenant = RedisPacing(redis_url, key="other.eu.auth0.com")
+    here = RedisPacer(redis_url, key=bucket.base_url)
+    other_tenant = RedisPacer(redis_url, key="other.eu.auth0.com")
     with Fleet([worker_config(bucket, redis_url)] * 2) as fleet:
         first, second = fleet.workers
         for _ in range(3):
@@ -95,7 +96,7 @@ def test_processes_share_one_state_per_tenant(bucket: SandboxServer, redis_url: 
         for _ in range(2):
             assert second.ask(f"get {uid}") == {"ok": True}
     assert (here.state.bucket("*").sent, here.state.bucket("*").issued) == (5, 5)
-    assert other_tenant.state == PacingState.known(Pacing(), 0.0)
+    assert other_tenant.state == PacingState.known(RateLimits(), 0.0)
     with redis.Redis.from_url(redis_url) as client:
         assert client.keys() == [f"auth0-users:pacing:{bucket.origin}".encode()]
         assert 0 < client.pttl(client.keys()[0]) <= 600_000
@@ -107,9 +108,9 @@ def test_processes_share_one_state_per_tenant(bucket: SandboxServer, redis_url: 
 UPDATER = """
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from auth0_users.pacing import RedisPacing
+from auth0_users.pacing import RedisPacer
 
-pacing = RedisPacing(sys.argv[1], key="tenant.eu.auth0.com")
+pacing = RedisPacer(sys.argv[1], key="tenant.eu.auth0.com")
 
 def one_more(state):
     bucket = state.bucket("*")
@@ -129,7 +130,7 @@ def test_updates_from_many_processes_are_atomic(redis_url: str) -> None:
     script = textwrap.dedent(UPDATER.format(updates=updates, threads=threads))
     runs = [subprocess.Popen([sys.executable, "-c", script, redis_url]) for _ in range(processes)]
     assert [run.wait(timeout=120) for run in runs] == [0] * processes
-    pacing = RedisPacing(redis_url, key="https://tenant.eu.auth0.com/api/v2")
+    pacing = RedisPacer(redis_url, key="https://tenant.eu.auth0.com/api/v2")
     assert pacing.state.bucket("*").issued == processes * threads * updates
 
 
@@ -138,7 +139,7 @@ def test_with_redis_down_calls_go_on_with_one_warning(
 ) -> None:
     uid = str(sandbox.seed(1)[0]["user_id"])
     sandbox.faults.token_bucket(BURST, RATE)
-    pacing = RedisPacing(own_redis.url, key=sandbox.base_url)
+    pacing = RedisPacer(own_redis.url, key=sandbox.base_url)
     with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=pacing) as mgmt:
         mgmt.users.get(uid)
         own_redis.stop()
@@ -156,7 +157,7 @@ def test_an_async_client_falls_back_too(sandbox: SandboxServer, caplog: pytest.L
     sandbox.faults.token_bucket(BURST, RATE)
 
     async def calls() -> None:
-        pacing = RedisPacing(f"redis://127.0.0.1:{closed_port()}/0", key=sandbox.base_url)
+        pacing = RedisPacer(f"redis://127.0.0.1:{closed_port()}/0", key=sandbox.base_url)
         async with AsyncManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=pacing) as amgmt:
             for _ in range(3):
                 await amgmt.users.get(uid)
@@ -169,12 +170,12 @@ def test_an_async_client_falls_back_too(sandbox: SandboxServer, caplog: pytest.L
 def test_sharing_resumes_when_redis_answers_again(
     sandbox: SandboxServer, own_redis: RedisServer, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import auth0_users._redis_pacing
+    from auth0_users.pacing import _redis_store
 
-    monkeypatch.setattr(auth0_users._redis_pacing, "RETRY_AFTER", 0.0)
+    monkeypatch.setattr(_redis_store, "RETRY_AFTER", 0.0)
     uid = str(sandbox.seed(1)[0]["user_id"])
     admin = redis.Redis.from_url(own_redis.url)
-    pacing = RedisPacing(own_redis.url, key=sandbox.base_url)
+    pacing = RedisPacer(own_redis.url, key=sandbox.base_url)
     with (
         caplog.at_level(logging.WARNING, logger="auth0_users"),
         ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=pacing) as mgmt,
@@ -202,7 +203,7 @@ def test_no_redis_password_in_reprs_or_logs(
     wrong = f"redis://:not-{PASSWORD}@127.0.0.1:{own_redis.port}/0"
     with caplog.at_level(logging.DEBUG, logger="auth0_users"):
         for address in (url, wrong):
-            pacing = RedisPacing(address, key=sandbox.base_url)
+            pacing = RedisPacer(address, key=sandbox.base_url)
             with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=pacing) as mgmt:
                 mgmt.users.get(uid)
                 shown = [repr(pacing), repr(pacing.store), repr(mgmt.pacer), str(pacing), repr(pacing.state)]
@@ -215,7 +216,7 @@ def test_no_redis_password_in_reprs_or_logs(
 def test_a_stored_state_that_is_not_one_is_replaced_with_a_warning(
     redis_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    pacing = RedisPacing(redis_url, key="tenant.eu.auth0.com", limits=Pacing(burst=5, rate=2.0))
+    pacing = RedisPacer(redis_url, key="tenant.eu.auth0.com", limits=RateLimits(burst=5, rate=2.0))
     with redis.Redis.from_url(redis_url) as client:
         client.set(pacing.store.name, b'{"limit": "many"}')
         with caplog.at_level(logging.WARNING, logger="auth0_users"):
@@ -284,12 +285,12 @@ def test_the_state_is_filed_under_the_tenants_origin(key: str, origin: str) -> N
 
 def test_bad_arguments_say_what_is_expected(redis_url: str) -> None:
     with pytest.raises(InvalidAddressError, match="domain"):
-        RedisPacing(redis_url, key="tenant.eu.auth0.com/api?secret=1")
-    with pytest.raises(TypeError, match=r"limits must be a Pacing"):
-        RedisPacing(redis_url, key="tenant.eu.auth0.com", limits="enterprise")  # type: ignore[arg-type]
+        RedisPacer(redis_url, key="tenant.eu.auth0.com/api?secret=1")
+    with pytest.raises(TypeError, match=r"limits must be a RateLimits"):
+        RedisPacer(redis_url, key="tenant.eu.auth0.com", limits="enterprise")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="ttl must be a positive number"):
-        RedisPacing(redis_url, key="tenant.eu.auth0.com", ttl=0)
-    pacing = RedisPacing(redis_url, key="tenant.eu.auth0.com")
+        RedisPacer(redis_url, key="tenant.eu.auth0.com", ttl=0)
+    pacing = RedisPacer(redis_url, key="tenant.eu.auth0.com")
     with pytest.raises(ValueError, match=r"paces https://tenant\.eu\.auth0\.com; a client of https://other"):
         ManagementClient(domain="other.eu.auth0.com", token="t", pacing=pacing)
     pacing.close()
@@ -297,14 +298,14 @@ def test_bad_arguments_say_what_is_expected(redis_url: str) -> None:
 
 def test_the_tenant_comes_from_the_client_it_is_given_to(bucket: SandboxServer, redis_url: str) -> None:
     uid = str(bucket.seed(1)[0]["user_id"])
-    pacing = RedisPacing(redis_url)
+    pacing = RedisPacer(redis_url)
     assert pacing.tenant is None
     with ManagementClient(base_url=bucket.base_url, token=bucket.token, pacing=pacing) as mgmt:
         mgmt.users.get(uid)
     assert pacing.tenant == tenant_origin(bucket.base_url)
     with redis.Redis.from_url(redis_url) as client:
         assert json.loads(client.get(pacing.store.name) or b"")["buckets"]["*"]["sent"] == 1
-    with pytest.raises(ValueError, match="needs a RedisPacing of its own"):
+    with pytest.raises(ValueError, match="needs a RedisPacer of its own"):
         ManagementClient(domain="other.eu.auth0.com", token="t", pacing=pacing)
     pacing.close()
 
@@ -324,7 +325,7 @@ def test_an_async_client_talks_to_redis_without_blocking_the_event_loop(bucket: 
             await asyncio.sleep(0.01)
 
     async def calls() -> tuple[int, int]:
-        pacing = RedisPacing(redis.asyncio.Redis.from_url(redis_url))  # an async Redis client serves it
+        pacing = RedisPacer(redis.asyncio.Redis.from_url(redis_url))  # an async Redis client serves it
         async with AsyncManagementClient(base_url=bucket.base_url, token=bucket.token, pacing=pacing) as amgmt:
             await amgmt.users.get(uid)  # connections made, state stored
             stop = asyncio.Event()

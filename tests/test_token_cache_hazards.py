@@ -98,12 +98,12 @@ def through_an_outage(sandbox: SandboxServer, server: RedisServer, mode: str, gi
 
     Each client makes one call, its first, so each asks the cache for a token.
     """
-    import auth0_users._redis_cache
+    from auth0_users.token_cache import _redis_cache
 
     cache, own = redis_cache(server, mode, given)
 
     def due_again_at_once() -> None:
-        auth0_users._redis_cache.RETRY_AFTER = 0.0
+        _redis_cache.RETRY_AFTER = 0.0
 
     if mode == "sync":
 
@@ -147,9 +147,9 @@ def test_a_frozen_redis_costs_one_bounded_wait_and_one_warning_per_outage(
     mode: str,
     given: str,
 ) -> None:
-    import auth0_users._redis_cache
+    from auth0_users.token_cache import _redis_cache
 
-    monkeypatch.setattr(auth0_users._redis_cache, "RETRY_AFTER", auth0_users._redis_cache.RETRY_AFTER)  # restored
+    monkeypatch.setattr(_redis_cache, "RETRY_AFTER", _redis_cache.RETRY_AFTER)  # restored
     uid = a_user(sandbox)
     with caplog.at_level(logging.WARNING, logger="auth0_users"):
         assert finishes(lambda: through_an_outage(sandbox, own_redis, mode, given, uid)) == [uid] * 4

@@ -7,7 +7,7 @@ the spec calls its schemas (tests/installed/user_code.py pins the exact model ty
 from __future__ import annotations
 
 from auth0_users import AsyncManagementClient, ManagementClient, User, bulk
-from auth0_users.pacing import Pacer, Pacing, RedisPacing
+from auth0_users.pacing import Pacer, RateLimits, RedisPacer
 from auth0_users.token_cache import FileTokenCache, RedisTokenCache, TokenCache, generate_encryption_key
 
 
@@ -53,11 +53,11 @@ def fleet_clients(domain: str, client_id: str, client_secret: str) -> tuple[Mana
 
 
 def paced_clients(domain: str, token: str) -> tuple[ManagementClient, AsyncManagementClient, Pacer]:
-    mgmt = ManagementClient(domain=domain, token=token, pacing=Pacing.ENTERPRISE)
+    mgmt = ManagementClient(domain=domain, token=token, pacing=RateLimits.ENTERPRISE)
     amgmt = AsyncManagementClient(domain=domain, token=token, pacing=mgmt.pacer)
-    ManagementClient(domain=domain, token=token, pacing=Pacing(burst=20, rate=5.0)).close()
+    ManagementClient(domain=domain, token=token, pacing=RateLimits(burst=20, rate=5.0)).close()
     ManagementClient(domain=domain, token=token, pacing=False).close()
-    return mgmt, amgmt, Pacer(Pacing.parse("10/30"))
+    return mgmt, amgmt, Pacer(RateLimits.parse("10/30"))
 
 
 def bulk_usage(mgmt: ManagementClient, ids: list[str]) -> list[str]:
@@ -81,7 +81,7 @@ async def async_bulk_usage(amgmt: AsyncManagementClient, ids: list[str]) -> int:
 
 
 def shared_budget(domain: str, token: str) -> tuple[ManagementClient, AsyncManagementClient]:
-    pacing = RedisPacing("redis://cache:6379/0", key=domain, limits=Pacing.ENTERPRISE)
+    pacing = RedisPacer("redis://cache:6379/0", key=domain, limits=RateLimits.ENTERPRISE)
     return (
         ManagementClient(domain=domain, token=token, pacing=pacing),
         AsyncManagementClient(domain=domain, token=token, pacing=pacing),

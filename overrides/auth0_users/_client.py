@@ -45,7 +45,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._users_async import AsyncUsers
     from ._users_sync import Users
-    from .pacing import Pacer, Pacing, Ticket, WaitTooLong
+    from .pacing import Pacer, RateLimits, Ticket, WaitTooLong
     from .token_cache import TokenCache
 
 logger = logging.getLogger("auth0_users")
@@ -123,7 +123,9 @@ class _Connections(Generic[H]):
     nothing for it.
     """
 
-    def __init__(self, given: H | None, factory: Callable[[], H], pacing: bool | Pacing | Pacer, tenant: str) -> None:
+    def __init__(
+        self, given: H | None, factory: Callable[[], H], pacing: bool | RateLimits | Pacer, tenant: str
+    ) -> None:
         self._made_here = given is None
         self._client: H | None = given
         self._factory: Callable[[], H] = factory
@@ -205,7 +207,7 @@ class _BaseClient(Generic[H]):
         headers: Mapping[str, str] | None = None,
         http_client: H | None = None,
         token_cache: TokenCache | None = None,
-        pacing: bool | Pacing | Pacer = True,
+        pacing: bool | RateLimits | Pacer = True,
     ) -> None:
         addresses = client_addresses(
             domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http
@@ -435,7 +437,7 @@ class ManagementClient(_BaseClient[httpx.Client]):
     Pass ``http_client`` to reuse your own ``httpx.Client`` (it is not closed by ``close()``), and
     ``token_cache`` (``auth0_users.token_cache``) to share client-credentials tokens across clients
     and processes. ``pacing`` spaces requests to the tenant's rate limit: ``True`` learns it from
-    the responses, ``False`` turns pacing off, a ``Pacing(burst=..., rate=...)`` gives it, and a
+    the responses, ``False`` turns pacing off, a ``RateLimits(burst=..., rate=...)`` gives it, and a
     ``Pacer`` (``mgmt.pacer``) is shared with another client.
     """
 

@@ -217,7 +217,7 @@ class RateLimitError(APIStatusError):
 
     ``expected_at`` is when the budget is expected back on this machine's clock (the reset read
     against the server's ``Date``), if known. A request the pacer did not send because its wait
-    would be longer than ``Pacing.max_wait`` raises one too, its message starting "not sent".
+    would be longer than ``RateLimits.max_wait`` raises one too, its message starting "not sent".
     """
 
     expected_at: float | None = None

@@ -14,7 +14,7 @@ lost and duplicated. A run that outlasts ``deadline`` is stopped and says so.
 - ``skewed_clock``: the same on the shared bucket, 8 workers, with the server's clock an hour
   ahead and an hour behind (its ``Date`` and ``X-RateLimit-Reset`` on that clock).
 - ``async_lag``: an async client, 32 tasks, on the split buckets, with its pacer in Redis
-  (``RedisPacing``) or in the process, while a probe measures how late the event loop wakes it:
+  (``RedisPacer``) or in the process, while a probe measures how late the event loop wakes it:
   the p99 of that lag is what every other task of the loop waits at worst, most of the time.
 
 ``python tests/bench/buckets_bench.py [mixed|skewed_clock|async_lag]`` runs them alone.
@@ -90,7 +90,7 @@ SKEWED = [
     for client in ("facade", "sdk")
     for mode in ("sync", "async")
 ]
-LAGGED = [(SPLIT, client, "async", 32) for client in ("facade, RedisPacing", "facade", "sdk")]
+LAGGED = [(SPLIT, client, "async", 32) for client in ("facade, RedisPacer", "facade", "sdk")]
 
 
 def _users(client: str, mode: str, base_url: str, token: str, redis_url: str | None) -> Any:
@@ -102,10 +102,10 @@ def _users(client: str, mode: str, base_url: str, token: str, redis_url: str | N
     from auth0_users import AsyncManagementClient, ManagementClient
 
     pacing: Any = True
-    if client == "facade, RedisPacing":
-        from auth0_users.pacing import RedisPacing
+    if client == "facade, RedisPacer":
+        from auth0_users.pacing import RedisPacer
 
-        pacing = RedisPacing(redis_url or "", key=base_url)
+        pacing = RedisPacer(redis_url or "", key=base_url)
     cls = AsyncManagementClient if mode == "async" else ManagementClient
     return cls(base_url=base_url, token=token, pacing=pacing).users
 
@@ -114,7 +114,7 @@ def child(client: str, mode: str, workers: int, base_url: str, token: str, users
           probe: str = "") -> None:  # fmt: skip
     """Read then update every user in ``users_file``; print the seconds, the errors and the loop's lag, as JSON.
 
-    The lag is measured (async only) when ``probe`` is set; ``redis`` is the URL for ``RedisPacing``.
+    The lag is measured (async only) when ``probe`` is set; ``redis`` is the URL for ``RedisPacer``.
     """
     users = _users(client, mode, base_url, token, redis or None)
     pending = iter(json.loads(Path(users_file).read_text()))
@@ -226,11 +226,11 @@ def run(runs: list[tuple[Limits, str, str, int]]) -> list[dict[str, Any]]:
 
 
 def run_lag() -> list[dict[str, Any]]:
-    """The ``LAGGED`` runs; the one on ``RedisPacing`` needs a redis-server."""
+    """The ``LAGGED`` runs; the one on ``RedisPacer`` needs a redis-server."""
     from redis_server import RedisServer, redis_server_binary
 
     if redis_server_binary() is None:
-        print("no redis-server: the RedisPacing row is left out (Debian: apt-get install redis-server)")
+        print("no redis-server: the RedisPacer row is left out (Debian: apt-get install redis-server)")
         with _sandbox() as (sandbox, directory):
             return [one_run(sandbox, directory, *spec, probe=True) for spec in LAGGED if "Redis" not in spec[1]]
     with RedisServer() as redis, _sandbox() as (sandbox, directory):
@@ -271,7 +271,7 @@ def lag_table(rows: list[dict[str, Any]]) -> str:
     """The event-loop lag runs as a Markdown table."""
     lines = [
         f"**event-loop lag while pacing: an async client, 32 tasks, reads then updates {USERS} users on "
-        f"{SPLIT.label}; a probe sleeps {PROBE_EVERY * 1e3:g} ms at a time** (target with RedisPacing: "
+        f"{SPLIT.label}; a probe sleeps {PROBE_EVERY * 1e3:g} ms at a time** (target with RedisPacer: "
         "p99 lag ≤ 5 ms)",
         "",
         "| client | wall s | x least | 429 share | failed | lag p50 ms | lag p99 ms | lag max ms |",

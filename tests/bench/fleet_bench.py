@@ -3,7 +3,7 @@
 4 processes x 8 threads create 400 users through the sandbox's token bucket (10 at once, refilled
 at 40/s, like Auth0's) and tokens that live a few seconds, so the run spans several token
 lifetimes. For each set-up (a token cache, and each process pacing on its own or all through
-``RedisPacing``) it reports the token requests against the token lifetimes the run spanned (the
+``RedisPacer``) it reports the token requests against the token lifetimes the run spanned (the
 target is one per lifetime across all processes; a lifetime that starts after the last call
 needs none), the share of creates answered 429, the wall time against the least the bucket
 allows, (N - burst) / rate, the calls that failed (with their error types) and lost writes
@@ -13,7 +13,7 @@ allows, (N - burst) / rate, the calls that failed (with their error types) and l
 On split buckets (``run_split``), the same fleet reads then updates ``SPLIT_USERS`` seeded users
 (a quarter each) under the sandbox's Essentials plan, refill rates scaled by ``SPLIT_SCALE``: Read
 Users and Write Users draw from buckets of their own; the least time is the binding (write)
-bucket's. Targets with RedisPacing: 1 token, 429s <= 1%, wall <= 1.10x.
+bucket's. Targets with RedisPacer: 1 token, 429s <= 1%, wall <= 1.10x.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ SPLIT_SCALE = 12
 
 
 def _configs(sandbox: Any, cache: dict[str, Any], redis_pacing: str | None) -> list[dict[str, Any]]:
-    """One configuration per process: client credentials, the token cache, and RedisPacing if asked for."""
+    """One configuration per process: client credentials, the token cache, and RedisPacer if asked for."""
     config = {
         "base_url": sandbox.base_url,
         "client_id": sandbox.client_id,
@@ -64,7 +64,7 @@ def _configs(sandbox: Any, cache: dict[str, Any], redis_pacing: str | None) -> l
 def one_run(kind: str, cache: dict[str, Any], redis_pacing: str | None = None) -> dict[str, Any]:
     """Run the fleet once against a fresh sandbox; the figures of that run.
 
-    With ``redis_pacing`` (a Redis URL) the processes share one ``RedisPacing``; else each paces on its own.
+    With ``redis_pacing`` (a Redis URL) the processes share one ``RedisPacer``; else each paces on its own.
     """
     from auth0_users.sandbox import SandboxServer
 
@@ -82,7 +82,7 @@ def one_run(kind: str, cache: dict[str, Any], redis_pacing: str | None = None) -
         refresh_every = TOKEN_LIFETIME - min(60.0, TOKEN_LIFETIME / 10)
         return {
             "cache": kind,
-            "pacing": "RedisPacing, shared" if redis_pacing else "each process its own",
+            "pacing": "RedisPacer, shared" if redis_pacing else "each process its own",
             "token_requests": sandbox.token_requests,
             "token_lifetimes": math.floor(wall / refresh_every) + 1,
             "requests": writes,
@@ -130,7 +130,7 @@ def one_split_run(redis_url: str, redis_pacing: bool) -> dict[str, Any]:
         applied = Counter(request.path for request in calls if request.method == "PATCH" and request.status == 200)
         failed = sum(answer["failed"] for answer in answers)
         return {
-            "pacing": "RedisPacing, shared" if redis_pacing else "each process its own",
+            "pacing": "RedisPacer, shared" if redis_pacing else "each process its own",
             "token_requests": sandbox.token_requests,
             "requests": len(calls),
             "rate_limited_share": sum(request.status == 429 for request in calls) / len(calls) if calls else 0.0,
@@ -145,7 +145,7 @@ def one_split_run(redis_url: str, redis_pacing: bool) -> dict[str, Any]:
 
 
 def run_split() -> list[dict[str, Any]]:
-    """The fleet on split buckets, each process pacing on its own and all through RedisPacing (needs redis-server)."""
+    """The fleet on split buckets, each process pacing on its own and all through RedisPacer (needs redis-server)."""
     if redis_server_binary() is None:
         print("no redis-server: the split-bucket fleet is left out (Debian: apt-get install redis-server)")
         return []
@@ -161,7 +161,7 @@ def split_table(rows: list[dict[str, Any]]) -> str:
     lines = [
         f"**fleet on split buckets: {PROCESSES} processes x {THREADS} threads read then update {SPLIT_USERS} users; "
         f"{SPLIT_PLAN} x{SPLIT_SCALE:g} (Read Users 40 at once, Write Users 20, rates x{SPLIT_SCALE:g}); tokens "
-        "cached in Redis, one lifetime** (targets with RedisPacing: 1 token, 429s <= 1%, wall <= 1.10x)",
+        "cached in Redis, one lifetime** (targets with RedisPacer: 1 token, 429s <= 1%, wall <= 1.10x)",
         "",
         "| pacing | token requests | requests | 429 share | wall s | x least (write bucket) | failed | lost "
         "| duplicated |",
@@ -192,16 +192,16 @@ def pacer_cost(pacer: Pacer, rounds: int = 2000) -> float:
 
 def pacer_costs(redis_url: str) -> dict[str, float]:
     """The pacer's time per request with its state in this process and in Redis on loopback."""
-    from auth0_users.pacing import RedisPacing
+    from auth0_users.pacing import RedisPacer
 
-    shared = RedisPacing(redis_url, key="https://bench.example.com")
+    shared = RedisPacer(redis_url, key="https://bench.example.com")
     costs = {"local": pacer_cost(Pacer()), "redis": pacer_cost(shared)}
     shared.close()
     return costs
 
 
 def run() -> list[dict[str, Any]]:
-    """Per-process memory, a file, Redis, and Redis with RedisPacing (the Redis rows need redis-server)."""
+    """Per-process memory, a file, Redis, and Redis with RedisPacer (the Redis rows need redis-server)."""
     rows = [one_run("memory (one per process)", {"kind": "memory"})]
     with tempfile.TemporaryDirectory() as directory:
         rows.append(one_run("file", {"kind": "file", "path": str(Path(directory) / "tokens.json")}))
@@ -215,7 +215,7 @@ def run() -> list[dict[str, Any]]:
             costs = pacer_costs(server.url)
         print(
             f"time a request spends in the pacer: {costs['local']:.1f} us with LocalStore, {costs['redis']:.0f} us "
-            "with RedisPacing on loopback (synchronous: an async client's event loop waits that long)"
+            "with RedisPacer on loopback (synchronous: an async client's event loop waits that long)"
         )
     return rows
 
@@ -230,7 +230,7 @@ def table(rows: list[dict[str, Any]]) -> str:
     """The runs as a Markdown table."""
     lines = [
         f"**fleet: {PROCESSES} processes x {THREADS} threads create {USERS} users; a bucket of {BURST} refilled at "
-        f"{RATE:g}/s; tokens live {TOKEN_LIFETIME} s** (targets with RedisPacing: one token request per lifetime "
+        f"{RATE:g}/s; tokens live {TOKEN_LIFETIME} s** (targets with RedisPacer: one token request per lifetime "
         "across all processes, 429s <= 1%, wall <= 1.10x, 0 lost)",
         "",
         "| cache | pacing | token requests | lifetimes spanned | requests | 429 share | wall s | x (N - burst)/rate "

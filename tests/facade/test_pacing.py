@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 from auth0_users import APITimeoutError, AsyncManagementClient, ManagementClient
-from auth0_users.pacing import Pacer, Pacing
+from auth0_users.pacing import Pacer, RateLimits
 from auth0_users.sandbox import SandboxServer
 from loopback import serve_recording
 
@@ -68,9 +68,9 @@ async def test_concurrent_writers_stay_under_the_bucket_and_write_each_user_once
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-@pytest.mark.parametrize("pacing", [True, Pacing(burst=40, rate=4.0)], ids=["learned", "given"])
+@pytest.mark.parametrize("pacing", [True, RateLimits(burst=40, rate=4.0)], ids=["learned", "given"])
 async def test_after_a_429_storm_waiters_wake_one_token_apart_not_at_a_far_reset(
-    sandbox: SandboxServer, mode: str, pacing: bool | Pacing
+    sandbox: SandboxServer, mode: str, pacing: bool | RateLimits
 ) -> None:
     users = seed_users(sandbox, WORKERS)
     # Read as "full again", the reset of an emptied bucket of 40 at 4/s is ten seconds away.
@@ -130,10 +130,10 @@ def test_pacing_off_and_bad_values(sandbox: SandboxServer) -> None:
         assert repr(mgmt.pacer) == "<Pacer off>"
     with pytest.raises(TypeError, match=r"pacing must be True .*, got str"):
         ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing="on")  # type: ignore[arg-type]
-    with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=Pacing.ENTERPRISE) as mgmt:
+    with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=RateLimits.ENTERPRISE) as mgmt:
         assert mgmt.pacer.paces  # known limits pace from the first request
         assert repr(mgmt.pacer).startswith('<Pacer: bucket of 50, 16/s, 50.0 left; bucket "Read user\'s organizations"')
-    with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=Pacing(burst=7)) as mgmt:
+    with ManagementClient(base_url=sandbox.base_url, token=sandbox.token, pacing=RateLimits(burst=7)) as mgmt:
         assert repr(mgmt.pacer) == "<Pacer: bucket of 7, rate not yet measured, 7.0 left>"
 
 

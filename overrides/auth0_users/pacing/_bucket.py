@@ -1,7 +1,7 @@
 """One token bucket: what a pacer knows of it, in numbers, and the pure functions that decide and learn.
 
 All times are this machine's epoch seconds: a ``reset`` has been read against the server's clock
-before it comes here (see :mod:`auth0_users._pacing_tenant`).
+before it comes here (see :mod:`auth0_users.pacing._tenant`).
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def learn(
             rate, rate_span, trust, restart = rate / 2, 0.0, state.sent + 1, True
         elif rate == 0 and remaining - unseen < 1:
             # No token to spare, for the first time: guess, reading Reset as "full again" (see the
-            # pacing module's docstring).
+            # docstring of auth0_users.pacing).
             rate, trust = limit / max(1.0, (reset or now) - now), state.sent + 1
     if restart:
         base_at, base_remaining, base_served = now, remaining, served

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ._cache_base import (
+from ._base import (
     DEFAULT_LOCK_TIMEOUT,
     EncryptionKey,
     SharedTokenCache,

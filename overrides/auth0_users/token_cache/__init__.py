@@ -38,11 +38,11 @@ To keep tokens elsewhere, subclass :class:`TokenCache` and implement ``read``, `
 on the event loop.
 """
 
-from ._cache_base import MemoryTokenCache, TokenCache, TokenCacheError, generate_encryption_key
+from ._base import MemoryTokenCache, TokenCache, TokenCacheError, generate_encryption_key
 
 # Re-exported for the client's auth flow, which builds on them.
-from ._cache_base import _entry_key as _entry_key  # noqa: PLC0414
-from ._cache_base import _Token as _Token  # noqa: PLC0414
+from ._base import _entry_key as _entry_key
+from ._base import _Token as _Token
 from ._file_cache import FileTokenCache
 from ._redis_cache import RedisTokenCache
 

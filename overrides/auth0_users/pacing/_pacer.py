@@ -1,130 +1,18 @@
-"""Pacing: send requests at the tenant's rate instead of finding the rate limit with 429s.
-
-Auth0 limits the Management API of each tenant with token buckets: one for the tenant and, on
-some plans, buckets of their own for some endpoints (``Read Users``, ``Write Users``). Each is
-``burst`` requests at once, refilled at ``rate`` tokens per second. Every answer carries
-``X-RateLimit-Limit`` (the burst of the bucket that counted it), ``X-RateLimit-Remaining`` and
-``X-RateLimit-Reset`` (epoch seconds on the server's clock: when the next token is added, or in
-older documentation when the bucket is full again). A pacer learns each bucket from those
-headers and makes each request wait, before it is sent, until its bucket will have a token for it.
-
-The algorithm is a set of pure functions over small states of numbers:
-
-- per bucket (:class:`BucketState`): :func:`send_delay` decides how long the request holding a
-  ticket must still wait; :func:`take` hands out a ticket (a place in the queue) and says how
-  long it waits; :func:`depart` takes a ticket out of the queue, as its request is sent (or
-  abandoned); :func:`learn` folds one response's headers into the state;
-- per tenant (:class:`PacingState`): :func:`learn_answer` finds which bucket an answer shows its
-  endpoint is in (endpoints share the tenant's bucket until an answer's ``Limit``, or a
-  ``Remaining`` the other endpoints' requests did not lower, shows a bucket of their own), and
-  :func:`clock_bounds` reads the server's ``Date``, so that a reset is read on the server's clock.
-
-A :class:`Pacer` applies them to a :class:`PacingStore`: :class:`LocalStore` (the default) keeps
-the state in this process behind a lock, for the threads and asyncio tasks of one or more clients;
-another store can keep the same state elsewhere (Redis, for many processes) without changing the
-algorithm. How a bucket's state is kept up to date:
-
-- After each response, ``level`` is set from the server's ``X-RateLimit-Remaining`` minus the
-  requests the server may not have counted yet (sent and not answered, or still waiting), so the
-  server's count corrects the local estimate. An answer to a request sent before the one that last
-  set the level is older news and leaves the level alone.
-- The refill ``rate`` is measured from how ``Remaining`` changes over time, given how many requests
-  were served in between. Until it is measured it is guessed when the pacer first has no token to
-  spare: the bucket's size over the time to ``X-RateLimit-Reset`` read as "full again", at most one
-  bucket per second. (Read as "next token", a header in whole seconds would say one token a second
-  for any fast bucket, and waiting that long lets the bucket fill up, which hides its rate.) A 429
-  that the pacer did not expect halves the rate. A measurement replaces a guess once it is
-  larger, or at least ``TRUST_SPAN`` seconds long. (The clients add one rule of their own: a
-  call refused twice waits for ``X-RateLimit-Reset`` before its next try.)
-- ``X-RateLimit-Reset`` is also an upper bound on when the next token comes, under either reading,
-  so the first request in the queue never waits past it.
-
-No request waits longer than ``Pacing.max_wait`` (60 s unless set): one that would raises
-:class:`WaitTooLong` (the clients raise ``RateLimitError``), saying when its bucket is expected to
-have a token. Waiting requests ask again every ``RECHECK`` seconds, so that what later responses
-teach (a token sooner or later than expected) moves them. After a 429, each request takes a new
-ticket: they wake one token apart, not all at the reset. A ticket still waiting long after
-``max_wait`` belongs to a process that died, and gives its token back.
-
-Until the first answer, only the first ``FIRST_GO`` requests go (the others wait until one of them
-ends, at most ``FIRST_WAIT`` seconds), so that a burst of many threads at start-up is paced by what
-the first answer tells. Rate-limit headers start pacing whenever they come.
-After an answer without rate-limit headers (and with no limits given) a pacer costs two flag checks
-per request: no lock, no sleep.
-"""
+"""The pacer: applies the pure steps of the algorithm to a store, and sleeps each request's wait."""
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from ._pacing_bucket import (
-    FALLBACK_RATE,
-    FIRST_GO,
-    FIRST_POLL,
-    FIRST_WAIT,
-    FLIGHT_TTL,
-    MAX_SPAN,
-    MIN_SPAN,
-    RECHECK,
-    TRUST_SPAN,
-    WAIT_GRACE,
-    BucketState,
-    depart,
-    learn,
-    send_delay,
-    take,
-)
-from ._pacing_limits import TENANT, Bucket, Pacing, endpoint_name
-from ._pacing_tenant import Mark, PacingState, clock_bounds, learn_answer, local_time
-from ._ratelimit import RateLimitState
-
-if TYPE_CHECKING:
-    # Re-exported for type checkers; at run time __getattr__ (at the end) imports them on first use.
-    from ._redis_pacing import RedisPacing as RedisPacing  # noqa: PLC0414
-    from ._redis_pacing import RedisStore as RedisStore  # noqa: PLC0414
-
-__all__ = [
-    "FALLBACK_RATE",
-    "FIRST_GO",
-    "FIRST_POLL",
-    "FIRST_WAIT",
-    "FLIGHT_TTL",
-    "MAX_SPAN",
-    "MIN_SPAN",
-    "RECHECK",
-    "TENANT",
-    "TRUST_SPAN",
-    "WAIT_GRACE",
-    "Bucket",
-    "BucketState",
-    "LocalStore",
-    "Mark",
-    "Pacer",
-    "Pacing",
-    "PacingState",
-    "PacingStore",
-    "RateLimitState",
-    "Ticket",
-    "WaitTooLong",
-    "clock_bounds",
-    "depart",
-    "endpoint_name",
-    "learn",
-    "learn_answer",
-    "local_time",
-    "send_delay",
-    "take",
-]
-
-_T = TypeVar("_T")
-_Step = Callable[[PacingState], tuple[_T, PacingState]]
+from .._ratelimit import RateLimitState
+from ._bucket import RECHECK, BucketState, depart, send_delay, take
+from ._limits import TENANT, RateLimits
+from ._store import LocalStore, PacingStore, Step
+from ._tenant import PacingState, clock_bounds, learn_answer, local_time
 
 
 class WaitTooLong(Exception):
-    """A request would wait for its bucket longer than ``Pacing.max_wait``; it was not sent.
+    """A request would wait for its bucket longer than ``RateLimits.max_wait``; it was not sent.
 
     ``ready_at`` is when the bucket is expected to have its token (epoch seconds, this machine's clock).
     """
@@ -134,60 +22,8 @@ class WaitTooLong(Exception):
         where = "the tenant's bucket" if bucket == TENANT else f"the bucket {bucket!r}"
         super().__init__(
             f"not sent: {where} is expected to have a token in {wait:.1f} s, longer than the longest wait allowed"
-            f" ({max_wait:g} s, Pacing(max_wait=...))"
+            f" ({max_wait:g} s, RateLimits(max_wait=...))"
         )
-
-
-class PacingStore(Protocol):
-    """Where a pacer's :class:`PacingState` lives.
-
-    ``read`` returns the current state; ``update`` applies ``step`` to it atomically (no other
-    update in between, in any thread or process sharing the store), stores the second item of
-    what ``step`` returns and returns the first. ``aread`` and ``aupdate`` do the same for async
-    code, without blocking the event loop.
-    """
-
-    def read(self) -> PacingState:
-        """The current state."""
-        ...
-
-    def update(self, step: _Step[_T]) -> _T:
-        """Apply ``step`` atomically; return its result."""
-        ...
-
-    async def aread(self) -> PacingState:
-        """The current state, for async code."""
-        ...
-
-    async def aupdate(self, step: _Step[_T]) -> _T:
-        """Apply ``step`` atomically, for async code; return its result."""
-        ...
-
-
-class LocalStore:
-    """The state in this process, behind a lock: shared by threads and by asyncio tasks."""
-
-    def __init__(self, state: PacingState) -> None:
-        self._lock = threading.Lock()
-        self._state = state
-
-    def read(self) -> PacingState:
-        """The current state."""
-        return self._state
-
-    def update(self, step: _Step[_T]) -> _T:
-        """Apply ``step`` under the lock; return its result."""
-        with self._lock:
-            result, self._state = step(self._state)
-        return result
-
-    async def aread(self) -> PacingState:
-        """The current state (no I/O: the same as ``read``)."""
-        return self._state
-
-    async def aupdate(self, step: _Step[_T]) -> _T:
-        """Apply ``step`` under the lock (held for microseconds; no I/O)."""
-        return self.update(step)
 
 
 class Ticket:
@@ -212,7 +48,7 @@ class Ticket:
 class Pacer:
     """Paces the requests of one client, or of several that share it (``pacing=pacer``).
 
-    ``Pacer()`` learns the buckets from the responses; ``Pacer(Pacing(...))`` starts from known
+    ``Pacer()`` learns the buckets from the responses; ``Pacer(RateLimits(...))`` starts from known
     limits; ``Pacer(store=...)`` keeps the state in another store. For each request: ``reserve``
     before sending it (naming its endpoint, ``"GET /users/{id}"``), wait for its turn, send, then
     ``observe`` the response::
@@ -227,8 +63,8 @@ class Pacer:
     Redis store, a Redis round trip: the ``a``-methods make it without blocking the event loop).
     """
 
-    def __init__(self, limits: Pacing | None = None, *, store: PacingStore | None = None) -> None:
-        self.limits = Pacing() if limits is None else limits
+    def __init__(self, limits: RateLimits | None = None, *, store: PacingStore | None = None) -> None:
+        self.limits = RateLimits() if limits is None else limits
         self._store: PacingStore = LocalStore(PacingState.known(self.limits, time.time())) if store is None else store
         self._enabled = True
         self._paces = any(bucket.limit > 0 for bucket in self._store.read().buckets.values())
@@ -245,18 +81,18 @@ class Pacer:
         return pacer
 
     @classmethod
-    def from_option(cls, pacing: bool | Pacing | Pacer) -> Pacer:
+    def from_option(cls, pacing: bool | RateLimits | Pacer) -> Pacer:
         """The pacer for a client's ``pacing=`` argument."""
         if isinstance(pacing, Pacer):
             return pacing
-        if isinstance(pacing, Pacing):
+        if isinstance(pacing, RateLimits):
             return cls(pacing)
         if pacing is True:
             return cls()
         if pacing is False:
             return cls.off()
         raise TypeError(
-            f"pacing must be True (learn the rate limits), False (off), a Pacing(burst=..., rate=...) or a Pacer,"
+            f"pacing must be True (learn the rate limits), False (off), a RateLimits(burst=..., rate=...) or a Pacer,"
             f" got {type(pacing).__name__}"
         )
 
@@ -301,7 +137,7 @@ class Pacer:
     def _unpaced(self) -> bool:
         return not self._enabled or (self._first_done and not self._paces)
 
-    def _reserve_step(self, endpoint: str, when: float) -> _Step[Ticket]:
+    def _reserve_step(self, endpoint: str, when: float) -> Step[Ticket]:
         max_wait = self.limits.max_wait
 
         def step(state: PacingState) -> tuple[Ticket, PacingState]:
@@ -313,7 +149,7 @@ class Pacer:
 
         return step
 
-    def _depart_step(self, ticket: Ticket, sending: bool) -> _Step[int]:
+    def _depart_step(self, ticket: Ticket, sending: bool) -> Step[int]:
         def step(state: PacingState) -> tuple[int, PacingState]:
             sent, after = depart(state.bucket(ticket.bucket), ticket.number, sending=sending, now=time.time())
             return sent, state.with_bucket(ticket.bucket, after)
@@ -322,7 +158,7 @@ class Pacer:
 
     def _observe_step(
         self, ticket: Ticket, reading: RateLimitState, status: int | None, when: float
-    ) -> _Step[PacingState]:
+    ) -> Step[PacingState]:
         reset = self.local_reset(reading)
 
         def step(state: PacingState) -> tuple[PacingState, PacingState]:
@@ -445,12 +281,3 @@ class Pacer:
 def _unpaced_ticket() -> Ticket:
     """A ticket for a request that nothing paces: it goes at once and teaches nothing."""
     return Ticket("", TENANT, number=0, wait=0.0, sent=0, deadline=0.0)
-
-
-def __getattr__(name: str) -> Any:
-    # RedisPacing and RedisStore (the shared budget) live apart, so that importing pacing never imports redis.
-    if name in ("RedisPacing", "RedisStore"):
-        from . import _redis_pacing
-
-        return getattr(_redis_pacing, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

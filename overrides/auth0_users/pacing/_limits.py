@@ -14,7 +14,7 @@ TENANT = "*"
 
 def _burst(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise ValueError(f"Pacing {attribute.name} must be a whole number of requests, 1 or more, got {value!r}")
+        raise ValueError(f"RateLimits {attribute.name} must be a whole number of requests, 1 or more, got {value!r}")
 
 
 def _positive(what: str) -> Any:
@@ -22,7 +22,7 @@ def _positive(what: str) -> Any:
         if value is not None and (
             isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0
         ):
-            raise ValueError(f"Pacing {attribute.name} must be a positive number of {what}, got {value!r}")
+            raise ValueError(f"RateLimits {attribute.name} must be a positive number of {what}, got {value!r}")
 
     return check
 
@@ -58,7 +58,7 @@ def _buckets(value: Iterable[Bucket]) -> tuple[Bucket, ...]:
 
 
 @attrs.frozen
-class Pacing:
+class RateLimits:
     """Known rate limits of a tenant, and the longest a request may wait for them.
 
     ``burst`` and ``rate`` are the tenant's bucket (requests at once, refilled per second); what
@@ -66,16 +66,16 @@ class Pacing:
     buckets of their own (:class:`Bucket`); other endpoints' own buckets are learned. ``max_wait``
     (seconds) bounds every wait: for a token, and for a 429's reset; a request that would wait
     longer raises ``RateLimitError`` instead. The presets hold Auth0's documented figures:
-    ``Pacing.FREE``, ``Pacing.ENTERPRISE``, ``Pacing.ENTERPRISE_NON_PRODUCTION``,
-    ``Pacing.ESSENTIALS`` and ``Pacing.PROFESSIONAL`` (see the README).
+    ``RateLimits.FREE``, ``RateLimits.ENTERPRISE``, ``RateLimits.ENTERPRISE_NON_PRODUCTION``,
+    ``RateLimits.ESSENTIALS`` and ``RateLimits.PROFESSIONAL`` (see the README).
     """
 
-    FREE: ClassVar[Pacing]
-    ENTERPRISE: ClassVar[Pacing]
-    ENTERPRISE_NON_PRODUCTION: ClassVar[Pacing]
-    ESSENTIALS: ClassVar[Pacing]
-    PROFESSIONAL: ClassVar[Pacing]
-    PLANS: ClassVar[Mapping[str, Pacing]]
+    FREE: ClassVar[RateLimits]
+    ENTERPRISE: ClassVar[RateLimits]
+    ENTERPRISE_NON_PRODUCTION: ClassVar[RateLimits]
+    ESSENTIALS: ClassVar[RateLimits]
+    PROFESSIONAL: ClassVar[RateLimits]
+    PLANS: ClassVar[Mapping[str, RateLimits]]
 
     burst: int | None = attrs.field(default=None, validator=_burst)
     rate: float | None = attrs.field(default=None, validator=_positive("requests per second"))
@@ -86,7 +86,7 @@ class Pacing:
         seen: dict[str, str] = {}
         for bucket in self.buckets:
             if not isinstance(bucket, Bucket):
-                raise TypeError(f"Pacing buckets must be Bucket(...)s, got {type(bucket).__name__}")
+                raise TypeError(f"RateLimits buckets must be Bucket(...)s, got {type(bucket).__name__}")
             if bucket.name == TENANT:
                 raise ValueError(f"the bucket name {TENANT!r} is the tenant's bucket; name the bucket")
             for endpoint in bucket.endpoints:
@@ -99,8 +99,8 @@ class Pacing:
         return next((bucket for bucket in self.buckets if endpoint in bucket.endpoints), None)
 
     @classmethod
-    def parse(cls, text: str) -> Pacing:
-        """A plan name (see ``Pacing.PLANS``) or ``BURST/RATE``."""
+    def parse(cls, text: str) -> RateLimits:
+        """A plan name (see ``RateLimits.PLANS``) or ``BURST/RATE``."""
         plan = cls.PLANS.get(text.strip().lower())
         if plan is not None:
             return plan
@@ -120,15 +120,15 @@ READ_USERS = Bucket("Read Users", 40, 500 * _PER_MINUTE, {"GET /users", "GET /us
 WRITE_USERS = Bucket("Write Users", 20, 200 * _PER_MINUTE, {"POST /users", "PATCH /users/{id}", "DELETE /users/{id}"})
 READ_USER_ORGANIZATIONS = Bucket("Read user's organizations", 40, 500 * _PER_MINUTE, {"GET /users/{id}/organizations"})
 
-Pacing.FREE = Pacing(burst=2, rate=2.0)
-Pacing.ENTERPRISE = Pacing(burst=50, rate=16.0, buckets=(READ_USER_ORGANIZATIONS,))
-Pacing.ENTERPRISE_NON_PRODUCTION = Pacing(burst=10, rate=2.0, buckets=(READ_USER_ORGANIZATIONS,))
-Pacing.ESSENTIALS = Pacing(burst=50, rate=16.0, buckets=(READ_USERS, WRITE_USERS))
-Pacing.PROFESSIONAL = Pacing.ESSENTIALS
-Pacing.PLANS = {
-    "free": Pacing.FREE,
-    "enterprise": Pacing.ENTERPRISE,
-    "enterprise-non-production": Pacing.ENTERPRISE_NON_PRODUCTION,
-    "essentials": Pacing.ESSENTIALS,
-    "professional": Pacing.PROFESSIONAL,
+RateLimits.FREE = RateLimits(burst=2, rate=2.0)
+RateLimits.ENTERPRISE = RateLimits(burst=50, rate=16.0, buckets=(READ_USER_ORGANIZATIONS,))
+RateLimits.ENTERPRISE_NON_PRODUCTION = RateLimits(burst=10, rate=2.0, buckets=(READ_USER_ORGANIZATIONS,))
+RateLimits.ESSENTIALS = RateLimits(burst=50, rate=16.0, buckets=(READ_USERS, WRITE_USERS))
+RateLimits.PROFESSIONAL = RateLimits.ESSENTIALS
+RateLimits.PLANS = {
+    "free": RateLimits.FREE,
+    "enterprise": RateLimits.ENTERPRISE,
+    "enterprise-non-production": RateLimits.ENTERPRISE_NON_PRODUCTION,
+    "essentials": RateLimits.ESSENTIALS,
+    "professional": RateLimits.PROFESSIONAL,
 }

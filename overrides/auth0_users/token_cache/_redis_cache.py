@@ -7,7 +7,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._cache_base import (
+from ._base import (
     DEFAULT_LOCK_TIMEOUT,
     EncryptionKey,
     MemoryTokenCache,
@@ -70,7 +70,7 @@ class RedisTokenCache(SharedTokenCache):
         encryption_key: EncryptionKey | None = None,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     ) -> None:
-        from ._redis import SOCKET_TIMEOUT, RedisConnection
+        from .._redis import SOCKET_TIMEOUT, RedisConnection
 
         super().__init__(lock_timeout=lock_timeout, encryption_key=encryption_key)
         timeouts = {"socket_timeout": SOCKET_TIMEOUT, "socket_connect_timeout": SOCKET_TIMEOUT}

@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from ._pacing_bucket import FLIGHT_TTL, BucketState, learn
-from ._pacing_limits import TENANT, Pacing
+from ._bucket import FLIGHT_TTL, BucketState, learn
+from ._limits import TENANT, RateLimits
 
 
 class Mark(NamedTuple):
@@ -40,14 +40,14 @@ class PacingState(NamedTuple):
     marks: Mapping[str, tuple[str, Mark]] = {}
 
     @classmethod
-    def known(cls, limits: Pacing, now: float) -> PacingState:
+    def known(cls, limits: RateLimits, now: float) -> PacingState:
         """The state of a pacer given ``limits``, before any response."""
         buckets = {TENANT: BucketState.known(limits.burst, limits.rate, now)}
         for bucket in limits.buckets:
             buckets[bucket.name] = BucketState.known(bucket.burst, bucket.rate, now)
         return cls(buckets=buckets)
 
-    def bucket_name(self, limits: Pacing, endpoint: str) -> str:
+    def bucket_name(self, limits: RateLimits, endpoint: str) -> str:
         """The bucket ``endpoint`` is in: given, learned, or the tenant's."""
         given = limits.bucket_of(endpoint)
         return given.name if given is not None else self.routes.get(endpoint, TENANT)
@@ -61,7 +61,7 @@ class PacingState(NamedTuple):
         return self._replace(buckets={**self.buckets, name: state})
 
 
-def _figures(limits: Pacing, name: str) -> tuple[int | None, float | None]:
+def _figures(limits: RateLimits, name: str) -> tuple[int | None, float | None]:
     if name == TENANT:
         return limits.burst, limits.rate
     given = next((bucket for bucket in limits.buckets if bucket.name == name), None)
@@ -70,7 +70,7 @@ def _figures(limits: Pacing, name: str) -> tuple[int | None, float | None]:
 
 def _home(
     state: PacingState,
-    limits: Pacing,
+    limits: RateLimits,
     endpoint: str,
     name: str,
     *,
@@ -100,7 +100,7 @@ def _home(
 
 def learn_answer(
     state: PacingState,
-    limits: Pacing,
+    limits: RateLimits,
     endpoint: str,
     sent_in: str,
     *,
