@@ -110,8 +110,13 @@ def test_admin_routes_are_not_reachable_through_the_api(sandbox: SandboxServer) 
     assert len(sandbox.backend.users) == 2
 
 
-@pytest.mark.sandbox_rate_limit("2/0.001")
-def test_request_log_and_rate_limit_counts(sandbox: SandboxServer, admin: httpx.Client) -> None:
+def test_request_log_and_rate_limit_counts() -> None:
+    # A sandbox of its own: a request an earlier test left in flight must not reach these counts.
+    with SandboxServer(rate_limit="2/0.001") as sandbox, httpx.Client(base_url=sandbox.origin + "/__sandbox") as admin:
+        check_request_log_and_rate_limit_counts(sandbox, admin)
+
+
+def check_request_log_and_rate_limit_counts(sandbox: SandboxServer, admin: httpx.Client) -> None:
     statuses = [httpx.get(sandbox.base_url + "/users", headers=bearer(sandbox)).status_code for _ in range(4)]
     assert statuses == [200, 200, 429, 429]
     assert admin.get("/rate-limits").json() == {"made": 4, "rate_limited": 2}
