@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from auth0_users import AsyncManagementClient, ManagementClient, SyncPager, User
-from auth0_users._pager import AsyncPager as AsyncPagerImpl
-from auth0_users._pager import SyncPager as SyncPagerImpl
+from auth0_users.pagination._pager import AsyncPager as AsyncPagerImpl
+from auth0_users.pagination._pager import SyncPager as SyncPagerImpl
 from auth0_users_api.types import UNSET
 from auth0_users_facade.operations import OPERATIONS
 

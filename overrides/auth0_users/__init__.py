@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from auth0_users_facade.shapes import AsyncPager, AsyncSearchAll, Page, RawResponse, SearchAll, SyncPager
 
 from ._address import InvalidAddressError
-from ._client import AsyncManagementClient, ManagementClient
-from ._errors import (
+from ._core.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -38,6 +37,7 @@ from ._errors import (
 )
 from ._ratelimit import RateLimitState
 from ._version import __version__
+from .resources._clients import AsyncManagementClient, ManagementClient
 
 if TYPE_CHECKING:
     from auth0_users_facade.aliases import User

@@ -82,11 +82,12 @@ from enum import StrEnum
 from typing import IO, TYPE_CHECKING, Any, Final, Generic, NamedTuple, TypeVar, overload
 
 import attrs
-from auth0_users_facade.shapes import IDEMPOTENT_METHODS
 
-from ._client import AsyncManagementClient, ManagementClient, _jsonable
-from ._errors import APIStatusError, APITransportError, TokenError
+from ._core.errors import APIStatusError, APITransportError, TokenError
+from ._core.requests import jsonable as _jsonable
+from ._core.retry import IDEMPOTENT_METHODS
 from .metadata import predict
+from .resources._clients import AsyncManagementClient, ManagementClient
 
 if TYPE_CHECKING:
     from auth0_users_facade.aliases import UsersListUsersByEmailResult

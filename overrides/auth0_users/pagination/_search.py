@@ -28,8 +28,8 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from auth0_users_facade.shapes import AsyncPager, Page, SyncPager
 
-from ._errors import SearchSplitError
-from ._operation import check_bounds
+from .._core.errors import SearchSplitError
+from .._core.operation import check_bounds
 from ._pager import SEARCH_CAP, _unset
 
 T = TypeVar("T")
