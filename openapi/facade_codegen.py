@@ -671,9 +671,9 @@ def _signature(op: Op, annotations: Annotations) -> str:
 
 def _returns(op: Op, is_async: bool, is_raw: bool, annotations: Annotations) -> str:
     if op.paging:
-        return f"_shapes.{'AsyncPager' if is_async else 'SyncPager'}[{annotations.qualify(op.item or 'Any')}]"
+        return f"_shapes.{'AsyncPagerShape' if is_async else 'SyncPagerShape'}[{annotations.qualify(op.item or 'Any')}]"
     returns = annotations.qualify(op.returns)
-    return f"_shapes.RawResponse[{returns}]" if is_raw else returns
+    return f"_shapes.RawResponseShape[{returns}]" if is_raw else returns
 
 
 def _render_method(op: Op, is_async: bool, is_raw: bool, annotations: Annotations) -> list[str]:

@@ -17,7 +17,7 @@ from auth0_users import (
     TokenError,
     bulk,
 )
-from auth0_users._errors import error_for
+from auth0_users._core.errors import error_for
 from auth0_users.bulk import JournalError, Status, default_key, status_of
 from auth0_users.bulk.journal import read_entries
 

@@ -57,7 +57,7 @@ def test_every_operation_is_reachable_by_the_naming_rule(client_class: type) -> 
             continue
         returns = str(inspect.signature(method).return_annotation)
         if client_class is AsyncManagementClient:
-            assert inspect.iscoroutinefunction(method) or returns.startswith("_shapes.AsyncPager["), where
+            assert inspect.iscoroutinefunction(method) or returns.startswith("_shapes.AsyncPagerShape["), where
         else:
             assert not inspect.iscoroutinefunction(method), where
     assert not missing, "unreachable operations:\n" + "\n".join(missing)

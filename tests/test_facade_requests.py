@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import json
 import pickle
 from typing import Any
@@ -203,6 +204,32 @@ def test_with_options_copies_call_the_copy_and_share_connections(
     mgmt.users.get("auth0|abc")
     assert [r.headers.get("X-Copy") for r in recording_server.requests] == [None, "yes", None]
     assert copy._http.get() is mgmt._http.get()
+
+
+class TeamClient(ManagementClient):
+    """A client that caches a resource of its own, as an application may add one."""
+
+    @functools.cached_property
+    def staff(self) -> Any:
+        return self.users
+
+
+def test_resources_of_a_with_options_copy_use_the_copy_s_options(recording_server: RecordingServer) -> None:
+    recording_server.respond(503, {"statusCode": 503, "error": "Service Unavailable", "message": "down"})
+    with TeamClient(base_url=recording_server.base_url, token="secret-token-123", max_retries=0) as mgmt:
+        cached_users, cached_staff = mgmt.users, mgmt.staff  # cached before the copy is made
+        copy = mgmt.with_options(max_retries=1, headers={"X-Copy": "yes"})
+        attempts = []
+        for resource in (copy.users, copy.staff, cached_users, cached_staff):
+            with pytest.raises(ServerError):
+                resource.get("auth0|abc")
+            attempts.append([r.headers.get("X-Copy") for r in recording_server.requests])
+            recording_server.requests.clear()
+        assert copy.staff is not cached_staff
+        assert mgmt.users is cached_users
+        assert mgmt.staff is cached_staff
+    # The copy's resources retry once and send its header; the original's send once, without it.
+    assert attempts == [["yes", "yes"], ["yes", "yes"], [None], [None]]
 
 
 def test_private_key_jwt_client_assertion(recording_server: RecordingServer) -> None:

@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from auth0_users import AsyncManagementClient, ManagementClient, SyncPager, User
-from auth0_users._pager import AsyncPager as AsyncPagerImpl
-from auth0_users._pager import SyncPager as SyncPagerImpl
+from auth0_users import AsyncManagementClient, ManagementClient, SyncPagerShape, User
+from auth0_users.pagination import AsyncPager, SyncPager
 from auth0_users_api.types import UNSET
 from auth0_users_facade.operations import OPERATIONS
 
@@ -42,7 +41,7 @@ def test_every_annotation_resolves_at_run_time(client_class: type) -> None:
     assert checked >= len(OPERATIONS) + 3  # every operation, and merge_metadata, search_all, with_raw_response views
 
 
-@pytest.mark.parametrize("pager", [SyncPagerImpl, AsyncPagerImpl])
+@pytest.mark.parametrize("pager", [SyncPager, AsyncPager])
 def test_pager_annotations_resolve(pager: type) -> None:
     for name in ("iter_pages", "limit", "__init__"):
         assert typing.get_type_hints(getattr(pager, name))
@@ -65,7 +64,7 @@ def test_reprs_say_what_things_are() -> None:
     assert repr(UNSET) == "UNSET"
     assert "UNSET" in str(inspect.signature(mgmt.users.get))
     assert "object at 0x" not in str(inspect.signature(mgmt.users.list))
-    assert isinstance(mgmt.users.list(), SyncPager)
+    assert isinstance(mgmt.users.list(), SyncPagerShape)
     assert repr(mgmt.users.search_all(q="blocked:true")).startswith("<SearchAllPager q='blocked:true'")
     assert "users.list" in repr(mgmt.users.list())
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from auth0_users._retry import RetryPolicy, retry_delay
+from auth0_users._core.retry import RetryPolicy, retry_delay
 
 POLICY = RetryPolicy(max_retries=3, base_delay=0.5, max_delay=8.0, max_rate_limit_wait=30.0)
 NOW = 1_700_000_000.0

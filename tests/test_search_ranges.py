@@ -19,8 +19,8 @@ import attrs
 import httpx
 import pytest
 from auth0_users import ManagementClient, SearchSplitError
-from auth0_users._pager import Page
-from auth0_users._search import SearchPlan, Span, _checked, created_at_of, user_id_of
+from auth0_users.pagination._pager import Page
+from auth0_users.pagination._search import SearchPlan, Span, _checked, created_at_of, user_id_of
 from auth0_users_api.types import UNSET
 from auth0_users_facade.aliases import UsersListItem  # the model the pinned spec gives
 from hypothesis import given, settings

@@ -41,7 +41,7 @@ class UsersEffectivePermissionsSourcesRolesResource(SyncResource):
         permission_name: str,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserEffectivePermissionRoleSourceResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.UserEffectivePermissionRoleSourceResponseContent]:
         """Lists the roles which grant the user a given permission (whether directly or through groups).
 
         Lists the roles which grant the user a given permission, including roles assigned directly to the
@@ -85,7 +85,7 @@ class UsersEffectiveRolesSourcesGroupsResource(SyncResource):
 
     def list(
         self, id: str, /, *, role_id: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.Group]:
+    ) -> _shapes.SyncPagerShape[_models.Group]:
         """Get a user's role source groups.
 
         Lists the groups that grant a user a specific role.
@@ -307,7 +307,7 @@ class UsersAuthenticationMethodsResource(SyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserAuthenticationMethod]:
+    ) -> _shapes.SyncPagerShape[_models.UserAuthenticationMethod]:
         """Get a list of authentication methods.
 
         Retrieve detailed list of authentication methods associated with a specified user.
@@ -431,7 +431,7 @@ class UsersConnectedAccountsResource(SyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.ConnectedAccount]:
+    ) -> _shapes.SyncPagerShape[_models.ConnectedAccount]:
         """Get a User's Connected Accounts.
 
         Retrieve all connected accounts associated with the user.
@@ -468,7 +468,7 @@ class UsersEffectivePermissionsResource(SyncResource):
 
     def list(
         self, id: str, /, *, resource_server_identifier: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.UserEffectivePermissionResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.UserEffectivePermissionResponseContent]:
         """Lists the permissions assigned to a user directly or through roles or groups.
 
         Returns the list of effective permissions for a user, taking into account permissions granted
@@ -512,7 +512,7 @@ class UsersEffectiveRolesResource(SyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.UserEffectiveRole]:
+    ) -> _shapes.SyncPagerShape[_models.UserEffectiveRole]:
         """Lists the roles for a user with sources: directly assigned or through group membership.
 
         Retrieve detailed list of effective roles for a user, including roles assigned directly and through
@@ -635,7 +635,7 @@ class UsersGroupsResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserGroupsResponseSchema]:
+    ) -> _shapes.SyncPagerShape[_models.UserGroupsResponseSchema]:
         """Get user's groups.
 
         List all groups to which this user belongs.
@@ -816,7 +816,7 @@ class UsersLogsResource(SyncResource):
         per_page: int | Unset = UNSET,
         sort: str | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.Log]:
+    ) -> _shapes.SyncPagerShape[_models.Log]:
         """Get user's log events.
 
         Retrieve log events for a specific user.
@@ -922,7 +922,7 @@ class UsersOrganizationsResource(SyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.Organization]:
+    ) -> _shapes.SyncPagerShape[_models.Organization]:
         """List user's organizations.
 
         Retrieve list of the specified user's current Organization memberships. User must be specified by
@@ -999,7 +999,7 @@ class UsersPermissionsResource(SyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserPermissionSchema]:
+    ) -> _shapes.SyncPagerShape[_models.UserPermissionSchema]:
         """Get a User's Permissions.
 
         Retrieve all permissions associated with the user.
@@ -1053,7 +1053,7 @@ class UsersRefreshTokenResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.RefreshTokenResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.RefreshTokenResponseContent]:
         """Get refresh tokens for a user.
 
         Retrieve details for a user's refresh tokens.
@@ -1167,7 +1167,7 @@ class UsersRolesResource(SyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.Role]:
+    ) -> _shapes.SyncPagerShape[_models.Role]:
         """Get a user's roles.
 
         Retrieve detailed list of all user roles currently assigned to a user.
@@ -1226,7 +1226,7 @@ class UsersSessionsResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.SessionResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.SessionResponseContent]:
         """Get sessions for user.
 
         Retrieve details for a user's sessions.
@@ -1506,7 +1506,7 @@ class UsersResource(SyncResource):
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
         primary_order: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserResponseSchema]:
+    ) -> _shapes.SyncPagerShape[_models.UserResponseSchema]:
         """List or Search Users.
 
         Retrieve details of users. It is possible to:

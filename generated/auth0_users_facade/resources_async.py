@@ -41,7 +41,7 @@ class AsyncUsersEffectivePermissionsSourcesRolesResource(AsyncResource):
         permission_name: str,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserEffectivePermissionRoleSourceResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.UserEffectivePermissionRoleSourceResponseContent]:
         """Lists the roles which grant the user a given permission (whether directly or through groups).
 
         Lists the roles which grant the user a given permission, including roles assigned directly to the
@@ -85,7 +85,7 @@ class AsyncUsersEffectiveRolesSourcesGroupsResource(AsyncResource):
 
     def list(
         self, id: str, /, *, role_id: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.Group]:
+    ) -> _shapes.AsyncPagerShape[_models.Group]:
         """Get a user's role source groups.
 
         Lists the groups that grant a user a specific role.
@@ -309,7 +309,7 @@ class AsyncUsersAuthenticationMethodsResource(AsyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserAuthenticationMethod]:
+    ) -> _shapes.AsyncPagerShape[_models.UserAuthenticationMethod]:
         """Get a list of authentication methods.
 
         Retrieve detailed list of authentication methods associated with a specified user.
@@ -433,7 +433,7 @@ class AsyncUsersConnectedAccountsResource(AsyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.ConnectedAccount]:
+    ) -> _shapes.AsyncPagerShape[_models.ConnectedAccount]:
         """Get a User's Connected Accounts.
 
         Retrieve all connected accounts associated with the user.
@@ -470,7 +470,7 @@ class AsyncUsersEffectivePermissionsResource(AsyncResource):
 
     def list(
         self, id: str, /, *, resource_server_identifier: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.UserEffectivePermissionResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.UserEffectivePermissionResponseContent]:
         """Lists the permissions assigned to a user directly or through roles or groups.
 
         Returns the list of effective permissions for a user, taking into account permissions granted
@@ -514,7 +514,7 @@ class AsyncUsersEffectiveRolesResource(AsyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.UserEffectiveRole]:
+    ) -> _shapes.AsyncPagerShape[_models.UserEffectiveRole]:
         """Lists the roles for a user with sources: directly assigned or through group membership.
 
         Retrieve detailed list of effective roles for a user, including roles assigned directly and through
@@ -637,7 +637,7 @@ class AsyncUsersGroupsResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserGroupsResponseSchema]:
+    ) -> _shapes.AsyncPagerShape[_models.UserGroupsResponseSchema]:
         """Get user's groups.
 
         List all groups to which this user belongs.
@@ -818,7 +818,7 @@ class AsyncUsersLogsResource(AsyncResource):
         per_page: int | Unset = UNSET,
         sort: str | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.Log]:
+    ) -> _shapes.AsyncPagerShape[_models.Log]:
         """Get user's log events.
 
         Retrieve log events for a specific user.
@@ -924,7 +924,7 @@ class AsyncUsersOrganizationsResource(AsyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.Organization]:
+    ) -> _shapes.AsyncPagerShape[_models.Organization]:
         """List user's organizations.
 
         Retrieve list of the specified user's current Organization memberships. User must be specified by
@@ -1005,7 +1005,7 @@ class AsyncUsersPermissionsResource(AsyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserPermissionSchema]:
+    ) -> _shapes.AsyncPagerShape[_models.UserPermissionSchema]:
         """Get a User's Permissions.
 
         Retrieve all permissions associated with the user.
@@ -1059,7 +1059,7 @@ class AsyncUsersRefreshTokenResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.RefreshTokenResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.RefreshTokenResponseContent]:
         """Get refresh tokens for a user.
 
         Retrieve details for a user's refresh tokens.
@@ -1173,7 +1173,7 @@ class AsyncUsersRolesResource(AsyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.Role]:
+    ) -> _shapes.AsyncPagerShape[_models.Role]:
         """Get a user's roles.
 
         Retrieve detailed list of all user roles currently assigned to a user.
@@ -1232,7 +1232,7 @@ class AsyncUsersSessionsResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.SessionResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.SessionResponseContent]:
         """Get sessions for user.
 
         Retrieve details for a user's sessions.
@@ -1512,7 +1512,7 @@ class AsyncUsersResource(AsyncResource):
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
         primary_order: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserResponseSchema]:
+    ) -> _shapes.AsyncPagerShape[_models.UserResponseSchema]:
         """List or Search Users.
 
         Retrieve details of users. It is possible to:

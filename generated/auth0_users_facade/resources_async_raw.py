@@ -35,7 +35,7 @@ class AsyncRawUsersEffectivePermissionsSourcesRolesResource(AsyncResource):
         permission_name: str,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserEffectivePermissionRoleSourceResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.UserEffectivePermissionRoleSourceResponseContent]:
         """``users.effective_permissions.sources.roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_PERMISSIONS__SOURCES__ROLES__LIST,
@@ -58,7 +58,7 @@ class AsyncRawUsersEffectiveRolesSourcesGroupsResource(AsyncResource):
 
     def list(
         self, id: str, /, *, role_id: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.Group]:
+    ) -> _shapes.AsyncPagerShape[_models.Group]:
         """``users.effective_roles.sources.groups.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_ROLES__SOURCES__GROUPS__LIST,
@@ -123,7 +123,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         user_agent: str | Unset = UNSET,
         user_handle: str | Unset = UNSET,
         transports: Sequence[str] | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.CreateUserAuthenticationMethodResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.CreateUserAuthenticationMethodResponseContent]:
         """``users.authentication_methods.create``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__CREATE,
@@ -148,7 +148,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
             },
         )
 
-    async def delete(self, id: str, authentication_method_id: str, /) -> _shapes.RawResponse[None]:
+    async def delete(self, id: str, authentication_method_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.authentication_methods.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__DELETE,
@@ -159,13 +159,13 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
             {},
         )
 
-    async def delete_all(self, id: str, /) -> _shapes.RawResponse[None]:
+    async def delete_all(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.authentication_methods.delete_all``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__AUTHENTICATION_METHODS__DELETE_ALL, (id,), {})
 
     async def get(
         self, id: str, authentication_method_id: str, /
-    ) -> _shapes.RawResponse[_models.GetUserAuthenticationMethodResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.GetUserAuthenticationMethodResponseContent]:
         """``users.authentication_methods.get``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__GET,
@@ -184,7 +184,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserAuthenticationMethod]:
+    ) -> _shapes.AsyncPagerShape[_models.UserAuthenticationMethod]:
         """``users.authentication_methods.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__AUTHENTICATION_METHODS__LIST,
@@ -194,7 +194,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
 
     async def set(
         self, id: str, /, *, body: Sequence[_models.SetUserAuthenticationMethods | Mapping[str, Any]]
-    ) -> _shapes.RawResponse[builtins.list[_models.SetUserAuthenticationMethodResponseContent]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.SetUserAuthenticationMethodResponseContent]]:
         """``users.authentication_methods.set``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__AUTHENTICATION_METHODS__SET, (id,), {"body": body})
 
@@ -206,7 +206,7 @@ class AsyncRawUsersAuthenticationMethodsResource(AsyncResource):
         *,
         name: str | Unset = UNSET,
         preferred_authentication_method: _models.PreferredAuthenticationMethodEnum | str | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.UpdateUserAuthenticationMethodResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.UpdateUserAuthenticationMethodResponseContent]:
         """``users.authentication_methods.update``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__UPDATE,
@@ -225,7 +225,7 @@ class AsyncRawUsersAuthenticatorsResource(AsyncResource):
     _path = "users.authenticators.with_raw_response"
     _operations = ("delete_all",)
 
-    async def delete_all(self, id: str, /) -> _shapes.RawResponse[None]:
+    async def delete_all(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.authenticators.delete_all``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__AUTHENTICATORS__DELETE_ALL, (id,), {})
 
@@ -239,7 +239,7 @@ class AsyncRawUsersConnectedAccountsResource(AsyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.ConnectedAccount]:
+    ) -> _shapes.AsyncPagerShape[_models.ConnectedAccount]:
         """``users.connected_accounts.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(_ops.USERS__CONNECTED_ACCOUNTS__LIST, (id,), {"from_": from_, "take": take})
 
@@ -259,7 +259,7 @@ class AsyncRawUsersEffectivePermissionsResource(AsyncResource):
 
     def list(
         self, id: str, /, *, resource_server_identifier: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.UserEffectivePermissionResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.UserEffectivePermissionResponseContent]:
         """``users.effective_permissions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_PERMISSIONS__LIST,
@@ -283,7 +283,7 @@ class AsyncRawUsersEffectiveRolesResource(AsyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.AsyncPager[_models.UserEffectiveRole]:
+    ) -> _shapes.AsyncPagerShape[_models.UserEffectiveRole]:
         """``users.effective_roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(_ops.USERS__EFFECTIVE_ROLES__LIST, (id,), {"from_": from_, "take": take})
 
@@ -295,7 +295,7 @@ class AsyncRawUsersEnrollmentsResource(AsyncResource):
     _path = "users.enrollments.with_raw_response"
     _operations = ("get",)
 
-    async def get(self, id: str, /) -> _shapes.RawResponse[builtins.list[_models.UsersEnrollment]]:
+    async def get(self, id: str, /) -> _shapes.RawResponseShape[builtins.list[_models.UsersEnrollment]]:
         """``users.enrollments.get``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__ENROLLMENTS__GET, (id,), {})
 
@@ -307,7 +307,7 @@ class AsyncRawUsersFederatedConnectionsTokensetsResource(AsyncResource):
     _path = "users.federated_connections_tokensets.with_raw_response"
     _operations = ("delete", "list")
 
-    async def delete(self, id: str, tokenset_id: str, /) -> _shapes.RawResponse[None]:
+    async def delete(self, id: str, tokenset_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.federated_connections_tokensets.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE,
@@ -318,7 +318,7 @@ class AsyncRawUsersFederatedConnectionsTokensetsResource(AsyncResource):
             {},
         )
 
-    async def list(self, id: str, /) -> _shapes.RawResponse[builtins.list[_models.FederatedConnectionTokenSet]]:
+    async def list(self, id: str, /) -> _shapes.RawResponseShape[builtins.list[_models.FederatedConnectionTokenSet]]:
         """``users.federated_connections_tokensets.list``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST, (id,), {})
 
@@ -342,7 +342,7 @@ class AsyncRawUsersGroupsResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserGroupsResponseSchema]:
+    ) -> _shapes.AsyncPagerShape[_models.UserGroupsResponseSchema]:
         """``users.groups.get``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__GROUPS__GET,
@@ -368,7 +368,7 @@ class AsyncRawUsersIdentitiesResource(AsyncResource):
 
     async def delete(
         self, id: str, provider: str, user_id: str, /
-    ) -> _shapes.RawResponse[builtins.list[_models.DeleteUserIdentityResponseContentItem]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.DeleteUserIdentityResponseContentItem]]:
         """``users.identities.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__IDENTITIES__DELETE,
@@ -389,7 +389,7 @@ class AsyncRawUsersIdentitiesResource(AsyncResource):
         connection_id: str | Unset = UNSET,
         user_id: int | str | Unset = UNSET,
         link_with: str | Unset = UNSET,
-    ) -> _shapes.RawResponse[builtins.list[_models.UserIdentity]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.UserIdentity]]:
         """``users.identities.link``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__IDENTITIES__LINK,
@@ -414,7 +414,7 @@ class AsyncRawUsersLogsResource(AsyncResource):
         per_page: int | Unset = UNSET,
         sort: str | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.Log]:
+    ) -> _shapes.AsyncPagerShape[_models.Log]:
         """``users.logs.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__LOGS__LIST,
@@ -430,7 +430,7 @@ class AsyncRawUsersMultifactorResource(AsyncResource):
     _path = "users.multifactor.with_raw_response"
     _operations = ("delete_provider", "invalidate_remember_browser")
 
-    async def delete_provider(self, id: str, provider: str, /) -> _shapes.RawResponse[None]:
+    async def delete_provider(self, id: str, provider: str, /) -> _shapes.RawResponseShape[None]:
         """``users.multifactor.delete_provider``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__MULTIFACTOR__DELETE_PROVIDER,
@@ -441,7 +441,7 @@ class AsyncRawUsersMultifactorResource(AsyncResource):
             {},
         )
 
-    async def invalidate_remember_browser(self, id: str, /) -> _shapes.RawResponse[None]:
+    async def invalidate_remember_browser(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.multifactor.invalidate_remember_browser``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER, (id,), {})
 
@@ -461,7 +461,7 @@ class AsyncRawUsersOrganizationsResource(AsyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.Organization]:
+    ) -> _shapes.AsyncPagerShape[_models.Organization]:
         """``users.organizations.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__ORGANIZATIONS__LIST,
@@ -479,13 +479,13 @@ class AsyncRawUsersPermissionsResource(AsyncResource):
 
     async def create(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.permissions.create``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__PERMISSIONS__CREATE, (id,), {"permissions": permissions})
 
     async def delete(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.permissions.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__PERMISSIONS__DELETE, (id,), {"permissions": permissions})
 
@@ -497,7 +497,7 @@ class AsyncRawUsersPermissionsResource(AsyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserPermissionSchema]:
+    ) -> _shapes.AsyncPagerShape[_models.UserPermissionSchema]:
         """``users.permissions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__PERMISSIONS__LIST, (id,), {"per_page": per_page, "page": page, "include_totals": include_totals}
@@ -511,7 +511,7 @@ class AsyncRawUsersRefreshTokenResource(AsyncResource):
     _path = "users.refresh_token.with_raw_response"
     _operations = ("delete", "list")
 
-    async def delete(self, user_id: str, /) -> _shapes.RawResponse[None]:
+    async def delete(self, user_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.refresh_token.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__REFRESH_TOKEN__DELETE, (user_id,), {})
 
@@ -523,7 +523,7 @@ class AsyncRawUsersRefreshTokenResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.RefreshTokenResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.RefreshTokenResponseContent]:
         """``users.refresh_token.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__REFRESH_TOKEN__LIST,
@@ -541,7 +541,7 @@ class AsyncRawUsersRiskAssessmentsResource(AsyncResource):
 
     async def clear(
         self, id: str, /, *, connection: str, assessors: Sequence[_models.AssessorsTypeEnum | str]
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.risk_assessments.clear``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__RISK_ASSESSMENTS__CLEAR, (id,), {"connection": connection, "assessors": assessors}
@@ -555,11 +555,11 @@ class AsyncRawUsersRolesResource(AsyncResource):
     _path = "users.roles.with_raw_response"
     _operations = ("assign", "delete", "list")
 
-    async def assign(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponse[None]:
+    async def assign(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponseShape[None]:
         """``users.roles.assign``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__ROLES__ASSIGN, (id,), {"roles": roles})
 
-    async def delete(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponse[None]:
+    async def delete(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponseShape[None]:
         """``users.roles.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__ROLES__DELETE, (id,), {"roles": roles})
 
@@ -571,7 +571,7 @@ class AsyncRawUsersRolesResource(AsyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.Role]:
+    ) -> _shapes.AsyncPagerShape[_models.Role]:
         """``users.roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__ROLES__LIST, (id,), {"per_page": per_page, "page": page, "include_totals": include_totals}
@@ -585,7 +585,7 @@ class AsyncRawUsersSessionsResource(AsyncResource):
     _path = "users.sessions.with_raw_response"
     _operations = ("delete", "list")
 
-    async def delete(self, user_id: str, /) -> _shapes.RawResponse[None]:
+    async def delete(self, user_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.sessions.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__SESSIONS__DELETE, (user_id,), {})
 
@@ -597,7 +597,7 @@ class AsyncRawUsersSessionsResource(AsyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.SessionResponseContent]:
+    ) -> _shapes.AsyncPagerShape[_models.SessionResponseContent]:
         """``users.sessions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__SESSIONS__LIST, (user_id,), {"include_totals": include_totals, "from_": from_, "take": take}
@@ -745,7 +745,7 @@ class AsyncRawUsersResource(AsyncResource):
         verify_email: bool | Unset = UNSET,
         username: str | Unset = UNSET,
         auth0_custom_domain: str | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.CreateUserResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.CreateUserResponseContent]:
         """``users.create``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__CREATE,
@@ -772,13 +772,13 @@ class AsyncRawUsersResource(AsyncResource):
             },
         )
 
-    async def delete(self, id: str, /) -> _shapes.RawResponse[None]:
+    async def delete(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.delete``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__DELETE, (id,), {})
 
     async def get(
         self, id: str, /, *, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> _shapes.RawResponse[_models.GetUserResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.GetUserResponseContent]:
         """``users.get``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields}
@@ -797,7 +797,7 @@ class AsyncRawUsersResource(AsyncResource):
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
         primary_order: bool | Unset = UNSET,
-    ) -> _shapes.AsyncPager[_models.UserResponseSchema]:
+    ) -> _shapes.AsyncPagerShape[_models.UserResponseSchema]:
         """``users.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__LIST,
@@ -818,7 +818,7 @@ class AsyncRawUsersResource(AsyncResource):
 
     async def list_users_by_email(
         self, *, email: str, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> _shapes.RawResponse[builtins.list[_models.UserResponseSchema]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.UserResponseSchema]]:
         """``users.list_users_by_email``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__LIST_USERS_BY_EMAIL, (), {"fields": fields, "include_fields": include_fields, "email": email}
@@ -826,13 +826,13 @@ class AsyncRawUsersResource(AsyncResource):
 
     async def regenerate_recovery_code(
         self, id: str, /
-    ) -> _shapes.RawResponse[_models.RegenerateUsersRecoveryCodeResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.RegenerateUsersRecoveryCodeResponseContent]:
         """``users.regenerate_recovery_code``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(_ops.USERS__REGENERATE_RECOVERY_CODE, (id,), {})
 
     async def revoke_access(
         self, id: str, /, *, session_id: str | Unset = UNSET, preserve_refresh_tokens: bool | Unset = UNSET
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.revoke_access``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__REVOKE_ACCESS,
@@ -864,7 +864,7 @@ class AsyncRawUsersResource(AsyncResource):
         client_id: str | Unset = UNSET,
         username: None | str | Unset = UNSET,
         auth0_custom_domain: str | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.UpdateUserResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.UpdateUserResponseContent]:
         """``users.update``, returning the HTTP response along with the parsed result."""
         return await self._client._call_raw(
             _ops.USERS__UPDATE,

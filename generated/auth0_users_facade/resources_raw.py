@@ -35,7 +35,7 @@ class RawUsersEffectivePermissionsSourcesRolesResource(SyncResource):
         permission_name: str,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserEffectivePermissionRoleSourceResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.UserEffectivePermissionRoleSourceResponseContent]:
         """``users.effective_permissions.sources.roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_PERMISSIONS__SOURCES__ROLES__LIST,
@@ -58,7 +58,7 @@ class RawUsersEffectiveRolesSourcesGroupsResource(SyncResource):
 
     def list(
         self, id: str, /, *, role_id: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.Group]:
+    ) -> _shapes.SyncPagerShape[_models.Group]:
         """``users.effective_roles.sources.groups.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_ROLES__SOURCES__GROUPS__LIST,
@@ -123,7 +123,7 @@ class RawUsersAuthenticationMethodsResource(SyncResource):
         user_agent: str | Unset = UNSET,
         user_handle: str | Unset = UNSET,
         transports: Sequence[str] | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.CreateUserAuthenticationMethodResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.CreateUserAuthenticationMethodResponseContent]:
         """``users.authentication_methods.create``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__CREATE,
@@ -148,7 +148,7 @@ class RawUsersAuthenticationMethodsResource(SyncResource):
             },
         )
 
-    def delete(self, id: str, authentication_method_id: str, /) -> _shapes.RawResponse[None]:
+    def delete(self, id: str, authentication_method_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.authentication_methods.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__DELETE,
@@ -159,13 +159,13 @@ class RawUsersAuthenticationMethodsResource(SyncResource):
             {},
         )
 
-    def delete_all(self, id: str, /) -> _shapes.RawResponse[None]:
+    def delete_all(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.authentication_methods.delete_all``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__AUTHENTICATION_METHODS__DELETE_ALL, (id,), {})
 
     def get(
         self, id: str, authentication_method_id: str, /
-    ) -> _shapes.RawResponse[_models.GetUserAuthenticationMethodResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.GetUserAuthenticationMethodResponseContent]:
         """``users.authentication_methods.get``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__GET,
@@ -184,7 +184,7 @@ class RawUsersAuthenticationMethodsResource(SyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserAuthenticationMethod]:
+    ) -> _shapes.SyncPagerShape[_models.UserAuthenticationMethod]:
         """``users.authentication_methods.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__AUTHENTICATION_METHODS__LIST,
@@ -194,7 +194,7 @@ class RawUsersAuthenticationMethodsResource(SyncResource):
 
     def set(
         self, id: str, /, *, body: Sequence[_models.SetUserAuthenticationMethods | Mapping[str, Any]]
-    ) -> _shapes.RawResponse[builtins.list[_models.SetUserAuthenticationMethodResponseContent]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.SetUserAuthenticationMethodResponseContent]]:
         """``users.authentication_methods.set``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__AUTHENTICATION_METHODS__SET, (id,), {"body": body})
 
@@ -206,7 +206,7 @@ class RawUsersAuthenticationMethodsResource(SyncResource):
         *,
         name: str | Unset = UNSET,
         preferred_authentication_method: _models.PreferredAuthenticationMethodEnum | str | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.UpdateUserAuthenticationMethodResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.UpdateUserAuthenticationMethodResponseContent]:
         """``users.authentication_methods.update``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__AUTHENTICATION_METHODS__UPDATE,
@@ -225,7 +225,7 @@ class RawUsersAuthenticatorsResource(SyncResource):
     _path = "users.authenticators.with_raw_response"
     _operations = ("delete_all",)
 
-    def delete_all(self, id: str, /) -> _shapes.RawResponse[None]:
+    def delete_all(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.authenticators.delete_all``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__AUTHENTICATORS__DELETE_ALL, (id,), {})
 
@@ -239,7 +239,7 @@ class RawUsersConnectedAccountsResource(SyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.ConnectedAccount]:
+    ) -> _shapes.SyncPagerShape[_models.ConnectedAccount]:
         """``users.connected_accounts.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(_ops.USERS__CONNECTED_ACCOUNTS__LIST, (id,), {"from_": from_, "take": take})
 
@@ -259,7 +259,7 @@ class RawUsersEffectivePermissionsResource(SyncResource):
 
     def list(
         self, id: str, /, *, resource_server_identifier: str, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.UserEffectivePermissionResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.UserEffectivePermissionResponseContent]:
         """``users.effective_permissions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__EFFECTIVE_PERMISSIONS__LIST,
@@ -283,7 +283,7 @@ class RawUsersEffectiveRolesResource(SyncResource):
 
     def list(
         self, id: str, /, *, from_: str | Unset = UNSET, take: int | Unset = UNSET
-    ) -> _shapes.SyncPager[_models.UserEffectiveRole]:
+    ) -> _shapes.SyncPagerShape[_models.UserEffectiveRole]:
         """``users.effective_roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(_ops.USERS__EFFECTIVE_ROLES__LIST, (id,), {"from_": from_, "take": take})
 
@@ -295,7 +295,7 @@ class RawUsersEnrollmentsResource(SyncResource):
     _path = "users.enrollments.with_raw_response"
     _operations = ("get",)
 
-    def get(self, id: str, /) -> _shapes.RawResponse[builtins.list[_models.UsersEnrollment]]:
+    def get(self, id: str, /) -> _shapes.RawResponseShape[builtins.list[_models.UsersEnrollment]]:
         """``users.enrollments.get``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__ENROLLMENTS__GET, (id,), {})
 
@@ -307,7 +307,7 @@ class RawUsersFederatedConnectionsTokensetsResource(SyncResource):
     _path = "users.federated_connections_tokensets.with_raw_response"
     _operations = ("delete", "list")
 
-    def delete(self, id: str, tokenset_id: str, /) -> _shapes.RawResponse[None]:
+    def delete(self, id: str, tokenset_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.federated_connections_tokensets.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__DELETE,
@@ -318,7 +318,7 @@ class RawUsersFederatedConnectionsTokensetsResource(SyncResource):
             {},
         )
 
-    def list(self, id: str, /) -> _shapes.RawResponse[builtins.list[_models.FederatedConnectionTokenSet]]:
+    def list(self, id: str, /) -> _shapes.RawResponseShape[builtins.list[_models.FederatedConnectionTokenSet]]:
         """``users.federated_connections_tokensets.list``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__FEDERATED_CONNECTIONS_TOKENSETS__LIST, (id,), {})
 
@@ -342,7 +342,7 @@ class RawUsersGroupsResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserGroupsResponseSchema]:
+    ) -> _shapes.SyncPagerShape[_models.UserGroupsResponseSchema]:
         """``users.groups.get``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__GROUPS__GET,
@@ -368,7 +368,7 @@ class RawUsersIdentitiesResource(SyncResource):
 
     def delete(
         self, id: str, provider: str, user_id: str, /
-    ) -> _shapes.RawResponse[builtins.list[_models.DeleteUserIdentityResponseContentItem]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.DeleteUserIdentityResponseContentItem]]:
         """``users.identities.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__IDENTITIES__DELETE,
@@ -389,7 +389,7 @@ class RawUsersIdentitiesResource(SyncResource):
         connection_id: str | Unset = UNSET,
         user_id: int | str | Unset = UNSET,
         link_with: str | Unset = UNSET,
-    ) -> _shapes.RawResponse[builtins.list[_models.UserIdentity]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.UserIdentity]]:
         """``users.identities.link``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__IDENTITIES__LINK,
@@ -414,7 +414,7 @@ class RawUsersLogsResource(SyncResource):
         per_page: int | Unset = UNSET,
         sort: str | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.Log]:
+    ) -> _shapes.SyncPagerShape[_models.Log]:
         """``users.logs.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__LOGS__LIST,
@@ -430,7 +430,7 @@ class RawUsersMultifactorResource(SyncResource):
     _path = "users.multifactor.with_raw_response"
     _operations = ("delete_provider", "invalidate_remember_browser")
 
-    def delete_provider(self, id: str, provider: str, /) -> _shapes.RawResponse[None]:
+    def delete_provider(self, id: str, provider: str, /) -> _shapes.RawResponseShape[None]:
         """``users.multifactor.delete_provider``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__MULTIFACTOR__DELETE_PROVIDER,
@@ -441,7 +441,7 @@ class RawUsersMultifactorResource(SyncResource):
             {},
         )
 
-    def invalidate_remember_browser(self, id: str, /) -> _shapes.RawResponse[None]:
+    def invalidate_remember_browser(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.multifactor.invalidate_remember_browser``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__MULTIFACTOR__INVALIDATE_REMEMBER_BROWSER, (id,), {})
 
@@ -461,7 +461,7 @@ class RawUsersOrganizationsResource(SyncResource):
         page: int | Unset = UNSET,
         per_page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.Organization]:
+    ) -> _shapes.SyncPagerShape[_models.Organization]:
         """``users.organizations.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__ORGANIZATIONS__LIST,
@@ -479,13 +479,13 @@ class RawUsersPermissionsResource(SyncResource):
 
     def create(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.permissions.create``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__PERMISSIONS__CREATE, (id,), {"permissions": permissions})
 
     def delete(
         self, id: str, /, *, permissions: Sequence[_models.PermissionRequestPayload | Mapping[str, Any]]
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.permissions.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__PERMISSIONS__DELETE, (id,), {"permissions": permissions})
 
@@ -497,7 +497,7 @@ class RawUsersPermissionsResource(SyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserPermissionSchema]:
+    ) -> _shapes.SyncPagerShape[_models.UserPermissionSchema]:
         """``users.permissions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__PERMISSIONS__LIST, (id,), {"per_page": per_page, "page": page, "include_totals": include_totals}
@@ -511,7 +511,7 @@ class RawUsersRefreshTokenResource(SyncResource):
     _path = "users.refresh_token.with_raw_response"
     _operations = ("delete", "list")
 
-    def delete(self, user_id: str, /) -> _shapes.RawResponse[None]:
+    def delete(self, user_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.refresh_token.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__REFRESH_TOKEN__DELETE, (user_id,), {})
 
@@ -523,7 +523,7 @@ class RawUsersRefreshTokenResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.RefreshTokenResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.RefreshTokenResponseContent]:
         """``users.refresh_token.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__REFRESH_TOKEN__LIST,
@@ -541,7 +541,7 @@ class RawUsersRiskAssessmentsResource(SyncResource):
 
     def clear(
         self, id: str, /, *, connection: str, assessors: Sequence[_models.AssessorsTypeEnum | str]
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.risk_assessments.clear``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__RISK_ASSESSMENTS__CLEAR, (id,), {"connection": connection, "assessors": assessors}
@@ -555,11 +555,11 @@ class RawUsersRolesResource(SyncResource):
     _path = "users.roles.with_raw_response"
     _operations = ("assign", "delete", "list")
 
-    def assign(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponse[None]:
+    def assign(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponseShape[None]:
         """``users.roles.assign``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__ROLES__ASSIGN, (id,), {"roles": roles})
 
-    def delete(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponse[None]:
+    def delete(self, id: str, /, *, roles: Sequence[str]) -> _shapes.RawResponseShape[None]:
         """``users.roles.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__ROLES__DELETE, (id,), {"roles": roles})
 
@@ -571,7 +571,7 @@ class RawUsersRolesResource(SyncResource):
         per_page: int | Unset = UNSET,
         page: int | Unset = UNSET,
         include_totals: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.Role]:
+    ) -> _shapes.SyncPagerShape[_models.Role]:
         """``users.roles.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__ROLES__LIST, (id,), {"per_page": per_page, "page": page, "include_totals": include_totals}
@@ -585,7 +585,7 @@ class RawUsersSessionsResource(SyncResource):
     _path = "users.sessions.with_raw_response"
     _operations = ("delete", "list")
 
-    def delete(self, user_id: str, /) -> _shapes.RawResponse[None]:
+    def delete(self, user_id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.sessions.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__SESSIONS__DELETE, (user_id,), {})
 
@@ -597,7 +597,7 @@ class RawUsersSessionsResource(SyncResource):
         include_totals: bool | Unset = UNSET,
         from_: str | Unset = UNSET,
         take: int | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.SessionResponseContent]:
+    ) -> _shapes.SyncPagerShape[_models.SessionResponseContent]:
         """``users.sessions.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__SESSIONS__LIST, (user_id,), {"include_totals": include_totals, "from_": from_, "take": take}
@@ -745,7 +745,7 @@ class RawUsersResource(SyncResource):
         verify_email: bool | Unset = UNSET,
         username: str | Unset = UNSET,
         auth0_custom_domain: str | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.CreateUserResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.CreateUserResponseContent]:
         """``users.create``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__CREATE,
@@ -772,13 +772,13 @@ class RawUsersResource(SyncResource):
             },
         )
 
-    def delete(self, id: str, /) -> _shapes.RawResponse[None]:
+    def delete(self, id: str, /) -> _shapes.RawResponseShape[None]:
         """``users.delete``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__DELETE, (id,), {})
 
     def get(
         self, id: str, /, *, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> _shapes.RawResponse[_models.GetUserResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.GetUserResponseContent]:
         """``users.get``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__GET, (id,), {"fields": fields, "include_fields": include_fields})
 
@@ -795,7 +795,7 @@ class RawUsersResource(SyncResource):
         q: str | Unset = UNSET,
         search_engine: _models.SearchEngineVersionsEnum | str | Unset = UNSET,
         primary_order: bool | Unset = UNSET,
-    ) -> _shapes.SyncPager[_models.UserResponseSchema]:
+    ) -> _shapes.SyncPagerShape[_models.UserResponseSchema]:
         """``users.list``, returning the HTTP response along with the parsed result."""
         return self._client._paginate(
             _ops.USERS__LIST,
@@ -816,7 +816,7 @@ class RawUsersResource(SyncResource):
 
     def list_users_by_email(
         self, *, email: str, fields: str | Sequence[str] | Unset = UNSET, include_fields: bool | Unset = UNSET
-    ) -> _shapes.RawResponse[builtins.list[_models.UserResponseSchema]]:
+    ) -> _shapes.RawResponseShape[builtins.list[_models.UserResponseSchema]]:
         """``users.list_users_by_email``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__LIST_USERS_BY_EMAIL, (), {"fields": fields, "include_fields": include_fields, "email": email}
@@ -824,13 +824,13 @@ class RawUsersResource(SyncResource):
 
     def regenerate_recovery_code(
         self, id: str, /
-    ) -> _shapes.RawResponse[_models.RegenerateUsersRecoveryCodeResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.RegenerateUsersRecoveryCodeResponseContent]:
         """``users.regenerate_recovery_code``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(_ops.USERS__REGENERATE_RECOVERY_CODE, (id,), {})
 
     def revoke_access(
         self, id: str, /, *, session_id: str | Unset = UNSET, preserve_refresh_tokens: bool | Unset = UNSET
-    ) -> _shapes.RawResponse[None]:
+    ) -> _shapes.RawResponseShape[None]:
         """``users.revoke_access``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__REVOKE_ACCESS,
@@ -862,7 +862,7 @@ class RawUsersResource(SyncResource):
         client_id: str | Unset = UNSET,
         username: None | str | Unset = UNSET,
         auth0_custom_domain: str | Unset = UNSET,
-    ) -> _shapes.RawResponse[_models.UpdateUserResponseContent]:
+    ) -> _shapes.RawResponseShape[_models.UpdateUserResponseContent]:
         """``users.update``, returning the HTTP response along with the parsed result."""
         return self._client._call_raw(
             _ops.USERS__UPDATE,

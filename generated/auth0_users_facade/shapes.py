@@ -2,7 +2,9 @@
 
 Copied into ``auth0_users_facade`` by ``openapi/facade_codegen.py``. The tree imports nothing from
 the hand-written ``auth0_users`` package: it names what it needs of it here, as protocols, and
-``auth0_users`` provides the implementations (its clients, pagers and raw responses).
+``auth0_users`` provides the implementations (its clients, pagers and raw responses). A protocol
+that ``auth0_users`` implements with a class of its own is named ``...Shape`` (``SyncPagerShape``
+for the ``SyncPager`` class), so that no protocol and class share a name.
 """
 
 from __future__ import annotations
@@ -14,9 +16,6 @@ import httpx
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-
-#: Methods whose repetition cannot change the outcome (Auth0 has no idempotency keys for the rest).
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
 class Argument(NamedTuple):
@@ -61,14 +60,9 @@ class Operation(NamedTuple):
     scopes: tuple[str, ...]
     returns_body: bool = False
 
-    @property
-    def idempotent(self) -> bool:
-        """Whether repeating the request cannot change the outcome (Auth0 has no idempotency keys)."""
-        return self.http_method in IDEMPOTENT_METHODS
-
 
 @runtime_checkable
-class Page(Protocol[T]):
+class PageShape(Protocol[T]):
     """One page: its items, the total when the API reports it, the next cursor, and the response."""
 
     @property
@@ -93,28 +87,28 @@ class Page(Protocol[T]):
 
 
 @runtime_checkable
-class SyncPager(Protocol[T]):
+class SyncPagerShape(Protocol[T]):
     """Iterate for every item across pages, fetched lazily; ``iter_pages()`` for whole pages."""
 
     def __iter__(self) -> Iterator[T]: ...
 
-    def iter_pages(self) -> Generator[Page[T]]:
+    def iter_pages(self) -> Generator[PageShape[T]]:
         """Yield each page in turn."""
 
-    def limit(self, count: int) -> SyncPager[T]:
+    def limit(self, count: int) -> SyncPagerShape[T]:
         """A pager that stops after ``count`` items, fetching no page beyond them."""
 
 
 @runtime_checkable
-class AsyncPager(Protocol[T]):
+class AsyncPagerShape(Protocol[T]):
     """``async for`` gets every item across pages, fetched lazily; ``iter_pages()`` for whole pages."""
 
     def __aiter__(self) -> AsyncIterator[T]: ...
 
-    def iter_pages(self) -> AsyncGenerator[Page[T]]:
+    def iter_pages(self) -> AsyncGenerator[PageShape[T]]:
         """Yield each page in turn."""
 
-    def limit(self, count: int) -> AsyncPager[T]:
+    def limit(self, count: int) -> AsyncPagerShape[T]:
         """A pager that stops after ``count`` items, fetching no page beyond them."""
 
 
@@ -133,7 +127,7 @@ class AsyncSearchAll(Protocol[T_co]):
 
 
 @runtime_checkable
-class RawResponse(Protocol[T_co]):
+class RawResponseShape(Protocol[T_co]):
     """What ``with_raw_response`` calls return: the parsed result and the HTTP response."""
 
     @property
@@ -161,9 +155,9 @@ class SyncCaller(Protocol):
 
     def _call(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> Any: ...
 
-    def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> RawResponse[Any]: ...
+    def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> RawResponseShape[Any]: ...
 
-    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> SyncPager[Any]: ...
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> SyncPagerShape[Any]: ...
 
 
 class AsyncCaller(Protocol):
@@ -171,9 +165,11 @@ class AsyncCaller(Protocol):
 
     async def _call(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> Any: ...
 
-    async def _call_raw(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> RawResponse[Any]: ...
+    async def _call_raw(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments
+    ) -> RawResponseShape[Any]: ...
 
-    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> AsyncPager[Any]: ...
+    def _paginate(self, op: Operation, path_args: tuple[str, ...], kwargs: Arguments) -> AsyncPagerShape[Any]: ...
 
 
 class _Resource:

@@ -5,17 +5,24 @@
     with ManagementClient(domain="TENANT.eu.auth0.com", token="...") as mgmt:
         user = mgmt.users.get("auth0|123")
 
-``SyncPager``, ``AsyncPager``, ``Page``, ``RawResponse``, ``SearchAll`` and ``AsyncSearchAll``
-are the types the resource tree returns, to annotate with; ``User`` covers every model a call returns a user as.
+``SyncPagerShape``, ``AsyncPagerShape``, ``PageShape``, ``RawResponseShape``, ``SearchAll`` and
+``AsyncSearchAll`` are the types the resource tree returns, to annotate with (protocols, which the
+package's pagers and responses implement); ``User`` covers every model a call returns a user as.
 """
 
 from typing import TYPE_CHECKING, Any
 
-from auth0_users_facade.shapes import AsyncPager, AsyncSearchAll, Page, RawResponse, SearchAll, SyncPager
+from auth0_users_facade.shapes import (
+    AsyncPagerShape,
+    AsyncSearchAll,
+    PageShape,
+    RawResponseShape,
+    SearchAll,
+    SyncPagerShape,
+)
 
 from ._address import InvalidAddressError
-from ._client import AsyncManagementClient, ManagementClient
-from ._errors import (
+from ._core.errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -38,6 +45,7 @@ from ._errors import (
 )
 from ._ratelimit import RateLimitState
 from ._version import __version__
+from .resources._clients import AsyncManagementClient, ManagementClient
 
 if TYPE_CHECKING:
     from auth0_users_facade.aliases import User
@@ -48,7 +56,7 @@ __all__ = [
     "APITimeoutError",
     "APITransportError",
     "AsyncManagementClient",
-    "AsyncPager",
+    "AsyncPagerShape",
     "AsyncSearchAll",
     "Auth0Error",
     "BadRequestError",
@@ -59,16 +67,16 @@ __all__ = [
     "ManagementClient",
     "NotFoundError",
     "OperationUnavailableError",
-    "Page",
+    "PageShape",
     "RateLimitError",
     "RateLimitState",
-    "RawResponse",
+    "RawResponseShape",
     "ResponseParseError",
     "SearchAll",
     "SearchLimitError",
     "SearchSplitError",
     "ServerError",
-    "SyncPager",
+    "SyncPagerShape",
     "TokenError",
     "TokenQuotaError",
     "UnauthorizedError",

@@ -84,7 +84,7 @@ def test_default_jobs_tell_operations_apart() -> None:
     assert bulk.job_of(set_plan("pro")) == bulk.job_of(set_plan("pro"))
     assert bulk.job_of(set_plan("pro")) != bulk.job_of(set_plan("basic"))
     assert bulk.job_of(lambda m, u: m.users.delete(u)) != bulk.job_of(lambda m, u: m.users.get(u))
-    assert bulk.job_of(ManagementClient.close) == "auth0_users._client.ManagementClient.close"
+    assert bulk.job_of(ManagementClient.close) == "auth0_users._core.client.SyncCoreClient.close"
 
 
 def special_files(tmp_path: Path) -> dict[str, Path]:

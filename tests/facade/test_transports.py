@@ -18,7 +18,7 @@ import aiohttp
 import httpx
 import pytest
 from auth0_users import APIConnectionError, APITimeoutError, AsyncManagementClient, ManagementClient, NotFoundError
-from auth0_users._transport import as_httpx_names_it
+from auth0_users._core.transport import httpx_equivalent
 from auth0_users.sandbox import SandboxServer
 from auth0_users_facade.aliases import UsersListItem  # the model the pinned spec gives
 from both_modes import collect, run
@@ -203,7 +203,7 @@ def _wrapped(cause: BaseException) -> httpx.ConnectTimeout:
     ],
 )
 def test_transport_errors_as_httpx_names_them(error: httpx.RequestError, named: type[httpx.RequestError]) -> None:
-    renamed = as_httpx_names_it(error)
+    renamed = httpx_equivalent(error)
     assert type(renamed) is named
     assert str(renamed) == str(error)
     assert renamed.__cause__ is error.__cause__

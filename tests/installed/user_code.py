@@ -12,13 +12,13 @@ from typing import assert_type
 
 from auth0_users import (
     AsyncManagementClient,
-    AsyncPager,
+    AsyncPagerShape,
     AsyncSearchAll,
     ManagementClient,
-    Page,
-    RawResponse,
+    PageShape,
+    RawResponseShape,
     SearchAll,
-    SyncPager,
+    SyncPagerShape,
 )
 from auth0_users_api import AuthenticatedClient
 from auth0_users_api.api.users import get_users_by_id
@@ -28,16 +28,16 @@ from auth0_users_facade.aliases import UsersGetResult, UsersListItem, UsersRoles
 
 def facade(mgmt: ManagementClient, id: str) -> None:
     assert_type(mgmt.users.get(id, fields="email"), UsersGetResult)
-    assert_type(mgmt.users.with_raw_response.get(id), RawResponse[UsersGetResult])
+    assert_type(mgmt.users.with_raw_response.get(id), RawResponseShape[UsersGetResult])
     assert_type(mgmt.users.merge_metadata(id, user_metadata={"plan": "pro"}), UsersGetResult)
     assert_type(mgmt.users.list_users_by_email(email="ada@example.com"), list[UsersListItem])
     users = mgmt.users.list(q="email:*@example.com", per_page=100)
-    assert_type(users, SyncPager[UsersListItem])
+    assert_type(users, SyncPagerShape[UsersListItem])
     for user in users.limit(10):
         assert_type(user, UsersListItem)
         assert_type(user.email, str | Unset)
     for page in users.iter_pages():
-        assert_type(page, Page[UsersListItem])
+        assert_type(page, PageShape[UsersListItem])
         assert_type(page.items, list[UsersListItem])
     for role in mgmt.users.roles.list(id):
         assert_type(role, UsersRolesListItem)
@@ -66,7 +66,7 @@ async def async_facade(amgmt: AsyncManagementClient, id: str) -> None:
     assert_type(await amgmt.users.get(id), UsersGetResult)
     assert_type(await amgmt.users.merge_metadata(id, app_metadata={"plan": "pro"}), UsersGetResult)
     users = amgmt.users.list(per_page=100)
-    assert_type(users, AsyncPager[UsersListItem])
+    assert_type(users, AsyncPagerShape[UsersListItem])
     async for user in users:
         assert_type(user, UsersListItem)
     assert_type(amgmt.users.search_all(), AsyncSearchAll[UsersListItem])

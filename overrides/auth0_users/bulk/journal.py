@@ -17,7 +17,7 @@ import time
 from collections.abc import Mapping
 from typing import IO, Any, NamedTuple
 
-from .._client import _jsonable
+from .._core.requests import jsonable as _jsonable
 from .outcomes import Status
 
 

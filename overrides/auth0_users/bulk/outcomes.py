@@ -11,9 +11,9 @@ from enum import StrEnum
 from typing import Any, Final, Generic, NamedTuple, TypeVar, overload
 
 import attrs
-from auth0_users_facade.shapes import IDEMPOTENT_METHODS
 
-from .._errors import APIStatusError, APITransportError, TokenError
+from .._core.errors import APIStatusError, APITransportError, TokenError
+from .._core.retry import IDEMPOTENT_METHODS
 
 ItemT = TypeVar("ItemT")
 ResultT = TypeVar("ResultT")

@@ -8,7 +8,7 @@ import threading
 from collections.abc import AsyncIterable, Awaitable, Callable, Collection, Iterable
 from typing import Any, TypeVar
 
-from .._client import AsyncManagementClient, ManagementClient
+from ..resources._clients import AsyncManagementClient, ManagementClient
 from .journal import Journal
 from .operation import job_of
 from .outcomes import Progress, Report

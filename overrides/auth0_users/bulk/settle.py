@@ -16,7 +16,7 @@ import math
 from collections.abc import AsyncIterable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from .._client import _jsonable
+from .._core.requests import jsonable as _jsonable
 from ..metadata import deep_merge_patch, predict
 from .operation import BulkOperation
 from .outcomes import NOT_APPLIED, Unsettled

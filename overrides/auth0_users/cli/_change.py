@@ -38,7 +38,7 @@ def assignments(pairs: Iterable[str]) -> dict[str, Any]:
 
 def operation_fields(key: str) -> frozenset[str]:
     """The keyword arguments the operation ``key`` (``users.update``) takes, from its description."""
-    from .._operation import require
+    from .._core.operation import require
 
     return frozenset(argument.name for argument in require(key, f"auth0-users ({key})").arguments)
 

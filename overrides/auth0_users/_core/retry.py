@@ -6,7 +6,10 @@ import math
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from ._ratelimit import http_date
+from .._ratelimit import http_date
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+"""Methods whose repetition cannot change the outcome (Auth0 has no idempotency keys for the rest)."""
 
 NEVER_RETRIED = frozenset({501, 505})
 """Server errors that say the request cannot work, however often it is sent (not implemented)."""
@@ -25,6 +28,11 @@ class RetryPolicy(NamedTuple):
     base_delay: float = 0.5
     max_delay: float = 8.0
     max_rate_limit_wait: float = 60.0
+
+
+def is_idempotent(http_method: str) -> bool:
+    """Whether repeating a request of ``http_method`` cannot change the outcome."""
+    return http_method.upper() in IDEMPOTENT_METHODS
 
 
 def _retry_after(headers: Mapping[str, str], now: float) -> float | None:

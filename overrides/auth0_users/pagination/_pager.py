@@ -14,8 +14,8 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 from auth0_users_api.types import Unset
 
-from ._errors import ResponseParseError
-from ._operation import Operation
+from .._core.errors import ResponseParseError
+from .._core.operation import Operation
 
 T = TypeVar("T")
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from auth0_users_api.types import UNSET, Unset
 from auth0_users_facade import aliases as _aliases
 from auth0_users_facade.resources_async import AsyncUsersResource
 
-from ._operation import Operation
-from ._search import AsyncSearchAllPager
+from .._core.operation import Operation
+from ..pagination._search import AsyncSearchAllPager
 from ._users import (
     BY_EMAIL_DOC,
     MERGE_DOC,
+    AsyncUsersClient,
     by_email_operation,
     count_arguments,
     merge_operations,
@@ -22,15 +23,12 @@ from ._users import (
     total_of,
 )
 
-if TYPE_CHECKING:
-    from ._client import AsyncManagementClient
-
 
 class AsyncUsers(AsyncUsersResource):
     """``amgmt.users``: every Users operation, plus an email lookup, metadata merge, search_all and count."""
 
     __slots__ = ()
-    _client: AsyncManagementClient
+    _client: AsyncUsersClient
 
     async def list_users_by_email(
         self,

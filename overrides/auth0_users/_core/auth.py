@@ -23,10 +23,10 @@ from typing import Any, NamedTuple
 
 import httpx
 
-from ._deadline import sending
-from ._errors import TokenError, TokenQuotaError
-from ._ratelimit import token_quotas
-from .token_cache import MemoryTokenCache, TokenCache, _entry_key, _Token
+from .._ratelimit import token_quotas
+from ..token_cache import MemoryTokenCache, TokenCache, _entry_key, _Token
+from .deadline import sending
+from .errors import TokenError, TokenQuotaError
 
 logger = logging.getLogger("auth0_users")
 

@@ -9,7 +9,7 @@ from typing import Any
 from auth0_users_facade.operations import OPERATIONS
 from auth0_users_facade.shapes import Argument, Operation, Paging
 
-from ._errors import InvalidArgumentError, OperationUnavailableError
+from .errors import InvalidArgumentError, OperationUnavailableError
 
 __all__ = ["Argument", "Operation", "Paging", "check_bounds", "endpoint", "query_value", "require"]
 

@@ -26,10 +26,10 @@ from contextlib import aclosing, closing
 from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from auth0_users_facade.shapes import AsyncPager, Page, SyncPager
+from auth0_users_facade.shapes import AsyncPagerShape, PageShape, SyncPagerShape
 
-from ._errors import SearchSplitError
-from ._operation import check_bounds
+from .._core.errors import SearchSplitError
+from .._core.operation import check_bounds
 from ._pager import SEARCH_CAP, _unset
 
 T = TypeVar("T")
@@ -191,7 +191,7 @@ class SearchPlan(Generic[T]):
         return {**self._arguments, **({"q": query} if query else {}), "sort": SORT, "include_totals": True,
                 "page": self._page}  # fmt: skip
 
-    def receive(self, page: Page[T]) -> list[T]:
+    def receive(self, page: PageShape[T]) -> list[T]:
         """The items of the page just fetched that search_all yields; moves on to the next page."""
         total = page.total
         if self._page == 0:
@@ -295,7 +295,7 @@ class _SearchAll(Generic[PagerT]):
         return f"<{type(self).__name__} q={self._q!r}{extra}: every match, oldest first>"
 
 
-class SearchAllPager(_SearchAll[SyncPager[T]], Generic[T]):
+class SearchAllPager(_SearchAll[SyncPagerShape[T]], Generic[T]):
     """Iterate to stream every user matching ``q``, oldest first; see ``Users.search_all``."""
 
     def __iter__(self) -> Iterator[T]:
@@ -306,7 +306,7 @@ class SearchAllPager(_SearchAll[SyncPager[T]], Generic[T]):
             yield from plan.receive(page)
 
 
-class AsyncSearchAllPager(_SearchAll[AsyncPager[T]], Generic[T]):
+class AsyncSearchAllPager(_SearchAll[AsyncPagerShape[T]], Generic[T]):
     """``async for`` streams every user matching ``q``, oldest first; see ``Users.search_all``."""
 
     async def __aiter__(self) -> AsyncIterator[T]:

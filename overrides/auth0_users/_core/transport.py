@@ -21,8 +21,8 @@ def default_async_http_client() -> httpx.AsyncClient:
     return HttpxAiohttpClient()
 
 
-def as_httpx_names_it(error: httpx.RequestError) -> httpx.RequestError:
-    """``error`` as httpx's own transport would have raised it.
+def httpx_equivalent(error: httpx.RequestError) -> httpx.RequestError:
+    """The error httpx's own transport would have raised in place of ``error``.
 
     The aiohttp transport reports every aiohttp connection error it has no entry for as
     ``ConnectTimeout``: a connection refused, and a server that took the request and closed

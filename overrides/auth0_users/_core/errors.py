@@ -36,7 +36,7 @@ from typing import Any
 
 import httpx
 
-from ._ratelimit import Quota
+from .._ratelimit import Quota
 
 _EXCERPT = 200
 MESSAGE_LIMIT = 1000

@@ -9,14 +9,40 @@ implements their hooks (``_search_all``, ``_count``) with what is here and in ``
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from auth0_users_api.types import Unset
+from auth0_users_facade.shapes import AsyncCaller, SyncCaller
 
-from ._errors import ResponseParseError
-from ._operation import Operation, require
-from .metadata import checked, deep_merge_patch
+from .._core.errors import ResponseParseError
+from .._core.operation import Operation, require
+from ..metadata import checked, deep_merge_patch
+
+
+class UsersClient(SyncCaller, Protocol):
+    """What ``Users`` needs of its client beyond the generated tree's needs."""
+
+    def _call(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
+    ) -> Any: ...
+
+    def _fetch(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+    ) -> tuple[Any, httpx.Response]: ...
+
+
+class AsyncUsersClient(AsyncCaller, Protocol):
+    """What ``AsyncUsers`` needs of its client beyond the generated tree's needs."""
+
+    async def _call(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any], parse_as: Operation | None = None
+    ) -> Any: ...
+
+    async def _fetch(
+        self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]
+    ) -> tuple[Any, httpx.Response]: ...
+
 
 MERGE_DOC = """Deep-merge changes into a user's metadata, keeping every key they do not mention.
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from auth0_users_api.types import UNSET, Unset
 from auth0_users_facade import aliases as _aliases
 from auth0_users_facade.resources import UsersResource
 
-from ._operation import Operation
-from ._search import SearchAllPager
+from .._core.operation import Operation
+from ..pagination._search import SearchAllPager
 from ._users import (
     BY_EMAIL_DOC,
     MERGE_DOC,
+    UsersClient,
     by_email_operation,
     count_arguments,
     merge_operations,
@@ -22,15 +23,12 @@ from ._users import (
     total_of,
 )
 
-if TYPE_CHECKING:
-    from ._client import ManagementClient
-
 
 class Users(UsersResource):
     """``mgmt.users``: every Users operation, plus an email lookup, metadata merge, search_all and count."""
 
     __slots__ = ()
-    _client: ManagementClient
+    _client: UsersClient
 
     def list_users_by_email(
         self,

@@ -1,0 +1,1 @@
+"""The users resource tree on top of the core clients: ``ManagementClient`` and ``AsyncManagementClient``."""
