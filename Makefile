@@ -23,7 +23,7 @@ help:
 	@echo "make generate         regenerate generated/ from the spec openapi/pin.json pins (SPEC=where it is)"
 	@echo "make check-generated  fail, naming the files, when generated/ is not what the pinned spec makes"
 	@echo "make update-spec SPEC=path-or-url  adopt another spec: pin it, regenerate, report what changed"
-	@echo "make lint             ruff and mypy --strict"
+	@echo "make lint             ruff, mypy --strict and the import layers (import-linter)"
 	@echo "make docs             build the documentation site into build/docs, warnings as errors"
 	@echo "make prism            install the pinned Stoplight Prism into node_modules/"
 	@echo "make sdk              install the pinned official SDKs the tests run against the sandbox"
@@ -76,6 +76,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check overrides openapi tests docs
 	$(BIN)/ruff format --check overrides openapi tests docs
 	$(BIN)/mypy overrides/auth0_users tests/typed_usage.py
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix overrides openapi tests docs
