@@ -1,4 +1,6 @@
-r"""Bulk work: one operation applied to many items, with bounded concurrency, losing nothing::
+r"""Bulk work: one operation applied to many items, with bounded concurrency, losing nothing.
+
+For example::
 
     from auth0_users import ManagementClient, bulk
 
