@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from facade_model import snake  # the facade's own naming rule
+
 PIN_FILE = Path(__file__).resolve().parent / "pin.json"
 OPERATION_METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -54,8 +56,6 @@ class Pin:
 
 def facade_name(operation: dict[str, Any]) -> str:
     """``x-operation-group`` and ``x-operation-name``, snake_cased: ``users.authentication_methods.delete_all``."""
-    from facade_codegen import snake  # the facade's own rule; imported here so reading a pin needs no generator
-
     group = operation["x-operation-group"]
     parts = [group] if isinstance(group, str) else group
     return ".".join(snake(part) for part in [*parts, operation["x-operation-name"]])

@@ -21,7 +21,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facade_codegen import HTTP_METHODS, plain_text
+from facade_model import HTTP_METHODS, plain_text
 
 COMPONENT = "#/components/schemas/"
 CHECKED_IN = ("path", "query")

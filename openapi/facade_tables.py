@@ -1,0 +1,132 @@
+"""Render the operations table, the type aliases and ``API.md``."""
+
+from __future__ import annotations
+
+import re
+
+from facade_model import PACKAGE, Op, constant_name, union_members
+from facade_reading import Annotations, Generated
+from facade_text import helper_op, helper_returns, helpers_of, module_header, result_annotation, signature_of
+
+
+def render_operations(ops: list[Op]) -> str:
+    """The one description of every operation, shared by every view."""
+    out = module_header("Every Users operation, described once for the ``auth0_users`` facade.")
+    out += ["from .shapes import Argument, Operation, Paging", ""]
+    for op in ops:
+        args = ", ".join(
+            f"Argument({a.name!r}, {a.field!r}, {a.wire!r}, {a.kind!r}, nullable={a.nullable}, minimum={a.minimum},"
+            f" maximum={a.maximum}, array={union_members(a.annotation)[0].startswith('Sequence[')}"
+            f"{', comma_separated=True' if a.comma_separated else ''})"
+            for a in op.arguments
+        )
+        paging = (
+            f"Paging(offset={op.paging[0]}, checkpoint={op.paging[1]}, items={op.paging[2]!r})" if op.paging else None
+        )
+        out.append(
+            f"{constant_name(op)} = Operation(key={op.key!r}, module={op.module!r}, http_method={op.http_method!r},"
+            f" path={op.path!r}, path_params={tuple(op.path_params)!r}, arguments=({args}{',' if args else ''}),"
+            f" body={op.body!r}, paging={paging}, scopes={tuple(op.scopes)!r}, returns_body={op.returns != 'None'})"
+        )
+    out += ["", "OPERATIONS: dict[str, Operation] = {", *(f"    {op.key!r}: {constant_name(op)}," for op in ops), "}"]
+    return "\n".join(out) + "\n"
+
+
+def user_models(ops: list[Op], generated: Generated) -> list[str]:
+    """The models of the users that the root ``users`` operations return: what ``User`` covers."""
+    found: set[str] = set()
+    for op in ops:
+        if op.group != ("users",):
+            continue
+        for member in [op.item or "", *union_members(op.returns)]:
+            name = member[5:-1] if member.startswith("list[") else member
+            if name in generated.models and "user_id" in generated.class_fields(name):
+                found.add(name)
+    return sorted(found)
+
+
+HANDWRITTEN_NEEDS = ("users.get", "users.list", "users.list_users_by_email", "users.update")
+"""Operations whose results the hand-written ``Users`` extras are typed with: each gets an alias,
+``Any`` when the spec lacks the operation (the extra then says so when called)."""
+HANDWRITTEN_ITEMS = ("users.list",)
+"""List operations whose pager items the extras are typed with (``search_all`` yields them)."""
+
+
+def _alias_name(key: str, kind: str = "Result") -> str:
+    return "".join(part.title().replace("_", "") for part in key.split(".")) + kind
+
+
+def render_aliases(ops: list[Op], models: list[str], annotations: Annotations) -> str:
+    """``User``, one type to annotate with, the result type of each operation and the item type of
+    each list operation, by key (``UsersGetResult``, ``UsersRolesListItem``)."""
+    aliases = {"User": " | ".join(f"_models.{name}" for name in models) or "Any"}
+    results = {op.key: re.sub(r"(?<![.\w])list\[", "builtins.list[", annotations.qualify(op.returns)) for op in ops}
+    for key in sorted({*results, *HANDWRITTEN_NEEDS}):
+        aliases[_alias_name(key)] = results.get(key, "Any")
+    items = {op.key: annotations.qualify(op.item) for op in ops if op.item}
+    for key in sorted({*items, *HANDWRITTEN_ITEMS}):
+        aliases[_alias_name(key, "Item")] = items.get(key, "Any")
+    out = module_header("Types to annotate with, derived from the spec: ``User`` and each operation's result.")
+    out += [
+        "import builtins",
+        "from typing import TYPE_CHECKING, Any",
+        "",
+        f"from {PACKAGE} import models as _models",
+        "",
+        "if TYPE_CHECKING:",
+        "    from typing import TypeAlias",
+        "",
+        *(f"    {name}: TypeAlias = {value}" for name, value in aliases.items()),
+        "else:",
+        "    _ALIASES = {",
+        *(f"        {name!r}: lambda: {value}," for name, value in aliases.items()),
+        "    }",
+        "",
+        "    def __getattr__(name: str) -> Any:",
+        "        # Built on first use, so that importing this module imports no model.",
+        "        if name not in _ALIASES:",
+        '            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        "        value = _ALIASES[name]()",
+        "        globals()[name] = value",
+        "        return value",
+        "",
+        f"USER_MODELS = {tuple(models)!r}",
+        '"""The names of the models ``User`` covers."""',
+    ]
+    return "\n".join(out) + "\n"
+
+
+def render_reference(ops: list[Op], annotations: Annotations) -> str:
+    """API.md: every facade method with its signature and summary."""
+    out = [
+        "# API reference: the `auth0_users` resource tree",
+        "",
+        "Generated by `openapi/facade_codegen.py` from the Users slice; do not edit. Every method exists on",
+        "`ManagementClient` (`mgmt.…`) and, awaited, on `AsyncManagementClient`; list operations return",
+        "pagers. `mgmt.users` also has `merge_metadata` (see the README), and helpers typed from an",
+        "operation's arguments, listed after the operations.",
+        "",
+    ]
+    for op in ops:
+        signature = re.sub(r"^self(, )?", "", signature_of(op, annotations)).replace("_models.", "")
+        returns = result_annotation(op, False, False, annotations).replace("_models.", "").replace("_shapes.", "")
+        out += [
+            f"## `mgmt.{op.key}`",
+            "",
+            f"`{op.http_method} {op.path}`: {op.summary or op.key}",
+            "",
+            "```python",
+            f"{op.method_name}({signature}) -> {returns}",
+            "```",
+            "",
+        ]
+        if op.scopes:
+            out += [f"Scopes (any of): {', '.join(f'`{scope}`' for scope in op.scopes)}.", ""]
+    for helper, op in helpers_of(ops):
+        taken = helper_op(helper, op)
+        signature = re.sub(r"^self(, )?", "", signature_of(taken, annotations)).replace("_models.", "")
+        returns = helper_returns(helper, op, False, annotations).replace("_models.", "").replace("_shapes.", "")
+        summary = helper.doc.split("\n", 1)[0]
+        out += [f"## `mgmt.{'.'.join(op.group)}.{helper.name}`", "", f"Takes `{op.key}`'s arguments: {summary}", ""]
+        out += ["```python", f"{helper.name}({signature}) -> {returns}", "```", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
