@@ -66,11 +66,6 @@ def test_the_sandbox_modules_import_one_another_without_a_circle() -> None:
         pytest.fail(f"import circle: {' -> '.join(circle.args[1])}")
 
 
-def test_no_sandbox_module_is_over_400_lines() -> None:
-    sizes = {path.name: len(path.read_text().splitlines()) for path in SANDBOX.glob("*.py")}
-    assert not {name: size for name, size in sizes.items() if size > 400}
-
-
 def test_the_import_walk_sees_relative_and_absolute_imports(tmp_path: Path) -> None:
     module = tmp_path / "probe.py"
     module.write_text("from ..metadata import x\nfrom . import _app\nimport auth0_users.pacing\nfrom .. import bulk\n")
