@@ -235,6 +235,29 @@ def test_models_are_imported_on_first_use() -> None:
     assert "auth0_users_api.models.get_user_response_content" not in after
 
 
+def test_a_ready_client_costs_no_attrs_import_until_a_model_is_needed() -> None:
+    """Import time: attrs (about 11 ms) was imported with the package, before any model was needed."""
+    code = (
+        "import sys\n"
+        "from auth0_users import ManagementClient\n"
+        "ManagementClient(base_url='http://127.0.0.1:9/api/v2', token='t').users\n"
+        "print('attrs' in sys.modules)\n"
+        "from auth0_users_api import AuthenticatedClient\n"
+        "from auth0_users_api.models import UserIdentitySchema\n"
+        "print('attrs' in sys.modules, AuthenticatedClient.__name__, UserIdentitySchema.from_dict({}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["False", "True AuthenticatedClient UserIdentitySchema()"]
+
+
+def test_the_package_names_only_its_clients() -> None:
+    import auth0_users_api
+
+    assert auth0_users_api.Client.__name__ == "Client"
+    with pytest.raises(AttributeError, match="NoSuchClient"):
+        auth0_users_api.NoSuchClient  # type: ignore[attr-defined]  # noqa: B018
+
+
 def test_every_listed_model_resolves() -> None:
     import auth0_users_api.models as models
 

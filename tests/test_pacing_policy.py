@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+import httpx
 import pytest
 from auth0_users._ratelimit import token_quotas
 from auth0_users.pacing import (
@@ -363,9 +365,11 @@ DATE = "Tue, 14 Nov 2023 22:13:20 GMT"  # NOW
         ({"x-ratelimit-reset": str(NOW + 90_000), "date": DATE}, RateLimitState(None, None, None, NOW)),
         ({"x-ratelimit-reset": str(NOW), "date": "yesterday"}, RateLimitState(None, None, NOW)),
         ({"date": DATE}, None),
+        ({"x-ratelimit-policy": "10;w=1", "date": DATE}, None),  # another x-ratelimit-* header only
+        (httpx.Headers({"X-RateLimit-Limit": "10", "X-RateLimit-Remaining": "9"}), RateLimitState(10, 9, None)),
     ],
 )
-def test_header_sanitising_table(headers: dict[str, str], expected: RateLimitState | None) -> None:
+def test_header_sanitising_table(headers: Mapping[str, str], expected: RateLimitState | None) -> None:
     assert RateLimitState.from_headers(headers, now=NOW) == expected
 
 

@@ -4,11 +4,10 @@ import json
 import logging
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, NamedTuple, TypeVar
 from urllib.parse import quote
 
 import httpx
-from attrs import define, fields
 
 logger = logging.getLogger("auth0_users_api")
 
@@ -31,8 +30,7 @@ FileTypes = tuple[str | None, FileContent, str | None] | tuple[str | None, FileC
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
-class File:
+class File(NamedTuple):
     """Contains information for file uploads"""
 
     payload: BinaryIO
@@ -47,8 +45,9 @@ class File:
 T = TypeVar("T")
 
 
-@define
-class Response(Generic[T]):
+# Named tuples, not attrs classes: importing this module (and the package) stays free of attrs,
+# which the models need only once a response is parsed.
+class Response(NamedTuple, Generic[T]):
     """A response from an endpoint"""
 
     status_code: HTTPStatus
@@ -112,6 +111,8 @@ def parse_leniently(cls: type[ModelT], src_dict: Mapping[str, Any], specs: Seque
 
 def model_repr(model: Any) -> str:
     """A model's repr with only the fields that are set (and any extra ones)."""
+    from attrs import fields  # a model exists, so attrs is imported already
+
     shown = [
         f"{field.name}={value!r}"
         for field in fields(type(model))

@@ -11,6 +11,7 @@ import httpx
 from .._ratelimit import RateLimitState
 from .config import NOT_GIVEN, Shared, check_max_retries, connect, request_headers, timeout_of
 from .connections import Connections, H
+from .deadline import AttemptLimits
 from .operation import Operation
 from .requests import parse, prepare
 from .response import RawResponse
@@ -74,7 +75,8 @@ class CoreClient(Generic[H]):
         self._retry = RetryPolicy(max_retries=check_max_retries(max_retries))
         self._timeout = timeout_of(timeout)
         self._headers = request_headers(telemetry, headers)
-        self._sender = Sender(self._http, self._auth, self._retry, self._timeout, random.Random())
+        self._sent_headers = httpx.Headers(self._headers)  # built once: httpx merges a Headers cheaply
+        self._sender = Sender(self._http, self._auth, self._retry, AttemptLimits.of(self._timeout), random.Random())
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={self.base_url!r} auth={self._auth!r}>"
@@ -102,7 +104,7 @@ class CoreClient(Generic[H]):
 
     def _prepare(self, op: Operation, path_args: tuple[str, ...], kwargs: Mapping[str, Any]) -> dict[str, Any]:
         """Check the arguments and describe the request; raises before anything is sent."""
-        return prepare(op, path_args, kwargs, base_url=self.base_url, headers=self._headers, timeout=self._timeout)
+        return prepare(op, path_args, kwargs, base_url=self.base_url, headers=self._sent_headers, timeout=self._timeout)
 
 
 class SyncCoreClient(CoreClient[httpx.Client]):

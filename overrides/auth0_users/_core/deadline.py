@@ -12,10 +12,8 @@ and whether the API request had left.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any
+from contextvars import ContextVar, Token
+from typing import Any, NamedTuple
 
 import httpx
 
@@ -27,23 +25,45 @@ class DeadlineExceeded(httpx.TimeoutException):
     """An attempt outlasted its deadline."""
 
 
-def deadline_of(timeout: httpx.Timeout) -> float | None:
-    """Seconds one attempt may take: the longest of ``timeout``'s limits, or none when one is unlimited."""
-    limits = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-    return None if any(limit is None for limit in limits) else max(limit for limit in limits if limit is not None)
+class AttemptLimits(NamedTuple):
+    """What a client's ``timeout`` allows each attempt, worked out once per client."""
+
+    seconds: float | None
+    """The deadline: the longest of ``timeout``'s limits, or ``None`` when one is unlimited."""
+    phases: dict[str, float | None]
+    """httpx's limit per phase (``connect``, ``read``, ``write``, ``pool``)."""
+
+    @classmethod
+    def of(cls, timeout: httpx.Timeout) -> AttemptLimits:
+        """The limits ``timeout`` sets."""
+        phases = timeout.as_dict()
+        unlimited = any(limit is None for limit in phases.values())
+        return cls(None if unlimited else max(limit for limit in phases.values() if limit is not None), phases)
 
 
 class Attempt:
-    """One attempt of a call: when it must end, and the request out now (``None``: waiting for a token)."""
+    """One attempt of a call, and the context it runs in: when it must end, and the request out now.
 
-    __slots__ = ("api_request", "ends_at", "limits", "request", "seconds")
+    ``request`` is ``None`` while a token is awaited.
+    """
 
-    def __init__(self, timeout: httpx.Timeout, api_request: httpx.Request) -> None:
-        self.seconds = deadline_of(timeout)
+    __slots__ = ("_token", "api_request", "ends_at", "limits", "request", "seconds")
+
+    def __init__(self, limits: AttemptLimits, api_request: httpx.Request) -> None:
+        self.seconds = limits.seconds
         self.ends_at = None if self.seconds is None else time.monotonic() + self.seconds
-        self.limits: dict[str, float | None] = timeout.as_dict()
+        self.limits = limits.phases
         self.api_request = api_request
         self.request: httpx.Request | None = api_request
+        self._token: Token[Attempt | None] | None = None
+
+    def __enter__(self) -> Attempt:
+        self._token = _CURRENT.set(self)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._token is not None:
+            _CURRENT.reset(self._token)
 
     @property
     def api_request_out(self) -> bool:
@@ -53,6 +73,13 @@ class Attempt:
     def expired(self) -> bool:
         """Whether the deadline has passed."""
         return self.ends_at is not None and time.monotonic() >= self.ends_at
+
+    def phase_limits(self) -> dict[str, float | None]:
+        """The limit of each of httpx's phases, cut to the time left; raises ``DeadlineExceeded`` when none is."""
+        left = self.left(None)
+        if left is None:
+            return dict(self.limits)
+        return {phase: left if limit is None or limit > left else limit for phase, limit in self.limits.items()}
 
     def left(self, limit: float | None) -> float | None:
         """``limit`` cut to the time left; raises ``DeadlineExceeded`` when none is."""
@@ -64,25 +91,14 @@ class Attempt:
         return left if limit is None else min(limit, left)
 
 
-@contextmanager
-def attempt(timeout: httpx.Timeout, request: httpx.Request) -> Iterator[Attempt]:
-    """Run one attempt of sending ``request`` under the deadline ``timeout`` makes."""
-    current = Attempt(timeout, request)
-    token = _CURRENT.set(current)
-    try:
-        yield current
-    finally:
-        _CURRENT.reset(token)
-
-
 def sending(request: httpx.Request | None) -> None:
     """Note that ``request`` goes out now (``None``: a token is awaited), its time limits cut to the time left."""
     current = _CURRENT.get()
     if current is None:
         return
     current.request = request
-    if request is not None:
-        request.extensions["timeout"] = {phase: current.left(limit) for phase, limit in current.limits.items()}
+    if request is not None and current.ends_at is not None:
+        request.extensions["timeout"] = current.phase_limits()
 
 
 def bound_new_connections(event: str, info: dict[str, Any]) -> None:

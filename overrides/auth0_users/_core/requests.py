@@ -108,7 +108,8 @@ def prepare(
         described["json"] = array_body
     elif op.body == "object":
         described["json"] = body
-    described["headers"] = {**headers, **described.get("headers", {})}
+    extra_headers = described.get("headers")
+    described["headers"] = {**headers, **extra_headers} if extra_headers else headers
     try:  # parsed here, once: arguments that make no URL fail before anything is sent, pagers too
         described["url"] = httpx.URL(base_url + described["url"], params=described.pop("params", None))
     except httpx.InvalidURL as error:

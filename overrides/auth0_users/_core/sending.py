@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import httpx
 
 from .._ratelimit import RateLimitState
-from .deadline import Attempt, DeadlineExceeded, attempt, bound_new_connections
+from .deadline import Attempt, AttemptLimits, DeadlineExceeded, bound_new_connections
 from .errors import (
     APIConnectionError,
     APITimeoutError,
@@ -81,7 +81,7 @@ class Sender(NamedTuple):
     connections: Connections[Any]
     auth: httpx.Auth
     retry: RetryPolicy
-    timeout: httpx.Timeout
+    limits: AttemptLimits
     random: random.Random
 
 
@@ -91,20 +91,25 @@ def send_steps(sender: Sender, op: Operation, request: httpx.Request) -> Generat
     endpoint, started, tries, refusals = f"{op.http_method} {op.path}", time.time(), 0, 0
     while True:
         tries += 1
-        ticket = yield Reserve(endpoint)
-        too_long = yield WaitTurn(ticket)
-        if too_long is not None:
-            raise _not_sent(request, too_long, tries) from None
+        # Steps the pacer would answer at once (no ticket needed, no wait, nothing to learn) are not asked for.
+        ticket = pacer.free_ticket() or (yield Reserve(endpoint))
+        if ticket.wait:
+            too_long = yield WaitTurn(ticket)
+            if too_long is not None:
+                raise _not_sent(request, too_long, tries) from None
         outcome, current = yield Send()
         if isinstance(outcome, httpx.Response):
-            sender.connections.rate_limit_seen(outcome)
+            reading = RateLimitState.from_headers(outcome.headers)
+            if reading is not None:
+                sender.connections.rate_limit_seen(outcome)
             if logger.isEnabledFor(logging.DEBUG):
                 logger.debug("%s %s → %s (attempt %d)", request.method, request.url.path, outcome.status_code, tries)
-            yield Observe(ticket, RateLimitState.from_headers(outcome.headers), outcome.status_code)
+            if reading is not None or ticket.sent:
+                yield Observe(ticket, reading, outcome.status_code)
             if outcome.is_success:
                 return outcome
             refusals += outcome.status_code == 429
-        else:
+        elif ticket.sent:
             yield Observe(ticket, None, None)
         when = _Retry(started=started, refusals=refusals, ticket=ticket)
         yield Sleep(_delay_or_raise(sender, pacer, op, current, tries, outcome, when))
@@ -112,8 +117,6 @@ def send_steps(sender: Sender, op: Operation, request: httpx.Request) -> Generat
 
 def send(sender: Sender, op: Operation, http: httpx.Client, request: httpx.Request) -> httpx.Response:
     """Drive ``send_steps`` with blocking I/O."""
-    from ..pacing import WaitTooLong
-
     pacer = sender.connections.pacer
     request.extensions["trace"] = bound_new_connections  # the deadline, read by read
     steps = send_steps(sender, op, request)
@@ -124,20 +127,22 @@ def send(sender: Sender, op: Operation, http: httpx.Client, request: httpx.Reque
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
         answer = None
-        if isinstance(step, Reserve):
-            answer = pacer.reserve(step.endpoint)
-        elif isinstance(step, WaitTurn):
-            try:
-                pacer.wait_turn(step.ticket)
-            except WaitTooLong as error:
-                answer = error
-        elif isinstance(step, Send):
-            with attempt(sender.timeout, request) as current:
+        if isinstance(step, Send):
+            with Attempt(sender.limits, request) as current:
                 try:
                     outcome: Outcome = http.send(request, auth=sender.auth, follow_redirects=False)
                 except (httpx.RequestError, TokenError) as error:
                     outcome = error
             answer = (outcome, current)
+        elif isinstance(step, Reserve):
+            answer = pacer.reserve(step.endpoint)
+        elif isinstance(step, WaitTurn):
+            from ..pacing import WaitTooLong
+
+            try:
+                pacer.wait_turn(step.ticket)
+            except WaitTooLong as error:
+                answer = error
         elif isinstance(step, Observe):
             pacer.observe(step.ticket, step.state, step.status)
         else:
@@ -148,8 +153,6 @@ async def asend(sender: Sender, op: Operation, http: httpx.AsyncClient, request:
     """Drive ``send_steps`` with asyncio."""
     import asyncio  # here, so that the sync client never imports it
 
-    from ..pacing import WaitTooLong
-
     pacer = sender.connections.pacer
     steps = send_steps(sender, op, request)
     answer: Any = None
@@ -159,15 +162,8 @@ async def asend(sender: Sender, op: Operation, http: httpx.AsyncClient, request:
         except StopIteration as done:
             return done.value  # type: ignore[no-any-return]
         answer = None
-        if isinstance(step, Reserve):
-            answer = await pacer.areserve(step.endpoint)
-        elif isinstance(step, WaitTurn):
-            try:
-                await pacer.await_turn(step.ticket)
-            except WaitTooLong as error:
-                answer = error
-        elif isinstance(step, Send):
-            with attempt(sender.timeout, request) as current:
+        if isinstance(step, Send):
+            with Attempt(sender.limits, request) as current:
                 try:
                     async with asyncio.timeout(current.seconds):  # cancels whatever the transport is doing
                         outcome: Outcome = await http.send(request, auth=sender.auth, follow_redirects=False)
@@ -176,6 +172,15 @@ async def asend(sender: Sender, op: Operation, http: httpx.AsyncClient, request:
                 except TimeoutError:
                     outcome = DeadlineExceeded(f"the {current.seconds:g} s deadline passed")
             answer = (outcome, current)
+        elif isinstance(step, Reserve):
+            answer = await pacer.areserve(step.endpoint)
+        elif isinstance(step, WaitTurn):
+            from ..pacing import WaitTooLong
+
+            try:
+                await pacer.await_turn(step.ticket)
+            except WaitTooLong as error:
+                answer = error
         elif isinstance(step, Observe):
             await pacer.aobserve(step.ticket, step.state, step.status)
         else:

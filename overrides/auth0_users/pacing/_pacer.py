@@ -193,6 +193,14 @@ class Pacer:
     def _after_observe(self, state: PacingState) -> None:
         self._paces = any(bucket.limit > 0 for bucket in state.buckets.values())
 
+    def free_ticket(self) -> Ticket | None:
+        """A ticket that needs no place in a queue (pacing is off, or nothing to pace by is known), else ``None``.
+
+        A request holding it goes at once, and its answer has nothing to teach unless it carries
+        rate-limit headers.
+        """
+        return _unpaced_ticket() if self._unpaced() else None
+
     # The sync driver.
 
     def reserve(self, endpoint: str = "", now: float | None = None) -> Ticket:
