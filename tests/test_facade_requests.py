@@ -10,6 +10,7 @@ import pickle
 from typing import Any
 from urllib.parse import unquote
 
+import httpx
 import pytest
 from auth0_users import (
     Auth0Error,
@@ -132,6 +133,30 @@ def test_telemetry_header_names_the_package_and_can_be_switched_off(recording_se
     telemetry = json.loads(base64.urlsafe_b64decode(sent.headers["Auth0-Client"]))
     assert telemetry["name"] == "auth0-users"
     assert "Auth0-Client" not in quiet.headers
+
+
+def test_the_same_headers_go_out_whether_the_http_client_is_made_here_or_passed_in(
+    recording_server: RecordingServer,
+) -> None:
+    """The HTTP client made here carries the client's headers; a copy's own headers still win."""
+    recording_server.respond(200, USER)
+    with (
+        httpx.Client() as http,
+        ManagementClient(base_url=recording_server.base_url, token="t", headers={"X-App": "a"}) as made,
+        ManagementClient(
+            base_url=recording_server.base_url, token="t", headers={"X-App": "a"}, http_client=http
+        ) as given,
+    ):
+        made.users.get("auth0|abc")
+        given.users.get("auth0|abc")
+        made.with_options(headers={"User-Agent": "mine/1", "X-App": "b"}).users.get("auth0|abc")
+        made.users.get("auth0|abc")
+    first, second, copied, again = ({k.lower(): v for k, v in r.headers.items()} for r in recording_server.requests)
+    assert first == second == again
+    assert first["user-agent"].startswith("auth0-users/")
+    assert (first["x-app"], first["authorization"]) == ("a", "Bearer t")
+    assert "auth0-client" in first
+    assert (copied["user-agent"], copied["x-app"], copied["auth0-client"]) == ("mine/1", "b", first["auth0-client"])
 
 
 def test_users_by_email_asks_again_in_lower_case_only_when_needed(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import socketserver
+import ssl
 import subprocess
 import sys
 import threading
@@ -18,7 +19,7 @@ import aiohttp
 import httpx
 import pytest
 from auth0_users import APIConnectionError, APITimeoutError, AsyncManagementClient, ManagementClient, NotFoundError
-from auth0_users._core.transport import httpx_equivalent
+from auth0_users._core.transport import httpx_equivalent, shared_tls_context
 from auth0_users.sandbox import SandboxServer
 from auth0_users_facade.aliases import UsersListItem  # the model the pinned spec gives
 from both_modes import collect, run
@@ -59,6 +60,28 @@ async def test_the_async_client_as_made_sends_on_aiohttp(sandbox: SandboxServer)
     async with AsyncManagementClient(base_url=sandbox.base_url, token=sandbox.token) as amgmt:
         assert (await amgmt.users.get(uid)).user_id == uid
         assert type(amgmt._http.get()) is HttpxAiohttpClient
+
+
+async def test_clients_made_here_verify_tls_as_the_trust_variables_say_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One TLS context serves the clients made here, and is built again when SSL_CERT_FILE changes."""
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    with SandboxServer(https=True, index_lag=0) as server:
+        options: dict[str, Any] = {"base_url": server.base_url, "token": server.token, "max_retries": 0}
+        with ManagementClient(**options) as mgmt, pytest.raises(APIConnectionError, match="CERTIFICATE_VERIFY_FAILED"):
+            list(mgmt.users.list(per_page=1))
+        monkeypatch.setenv("SSL_CERT_FILE", str(server.ca_file))
+        with ManagementClient(**options) as first, ManagementClient(**options) as second:
+            assert list(first.users.list(per_page=1)) == list(second.users.list(per_page=1)) == []
+        async with AsyncManagementClient(**options) as amgmt:
+            assert [user async for user in amgmt.users.list(per_page=1)] == []
+        context = shared_tls_context()
+        assert context is shared_tls_context()
+        assert isinstance(context, ssl.SSLContext)
+        assert (context.verify_mode, context.check_hostname) == (ssl.CERT_REQUIRED, True)
+        monkeypatch.delenv("SSL_CERT_FILE")
+        with ManagementClient(**options) as mgmt, pytest.raises(APIConnectionError, match="CERTIFICATE_VERIFY_FAILED"):
+            list(mgmt.users.list(per_page=1))
 
 
 def test_aiohttp_is_imported_on_first_use_not_with_the_package() -> None:

@@ -26,7 +26,7 @@ class ClearAssessorsRequestContent:
         connection = self.connection
         assessors = []
         for assessors_item_data in self.assessors:
-            assessors_item = AssessorsTypeEnum(assessors_item_data).value
+            assessors_item = AssessorsTypeEnum.of(assessors_item_data).value
 
             assessors.append(assessors_item)
 
@@ -41,7 +41,7 @@ class ClearAssessorsRequestContent:
         try:
             clear_assessors_request_content = cls(
                 connection=d.pop("connection"),
-                assessors=[AssessorsTypeEnum(item) for item in d.pop("assessors")],
+                assessors=[AssessorsTypeEnum.of(item) for item in d.pop("assessors")],
             )
         except (ValueError, TypeError, AttributeError, KeyError):
             return parse_leniently(
@@ -49,7 +49,7 @@ class ClearAssessorsRequestContent:
                 src_dict,
                 (
                     ("connection", "connection", True, None),
-                    ("assessors", "assessors", True, lambda value: [AssessorsTypeEnum(item) for item in value]),
+                    ("assessors", "assessors", True, lambda value: [AssessorsTypeEnum.of(item) for item in value]),
                 ),
             )
         return clear_assessors_request_content

@@ -44,7 +44,7 @@ class ConnectedAccount:
         connection = self.connection
         connection_id = self.connection_id
         strategy = self.strategy
-        access_type = ConnectedAccountAccessTypeEnum(self.access_type).value
+        access_type = ConnectedAccountAccessTypeEnum.of(self.access_type).value
 
         created_at = self.created_at.isoformat()
         scopes: list[str] | Unset = UNSET
@@ -81,7 +81,7 @@ class ConnectedAccount:
                 connection=d.pop("connection"),
                 connection_id=d.pop("connection_id"),
                 strategy=d.pop("strategy"),
-                access_type=ConnectedAccountAccessTypeEnum(d.pop("access_type")),
+                access_type=ConnectedAccountAccessTypeEnum.of(d.pop("access_type")),
                 created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
                 scopes=d.pop("scopes", UNSET),
                 expires_at=UNSET
@@ -98,7 +98,7 @@ class ConnectedAccount:
                     ("connection", "connection", True, None),
                     ("connection_id", "connection_id", True, None),
                     ("strategy", "strategy", True, None),
-                    ("access_type", "access_type", True, lambda value: ConnectedAccountAccessTypeEnum(value)),
+                    ("access_type", "access_type", True, lambda value: ConnectedAccountAccessTypeEnum.of(value)),
                     ("created_at", "created_at", True, lambda value: datetime.datetime.fromisoformat(value)),
                     ("scopes", "scopes", False, None),
                     (

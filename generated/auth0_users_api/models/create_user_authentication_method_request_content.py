@@ -63,7 +63,7 @@ class CreateUserAuthenticationMethodRequestContent:
     transports: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = CreatedUserAuthenticationMethodTypeEnum(self.type_).value
+        type_ = CreatedUserAuthenticationMethodTypeEnum.of(self.type_).value
 
         name = self.name
         totp_secret = self.totp_secret
@@ -71,7 +71,7 @@ class CreateUserAuthenticationMethodRequestContent:
         email = self.email
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(
+            preferred_authentication_method = PreferredAuthenticationMethodEnum.of(
                 self.preferred_authentication_method
             ).value
 
@@ -83,7 +83,7 @@ class CreateUserAuthenticationMethodRequestContent:
         relying_party_identifier = self.relying_party_identifier
         credential_device_type: str | Unset = UNSET
         if not isinstance(self.credential_device_type, Unset):
-            credential_device_type = CredentialDeviceTypeEnum(self.credential_device_type).value
+            credential_device_type = CredentialDeviceTypeEnum.of(self.credential_device_type).value
 
         credential_backed_up = self.credential_backed_up
         identity_user_id = self.identity_user_id
@@ -135,21 +135,21 @@ class CreateUserAuthenticationMethodRequestContent:
             _aaguid = d.pop("aaguid", UNSET)
             _credential_device_type = d.pop("credential_device_type", UNSET)
             create_user_authentication_method_request_content = cls(
-                type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
+                type_=CreatedUserAuthenticationMethodTypeEnum.of(d.pop("type")),
                 name=d.pop("name", UNSET),
                 totp_secret=d.pop("totp_secret", UNSET),
                 phone_number=d.pop("phone_number", UNSET),
                 email=d.pop("email", UNSET),
                 preferred_authentication_method=UNSET
                 if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                else PreferredAuthenticationMethodEnum.of(_preferred_authentication_method),
                 key_id=d.pop("key_id", UNSET),
                 public_key=d.pop("public_key", UNSET),
                 aaguid=UNSET if _aaguid is UNSET or _aaguid is None else UUID(_aaguid),
                 relying_party_identifier=d.pop("relying_party_identifier", UNSET),
                 credential_device_type=UNSET
                 if _credential_device_type is UNSET or _credential_device_type is None
-                else CredentialDeviceTypeEnum(_credential_device_type),
+                else CredentialDeviceTypeEnum.of(_credential_device_type),
                 credential_backed_up=d.pop("credential_backed_up", UNSET),
                 identity_user_id=d.pop("identity_user_id", UNSET),
                 user_agent=d.pop("user_agent", UNSET),
@@ -161,7 +161,7 @@ class CreateUserAuthenticationMethodRequestContent:
                 cls,
                 src_dict,
                 (
-                    ("type", "type_", True, lambda value: CreatedUserAuthenticationMethodTypeEnum(value)),
+                    ("type", "type_", True, lambda value: CreatedUserAuthenticationMethodTypeEnum.of(value)),
                     ("name", "name", False, None),
                     ("totp_secret", "totp_secret", False, None),
                     ("phone_number", "phone_number", False, None),
@@ -170,7 +170,7 @@ class CreateUserAuthenticationMethodRequestContent:
                         "preferred_authentication_method",
                         "preferred_authentication_method",
                         False,
-                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum.of(value),
                     ),
                     ("key_id", "key_id", False, None),
                     ("public_key", "public_key", False, None),
@@ -180,7 +180,7 @@ class CreateUserAuthenticationMethodRequestContent:
                         "credential_device_type",
                         "credential_device_type",
                         False,
-                        lambda value: UNSET if value is None else CredentialDeviceTypeEnum(value),
+                        lambda value: UNSET if value is None else CredentialDeviceTypeEnum.of(value),
                     ),
                     ("credential_backed_up", "credential_backed_up", False, None),
                     ("identity_user_id", "identity_user_id", False, None),

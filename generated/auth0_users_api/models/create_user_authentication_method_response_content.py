@@ -70,7 +70,7 @@ class CreateUserAuthenticationMethodResponseContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = CreatedUserAuthenticationMethodTypeEnum(self.type_).value
+        type_ = CreatedUserAuthenticationMethodTypeEnum.of(self.type_).value
 
         id = self.id
         name = self.name
@@ -86,7 +86,7 @@ class CreateUserAuthenticationMethodResponseContent:
 
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(
+            preferred_authentication_method = PreferredAuthenticationMethodEnum.of(
                 self.preferred_authentication_method
             ).value
 
@@ -96,7 +96,7 @@ class CreateUserAuthenticationMethodResponseContent:
         relying_party_identifier = self.relying_party_identifier
         credential_device_type: str | Unset = UNSET
         if not isinstance(self.credential_device_type, Unset):
-            credential_device_type = CredentialDeviceTypeEnum(self.credential_device_type).value
+            credential_device_type = CredentialDeviceTypeEnum.of(self.credential_device_type).value
 
         credential_backed_up = self.credential_backed_up
         identity_user_id = self.identity_user_id
@@ -159,7 +159,7 @@ class CreateUserAuthenticationMethodResponseContent:
             _credential_device_type = d.pop("credential_device_type", UNSET)
             _created_at = d.pop("created_at", UNSET)
             create_user_authentication_method_response_content = cls(
-                type_=CreatedUserAuthenticationMethodTypeEnum(d.pop("type")),
+                type_=CreatedUserAuthenticationMethodTypeEnum.of(d.pop("type")),
                 id=d.pop("id", UNSET),
                 name=d.pop("name", UNSET),
                 totp_secret=d.pop("totp_secret", UNSET),
@@ -170,14 +170,14 @@ class CreateUserAuthenticationMethodResponseContent:
                 else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
                 preferred_authentication_method=UNSET
                 if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                else PreferredAuthenticationMethodEnum.of(_preferred_authentication_method),
                 key_id=d.pop("key_id", UNSET),
                 public_key=d.pop("public_key", UNSET),
                 aaguid=d.pop("aaguid", UNSET),
                 relying_party_identifier=d.pop("relying_party_identifier", UNSET),
                 credential_device_type=UNSET
                 if _credential_device_type is UNSET or _credential_device_type is None
-                else CredentialDeviceTypeEnum(_credential_device_type),
+                else CredentialDeviceTypeEnum.of(_credential_device_type),
                 credential_backed_up=d.pop("credential_backed_up", UNSET),
                 identity_user_id=d.pop("identity_user_id", UNSET),
                 user_agent=d.pop("user_agent", UNSET),
@@ -192,7 +192,7 @@ class CreateUserAuthenticationMethodResponseContent:
                 cls,
                 src_dict,
                 (
-                    ("type", "type_", True, lambda value: CreatedUserAuthenticationMethodTypeEnum(value)),
+                    ("type", "type_", True, lambda value: CreatedUserAuthenticationMethodTypeEnum.of(value)),
                     ("id", "id", False, None),
                     ("name", "name", False, None),
                     ("totp_secret", "totp_secret", False, None),
@@ -212,7 +212,7 @@ class CreateUserAuthenticationMethodResponseContent:
                         "preferred_authentication_method",
                         "preferred_authentication_method",
                         False,
-                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum.of(value),
                     ),
                     ("key_id", "key_id", False, None),
                     ("public_key", "public_key", False, None),
@@ -222,7 +222,7 @@ class CreateUserAuthenticationMethodResponseContent:
                         "credential_device_type",
                         "credential_device_type",
                         False,
-                        lambda value: UNSET if value is None else CredentialDeviceTypeEnum(value),
+                        lambda value: UNSET if value is None else CredentialDeviceTypeEnum.of(value),
                     ),
                     ("credential_backed_up", "credential_backed_up", False, None),
                     ("identity_user_id", "identity_user_id", False, None),

@@ -78,7 +78,7 @@ class GetUserAuthenticationMethodResponseContent:
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-        type_ = AuthenticationMethodTypeEnum(self.type_).value
+        type_ = AuthenticationMethodTypeEnum.of(self.type_).value
 
         created_at = self.created_at.isoformat()
         confirmed = self.confirmed
@@ -92,7 +92,7 @@ class GetUserAuthenticationMethodResponseContent:
 
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(
+            preferred_authentication_method = PreferredAuthenticationMethodEnum.of(
                 self.preferred_authentication_method
             ).value
 
@@ -173,7 +173,7 @@ class GetUserAuthenticationMethodResponseContent:
             _last_auth_at = d.pop("last_auth_at", UNSET)
             get_user_authentication_method_response_content = cls(
                 id=d.pop("id"),
-                type_=AuthenticationMethodTypeEnum(d.pop("type")),
+                type_=AuthenticationMethodTypeEnum.of(d.pop("type")),
                 created_at=datetime.datetime.fromisoformat(d.pop("created_at")),
                 confirmed=d.pop("confirmed", UNSET),
                 name=d.pop("name", UNSET),
@@ -182,7 +182,7 @@ class GetUserAuthenticationMethodResponseContent:
                 else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
                 preferred_authentication_method=UNSET
                 if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                else PreferredAuthenticationMethodEnum.of(_preferred_authentication_method),
                 link_id=d.pop("link_id", UNSET),
                 phone_number=d.pop("phone_number", UNSET),
                 email=d.pop("email", UNSET),
@@ -209,7 +209,7 @@ class GetUserAuthenticationMethodResponseContent:
                 src_dict,
                 (
                     ("id", "id", True, None),
-                    ("type", "type_", True, lambda value: AuthenticationMethodTypeEnum(value)),
+                    ("type", "type_", True, lambda value: AuthenticationMethodTypeEnum.of(value)),
                     ("created_at", "created_at", True, lambda value: datetime.datetime.fromisoformat(value)),
                     ("confirmed", "confirmed", False, None),
                     ("name", "name", False, None),
@@ -227,7 +227,7 @@ class GetUserAuthenticationMethodResponseContent:
                         "preferred_authentication_method",
                         "preferred_authentication_method",
                         False,
-                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum.of(value),
                     ),
                     ("link_id", "link_id", False, None),
                     ("phone_number", "phone_number", False, None),

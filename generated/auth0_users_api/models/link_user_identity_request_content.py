@@ -31,7 +31,7 @@ class LinkUserIdentityRequestContent:
     def to_dict(self) -> dict[str, Any]:
         provider: str | Unset = UNSET
         if not isinstance(self.provider, Unset):
-            provider = UserIdentityProviderEnum(self.provider).value
+            provider = UserIdentityProviderEnum.of(self.provider).value
 
         connection_id = self.connection_id
         user_id: int | str | Unset
@@ -57,7 +57,7 @@ class LinkUserIdentityRequestContent:
         try:
             _provider = d.pop("provider", UNSET)
             link_user_identity_request_content = cls(
-                provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
+                provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum.of(_provider),
                 connection_id=d.pop("connection_id", UNSET),
                 user_id=d.pop("user_id", UNSET),
                 link_with=d.pop("link_with", UNSET),
@@ -71,7 +71,7 @@ class LinkUserIdentityRequestContent:
                         "provider",
                         "provider",
                         False,
-                        lambda value: UNSET if value is None else UserIdentityProviderEnum(value),
+                        lambda value: UNSET if value is None else UserIdentityProviderEnum.of(value),
                     ),
                     ("connection_id", "connection_id", False, None),
                     ("user_id", "user_id", False, None),

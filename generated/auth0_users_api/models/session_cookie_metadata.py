@@ -28,7 +28,7 @@ class SessionCookieMetadata:
     def to_dict(self) -> dict[str, Any]:
         mode: str | Unset = UNSET
         if not isinstance(self.mode, Unset):
-            mode = SessionCookieMetadataModeEnum(self.mode).value
+            mode = SessionCookieMetadataModeEnum.of(self.mode).value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,7 +42,7 @@ class SessionCookieMetadata:
         try:
             _mode = d.pop("mode", UNSET)
             session_cookie_metadata = cls(
-                mode=UNSET if _mode is UNSET or _mode is None else SessionCookieMetadataModeEnum(_mode),
+                mode=UNSET if _mode is UNSET or _mode is None else SessionCookieMetadataModeEnum.of(_mode),
             )
         except (ValueError, TypeError, AttributeError, KeyError):
             return parse_leniently(
@@ -53,7 +53,7 @@ class SessionCookieMetadata:
                         "mode",
                         "mode",
                         False,
-                        lambda value: UNSET if value is None else SessionCookieMetadataModeEnum(value),
+                        lambda value: UNSET if value is None else SessionCookieMetadataModeEnum.of(value),
                     ),
                 ),
             )

@@ -36,11 +36,11 @@ class SetUserAuthenticationMethods:
     totp_secret: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = AuthenticationTypeEnum(self.type_).value
+        type_ = AuthenticationTypeEnum.of(self.type_).value
 
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(
+            preferred_authentication_method = PreferredAuthenticationMethodEnum.of(
                 self.preferred_authentication_method
             ).value
 
@@ -68,10 +68,10 @@ class SetUserAuthenticationMethods:
         try:
             _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
             set_user_authentication_methods = cls(
-                type_=AuthenticationTypeEnum(d.pop("type")),
+                type_=AuthenticationTypeEnum.of(d.pop("type")),
                 preferred_authentication_method=UNSET
                 if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                else PreferredAuthenticationMethodEnum.of(_preferred_authentication_method),
                 name=d.pop("name", UNSET),
                 phone_number=d.pop("phone_number", UNSET),
                 email=d.pop("email", UNSET),
@@ -82,12 +82,12 @@ class SetUserAuthenticationMethods:
                 cls,
                 src_dict,
                 (
-                    ("type", "type_", True, lambda value: AuthenticationTypeEnum(value)),
+                    ("type", "type_", True, lambda value: AuthenticationTypeEnum.of(value)),
                     (
                         "preferred_authentication_method",
                         "preferred_authentication_method",
                         False,
-                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum.of(value),
                     ),
                     ("name", "name", False, None),
                     ("phone_number", "phone_number", False, None),

@@ -27,7 +27,7 @@ class UpdateUserAuthenticationMethodRequestContent:
         name = self.name
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(
+            preferred_authentication_method = PreferredAuthenticationMethodEnum.of(
                 self.preferred_authentication_method
             ).value
 
@@ -47,7 +47,7 @@ class UpdateUserAuthenticationMethodRequestContent:
                 name=d.pop("name", UNSET),
                 preferred_authentication_method=UNSET
                 if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                else PreferredAuthenticationMethodEnum.of(_preferred_authentication_method),
             )
         except (ValueError, TypeError, AttributeError, KeyError):
             return parse_leniently(
@@ -59,7 +59,7 @@ class UpdateUserAuthenticationMethodRequestContent:
                         "preferred_authentication_method",
                         "preferred_authentication_method",
                         False,
-                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum.of(value),
                     ),
                 ),
             )

@@ -57,7 +57,7 @@ class UpdateUserAuthenticationMethodResponseContent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = CreatedAuthenticationMethodTypeEnum(self.type_).value
+        type_ = CreatedAuthenticationMethodTypeEnum.of(self.type_).value
 
         id = self.id
         name = self.name
@@ -73,7 +73,7 @@ class UpdateUserAuthenticationMethodResponseContent:
 
         preferred_authentication_method: str | Unset = UNSET
         if not isinstance(self.preferred_authentication_method, Unset):
-            preferred_authentication_method = PreferredAuthenticationMethodEnum(
+            preferred_authentication_method = PreferredAuthenticationMethodEnum.of(
                 self.preferred_authentication_method
             ).value
 
@@ -124,7 +124,7 @@ class UpdateUserAuthenticationMethodResponseContent:
             _preferred_authentication_method = d.pop("preferred_authentication_method", UNSET)
             _created_at = d.pop("created_at", UNSET)
             update_user_authentication_method_response_content = cls(
-                type_=CreatedAuthenticationMethodTypeEnum(d.pop("type")),
+                type_=CreatedAuthenticationMethodTypeEnum.of(d.pop("type")),
                 id=d.pop("id", UNSET),
                 name=d.pop("name", UNSET),
                 totp_secret=d.pop("totp_secret", UNSET),
@@ -135,7 +135,7 @@ class UpdateUserAuthenticationMethodResponseContent:
                 else [UserAuthenticationMethodProperties.from_dict(item) for item in _authentication_methods],
                 preferred_authentication_method=UNSET
                 if _preferred_authentication_method is UNSET or _preferred_authentication_method is None
-                else PreferredAuthenticationMethodEnum(_preferred_authentication_method),
+                else PreferredAuthenticationMethodEnum.of(_preferred_authentication_method),
                 key_id=d.pop("key_id", UNSET),
                 public_key=d.pop("public_key", UNSET),
                 aaguid=d.pop("aaguid", UNSET),
@@ -150,7 +150,7 @@ class UpdateUserAuthenticationMethodResponseContent:
                 cls,
                 src_dict,
                 (
-                    ("type", "type_", True, lambda value: CreatedAuthenticationMethodTypeEnum(value)),
+                    ("type", "type_", True, lambda value: CreatedAuthenticationMethodTypeEnum.of(value)),
                     ("id", "id", False, None),
                     ("name", "name", False, None),
                     ("totp_secret", "totp_secret", False, None),
@@ -170,7 +170,7 @@ class UpdateUserAuthenticationMethodResponseContent:
                         "preferred_authentication_method",
                         "preferred_authentication_method",
                         False,
-                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum(value),
+                        lambda value: UNSET if value is None else PreferredAuthenticationMethodEnum.of(value),
                     ),
                     ("key_id", "key_id", False, None),
                     ("public_key", "public_key", False, None),

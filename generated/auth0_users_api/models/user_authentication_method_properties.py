@@ -27,7 +27,7 @@ class UserAuthenticationMethodProperties:
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = UserAuthenticationMethodPropertiesEnum(self.type_).value
+            type_ = UserAuthenticationMethodPropertiesEnum.of(self.type_).value
 
         id = self.id
         field_dict: dict[str, Any] = {}
@@ -44,7 +44,7 @@ class UserAuthenticationMethodProperties:
         try:
             _type_ = d.pop("type", UNSET)
             user_authentication_method_properties = cls(
-                type_=UNSET if _type_ is UNSET or _type_ is None else UserAuthenticationMethodPropertiesEnum(_type_),
+                type_=UNSET if _type_ is UNSET or _type_ is None else UserAuthenticationMethodPropertiesEnum.of(_type_),
                 id=d.pop("id", UNSET),
             )
         except (ValueError, TypeError, AttributeError, KeyError):
@@ -56,7 +56,7 @@ class UserAuthenticationMethodProperties:
                         "type",
                         "type_",
                         False,
-                        lambda value: UNSET if value is None else UserAuthenticationMethodPropertiesEnum(value),
+                        lambda value: UNSET if value is None else UserAuthenticationMethodPropertiesEnum.of(value),
                     ),
                     ("id", "id", False, None),
                 ),

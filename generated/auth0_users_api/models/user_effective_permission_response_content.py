@@ -39,7 +39,7 @@ class UserEffectivePermissionResponseContent:
         if not isinstance(self.sources, Unset):
             sources = []
             for sources_item_data in self.sources:
-                sources_item = UserEffectivePermissionSourceEnum(sources_item_data).value
+                sources_item = UserEffectivePermissionSourceEnum.of(sources_item_data).value
 
                 sources.append(sources_item)
 
@@ -69,7 +69,7 @@ class UserEffectivePermissionResponseContent:
                 description=d.pop("description", UNSET),
                 sources=UNSET
                 if _sources is UNSET or _sources is None
-                else [UserEffectivePermissionSourceEnum(item) for item in _sources],
+                else [UserEffectivePermissionSourceEnum.of(item) for item in _sources],
             )
         except (ValueError, TypeError, AttributeError, KeyError):
             return parse_leniently(
@@ -85,7 +85,7 @@ class UserEffectivePermissionResponseContent:
                         "sources",
                         False,
                         lambda value: (
-                            UNSET if value is None else [UserEffectivePermissionSourceEnum(item) for item in value]
+                            UNSET if value is None else [UserEffectivePermissionSourceEnum.of(item) for item in value]
                         ),
                     ),
                 ),

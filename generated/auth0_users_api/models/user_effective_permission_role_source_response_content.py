@@ -36,7 +36,7 @@ class UserEffectivePermissionRoleSourceResponseContent:
         if not isinstance(self.sources, Unset):
             sources = []
             for sources_item_data in self.sources:
-                sources_item = UserEffectivePermissionRoleSourceEnum(sources_item_data).value
+                sources_item = UserEffectivePermissionRoleSourceEnum.of(sources_item_data).value
 
                 sources.append(sources_item)
 
@@ -63,7 +63,7 @@ class UserEffectivePermissionRoleSourceResponseContent:
                 description=d.pop("description", UNSET),
                 sources=UNSET
                 if _sources is UNSET or _sources is None
-                else [UserEffectivePermissionRoleSourceEnum(item) for item in _sources],
+                else [UserEffectivePermissionRoleSourceEnum.of(item) for item in _sources],
             )
         except (ValueError, TypeError, AttributeError, KeyError):
             return parse_leniently(
@@ -78,7 +78,9 @@ class UserEffectivePermissionRoleSourceResponseContent:
                         "sources",
                         False,
                         lambda value: (
-                            UNSET if value is None else [UserEffectivePermissionRoleSourceEnum(item) for item in value]
+                            UNSET
+                            if value is None
+                            else [UserEffectivePermissionRoleSourceEnum.of(item) for item in value]
                         ),
                     ),
                 ),

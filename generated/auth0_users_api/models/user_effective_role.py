@@ -34,7 +34,7 @@ class UserEffectiveRole:
         description = self.description
         sources = []
         for sources_item_data in self.sources:
-            sources_item = UserEffectiveRoleSource(sources_item_data).value
+            sources_item = UserEffectiveRoleSource.of(sources_item_data).value
 
             sources.append(sources_item)
 
@@ -54,7 +54,7 @@ class UserEffectiveRole:
                 id=d.pop("id"),
                 name=d.pop("name"),
                 description=d.pop("description"),
-                sources=[UserEffectiveRoleSource(item) for item in d.pop("sources")],
+                sources=[UserEffectiveRoleSource.of(item) for item in d.pop("sources")],
             )
         except (ValueError, TypeError, AttributeError, KeyError):
             return parse_leniently(
@@ -64,7 +64,7 @@ class UserEffectiveRole:
                     ("id", "id", True, None),
                     ("name", "name", True, None),
                     ("description", "description", True, None),
-                    ("sources", "sources", True, lambda value: [UserEffectiveRoleSource(item) for item in value]),
+                    ("sources", "sources", True, lambda value: [UserEffectiveRoleSource.of(item) for item in value]),
                 ),
             )
         user_effective_role.additional_properties = d

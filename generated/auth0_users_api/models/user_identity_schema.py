@@ -46,7 +46,7 @@ class UserIdentitySchema:
             user_id = self.user_id
         provider: str | Unset = UNSET
         if not isinstance(self.provider, Unset):
-            provider = UserIdentityProviderEnum(self.provider).value
+            provider = UserIdentityProviderEnum.of(self.provider).value
 
         is_social = self.is_social
         access_token = self.access_token
@@ -84,7 +84,7 @@ class UserIdentitySchema:
             user_identity_schema = cls(
                 connection=d.pop("connection", UNSET),
                 user_id=d.pop("user_id", UNSET),
-                provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum(_provider),
+                provider=UNSET if _provider is UNSET or _provider is None else UserIdentityProviderEnum.of(_provider),
                 is_social=d.pop("isSocial", UNSET),
                 access_token=d.pop("access_token", UNSET),
                 access_token_secret=d.pop("access_token_secret", UNSET),
@@ -104,7 +104,7 @@ class UserIdentitySchema:
                         "provider",
                         "provider",
                         False,
-                        lambda value: UNSET if value is None else UserIdentityProviderEnum(value),
+                        lambda value: UNSET if value is None else UserIdentityProviderEnum.of(value),
                     ),
                     ("isSocial", "is_social", False, None),
                     ("access_token", "access_token", False, None),

@@ -45,7 +45,7 @@ class UsersEnrollment:
         id = self.id
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = UserEnrollmentStatusEnum(self.status).value
+            status = UserEnrollmentStatusEnum.of(self.status).value
 
         type_ = self.type_
         name = self.name
@@ -53,7 +53,7 @@ class UsersEnrollment:
         phone_number = self.phone_number
         auth_method: str | Unset = UNSET
         if not isinstance(self.auth_method, Unset):
-            auth_method = UserEnrollmentAuthMethodEnum(self.auth_method).value
+            auth_method = UserEnrollmentAuthMethodEnum.of(self.auth_method).value
 
         enrolled_at: str | Unset = UNSET
         if not isinstance(self.enrolled_at, Unset):
@@ -93,14 +93,14 @@ class UsersEnrollment:
             _last_auth = d.pop("last_auth", UNSET)
             users_enrollment = cls(
                 id=d.pop("id", UNSET),
-                status=UNSET if _status is UNSET or _status is None else UserEnrollmentStatusEnum(_status),
+                status=UNSET if _status is UNSET or _status is None else UserEnrollmentStatusEnum.of(_status),
                 type_=d.pop("type", UNSET),
                 name=d.pop("name", UNSET),
                 identifier=d.pop("identifier", UNSET),
                 phone_number=d.pop("phone_number", UNSET),
                 auth_method=UNSET
                 if _auth_method is UNSET or _auth_method is None
-                else UserEnrollmentAuthMethodEnum(_auth_method),
+                else UserEnrollmentAuthMethodEnum.of(_auth_method),
                 enrolled_at=UNSET
                 if _enrolled_at is UNSET or _enrolled_at is None
                 else datetime.datetime.fromisoformat(_enrolled_at),
@@ -118,7 +118,7 @@ class UsersEnrollment:
                         "status",
                         "status",
                         False,
-                        lambda value: UNSET if value is None else UserEnrollmentStatusEnum(value),
+                        lambda value: UNSET if value is None else UserEnrollmentStatusEnum.of(value),
                     ),
                     ("type", "type_", False, None),
                     ("name", "name", False, None),
@@ -128,7 +128,7 @@ class UsersEnrollment:
                         "auth_method",
                         "auth_method",
                         False,
-                        lambda value: UNSET if value is None else UserEnrollmentAuthMethodEnum(value),
+                        lambda value: UNSET if value is None else UserEnrollmentAuthMethodEnum.of(value),
                     ),
                     (
                         "enrolled_at",

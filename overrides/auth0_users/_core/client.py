@@ -17,7 +17,7 @@ from .requests import parse, prepare
 from .response import RawResponse
 from .retry import RetryPolicy
 from .sending import Sender, asend, send
-from .transport import default_async_http_client
+from .transport import default_async_http_client, default_http_client
 
 if TYPE_CHECKING:
     from ..pacing import Pacer, RateLimits
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class CoreClient(Generic[H]):
     """Configuration, request building and response parsing, shared by both clients."""
 
-    _http_factory: Callable[[], H]
+    _http_factory: Callable[..., H]
 
     def __init__(
         self,
@@ -52,9 +52,11 @@ class CoreClient(Generic[H]):
     ) -> None:
         # ``_shared`` is how ``with_options`` makes a copy: the original's address, auth and connections.
         self._owns_http = _shared is None
+        self._headers = request_headers(telemetry, headers)
         if _shared is None:
             _shared = connect(
                 self._http_factory,
+                self._headers,
                 domain=domain,
                 base_url=base_url,
                 token=token,
@@ -74,8 +76,10 @@ class CoreClient(Generic[H]):
         self._http: Connections[H] = _shared.connections
         self._retry = RetryPolicy(max_retries=check_max_retries(max_retries))
         self._timeout = timeout_of(timeout)
-        self._headers = request_headers(telemetry, headers)
-        self._sent_headers = httpx.Headers(self._headers)  # built once: httpx merges a Headers cheaply
+        # The HTTP client made here carries the headers of the client that made it; a request sends
+        # its own only when they differ (a copy's, or any with an HTTP client passed in).
+        same = _shared.connections.default_headers == self._headers
+        self._sent_headers = None if same else httpx.Headers(self._headers)
         self._sender = Sender(self._http, self._auth, self._retry, AttemptLimits.of(self._timeout), random.Random())
 
     def __repr__(self) -> str:
@@ -110,7 +114,7 @@ class CoreClient(Generic[H]):
 class SyncCoreClient(CoreClient[httpx.Client]):
     """Sends one operation at a time, blocking."""
 
-    _http_factory = httpx.Client
+    _http_factory = staticmethod(default_http_client)
 
     def close(self) -> None:
         """Close the connections (not those of an ``http_client`` you passed in)."""

@@ -42,7 +42,8 @@ class Shared(NamedTuple, Generic[H]):
 
 
 def connect(
-    factory: Callable[[], H],
+    factory: Callable[..., H],
+    headers: Mapping[str, str],
     *,
     domain: str | None,
     base_url: str | None,
@@ -61,7 +62,7 @@ def connect(
     addresses = client_addresses(
         domain=domain, base_url=base_url, token_url=token_url, allow_insecure_http=allow_insecure_http
     )
-    connections = Connections(http_client, factory, pacing, addresses.origin)
+    connections = Connections(http_client, factory, headers, pacing, addresses.origin)
     if token is not None:
         if not isinstance(token, str) or not token:
             raise TypeError("token must be a non-empty string")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import httpx
@@ -24,11 +24,18 @@ class Connections(Generic[H]):
     """
 
     def __init__(
-        self, given: H | None, factory: Callable[[], H], pacing: bool | RateLimits | Pacer, tenant: str
+        self,
+        given: H | None,
+        factory: Callable[..., H],
+        headers: Mapping[str, str],
+        pacing: bool | RateLimits | Pacer,
+        tenant: str,
     ) -> None:
         self._made_here = given is None
         self._client: H | None = given
-        self._factory: Callable[[], H] = factory
+        self._factory: Callable[..., H] = factory
+        self.default_headers: Mapping[str, str] | None = dict(headers) if given is None else None
+        """The headers the HTTP client made here sends by default (``None``: the client was given)."""
         self._lock = threading.Lock()
         self.rate_limit_headers: httpx.Headers | None = None
         self._pacing = pacing
@@ -64,7 +71,7 @@ class Connections(Generic[H]):
         if client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = self._factory()
+                    self._client = self._factory(headers=self.default_headers)
                 client = self._client
         return client
 

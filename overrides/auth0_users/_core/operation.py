@@ -14,13 +14,20 @@ from .errors import InvalidArgumentError, OperationUnavailableError
 __all__ = ["Argument", "Operation", "Paging", "check_bounds", "endpoint", "query_value", "require"]
 
 
+_ENDPOINTS: dict[str, ModuleType] = {}
+
+
 def endpoint(op: Operation) -> ModuleType:
     """The generated endpoint module of ``op``, imported on first use.
 
     ``import_module`` waits while another thread is still importing the module; a bare
-    ``sys.modules`` lookup would hand out the half-initialised module.
+    ``sys.modules`` lookup would hand out the half-initialised module. So only modules it has
+    returned are kept here.
     """
-    return importlib.import_module(op.module)
+    module = _ENDPOINTS.get(op.module)
+    if module is None:
+        module = _ENDPOINTS[op.module] = importlib.import_module(op.module)
+    return module
 
 
 def require(key: str, feature: str) -> Operation:

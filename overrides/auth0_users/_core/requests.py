@@ -70,7 +70,7 @@ def prepare(
     kwargs: Mapping[str, Any],
     *,
     base_url: str,
-    headers: Mapping[str, str],
+    headers: Mapping[str, str] | None,
     timeout: httpx.Timeout,
 ) -> dict[str, Any]:
     """Check the arguments and describe the request (``httpx.Client.build_request``'s arguments).
@@ -109,7 +109,7 @@ def prepare(
     elif op.body == "object":
         described["json"] = body
     extra_headers = described.get("headers")
-    described["headers"] = {**headers, **extra_headers} if extra_headers else headers
+    described["headers"] = {**(headers or {}), **extra_headers} if extra_headers else headers
     try:  # parsed here, once: arguments that make no URL fail before anything is sent, pagers too
         described["url"] = httpx.URL(base_url + described["url"], params=described.pop("params", None))
     except httpx.InvalidURL as error:

@@ -1,24 +1,64 @@
-"""The async HTTP client the facade makes, and what a transport failure says about the request."""
+"""The HTTP clients the facade makes, and what a transport failure says about the request."""
 
 from __future__ import annotations
+
+import os
+import ssl
+import threading
+from collections.abc import Mapping
+from typing import Any
 
 import httpx
 
 _FAST_TRANSPORT = ("httpx_aiohttp", "aiohttp")
+_TLS: dict[tuple[object, ...], ssl.SSLContext] = {}
+_TLS_LOCK = threading.Lock()
 
 
-def default_async_http_client() -> httpx.AsyncClient:
+def shared_tls_context() -> ssl.SSLContext | bool:
+    """The verifying TLS context for the HTTP clients this package makes, built once while the trust settings stay.
+
+    httpx builds a context for each client, parsing the CA bundle again each time (about 25 ms).
+    This one is built the same way (``httpx.create_ssl_context()``: ``SSL_CERT_FILE``, else
+    ``SSL_CERT_DIR``, else certifi's bundle) and built again only when those variables, or the file
+    the first names, change. With an httpx too old to build one, each client builds its own (``True``).
+    """
+    create = getattr(httpx, "create_ssl_context", None)
+    if create is None:
+        return True
+    cert_file, cert_dir = os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR")
+    try:
+        seen = os.stat(cert_file) if cert_file else None
+    except OSError:
+        seen = None  # httpx reports the missing file when it builds the context
+    key = (cert_file, cert_dir, None if seen is None else (seen.st_ino, seen.st_size, seen.st_mtime_ns))
+    with _TLS_LOCK:
+        context = _TLS.get(key)
+        if context is None:
+            context = create()
+            _TLS.clear()  # only the latest settings are kept
+            _TLS[key] = context
+        return context
+
+
+def default_http_client(headers: Mapping[str, str] | None = None) -> httpx.Client:
+    """The ``httpx.Client`` the sync facade makes when it is given none."""
+    return httpx.Client(headers=headers, verify=shared_tls_context())
+
+
+def default_async_http_client(headers: Mapping[str, str] | None = None) -> httpx.AsyncClient:
     """An ``httpx.AsyncClient`` on the aiohttp transport when the ``fast`` extra is installed, else plain.
 
     Imported here, on first use, so that importing the package stays cheap.
     """
+    options: dict[str, Any] = {"headers": headers, "verify": shared_tls_context()}
     try:
         from httpx_aiohttp import HttpxAiohttpClient
     except ModuleNotFoundError as missing:
         if missing.name not in _FAST_TRANSPORT:
             raise
-        return httpx.AsyncClient()
-    return HttpxAiohttpClient()
+        return httpx.AsyncClient(**options)
+    return HttpxAiohttpClient(**options)
 
 
 def httpx_equivalent(error: httpx.RequestError) -> httpx.RequestError:

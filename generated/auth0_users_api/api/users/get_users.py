@@ -44,7 +44,7 @@ def _get_kwargs(
 
     json_search_engine: str | Unset = UNSET
     if not isinstance(search_engine, Unset):
-        json_search_engine = SearchEngineVersionsEnum(search_engine).value
+        json_search_engine = SearchEngineVersionsEnum.of(search_engine).value
 
     params["search_engine"] = json_search_engine
 
