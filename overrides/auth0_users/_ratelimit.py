@@ -48,9 +48,6 @@ def http_date(value: str | None) -> float | None:
         return None
 
 
-_HEADERS = (("limit", "x-ratelimit-limit"), ("remaining", "x-ratelimit-remaining"), ("reset", "x-ratelimit-reset"))
-
-
 class RateLimitState(NamedTuple):
     """Auth0's rate-limit headers of one response: limit, remaining, reset, and the server's ``Date``.
 
@@ -66,10 +63,10 @@ class RateLimitState(NamedTuple):
     @classmethod
     def from_headers(cls, headers: Mapping[str, str], now: float | None = None) -> RateLimitState | None:
         """Read the ``X-RateLimit-*`` headers (and ``Date``), or ``None`` when the response had none."""
-        if not any(name.lower().startswith("x-ratelimit-") for name in headers):  # one pass, not three lookups
-            return None
-        raw = {name: headers.get(header) for name, header in _HEADERS}
-        if raw["limit"] is None and raw["remaining"] is None and raw["reset"] is None:
+        # One pass over the headers: most answers carry none of these, and each lookup is a pass.
+        found = {name.lower()[12:]: value for name, value in headers.items() if name.lower().startswith("x-ratelimit-")}
+        raw = {name: found.get(name) for name in ("limit", "remaining", "reset")}
+        if all(value is None for value in raw.values()):
             return None
         date = http_date(headers.get("date"))
         limit, remaining, reset = _count(raw["limit"]), _count(raw["remaining"]), _number(raw["reset"])

@@ -97,7 +97,7 @@ def sending(request: httpx.Request | None) -> None:
     if current is None:
         return
     current.request = request
-    if request is not None and current.ends_at is not None:
+    if request is not None:
         request.extensions["timeout"] = current.phase_limits()
 
 

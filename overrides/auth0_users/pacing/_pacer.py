@@ -205,8 +205,8 @@ class Pacer:
 
     def reserve(self, endpoint: str = "", now: float | None = None) -> Ticket:
         """Take a place in the queue of ``endpoint``'s bucket for one request; ``ticket.wait`` is how long it waits."""
-        if self._unpaced():
-            return _unpaced_ticket()
+        if (free := self.free_ticket()) is not None:
+            return free
         return self._store.update(self._reserve_step(endpoint, time.time() if now is None else now))
 
     def wait(self, ticket: Ticket, now: float | None = None) -> float:
@@ -254,8 +254,8 @@ class Pacer:
 
     async def areserve(self, endpoint: str = "") -> Ticket:
         """``reserve`` for async code."""
-        if self._unpaced():
-            return _unpaced_ticket()
+        if (free := self.free_ticket()) is not None:
+            return free
         return await self._store.aupdate(self._reserve_step(endpoint, time.time()))
 
     async def await_turn(self, ticket: Ticket) -> None:
